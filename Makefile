@@ -1,0 +1,51 @@
+# Two commands do all the set-up on a fresh Debian machine with Python 3.11:
+#   make run    virtual environment, install, compile translations, serve on http://127.0.0.1:5000
+#   make test   the same plus test dependencies and Chromium, then every test
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+CATALOGUES := advisor/translations
+export FLASK_APP := wsgi
+
+.PHONY: run test serve translations extract chromium lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+translations: $(VENV)/.runtime
+	$(BIN)/pybabel compile -d $(CATALOGUES) --statistics 2>&1 | tail -n 2
+
+run: $(VENV)/.runtime translations
+	$(BIN)/flask policy check
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+# Debian's Chromium for the browser tests; installed with apt when missing (needs root).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: install it with 'sudo apt-get install chromium'" >&2; exit 1; fi; }
+
+test: $(VENV)/.dev translations chromium
+	$(BIN)/python -m pytest
+
+# Re-extract the messages after changing user-facing strings, then translate the new entries.
+extract: $(VENV)/.runtime
+	$(BIN)/pybabel extract --no-location --omit-header --sort-output -F babel.cfg -k _l -k lazy_gettext \
+	  --add-comments=TRANSLATORS: -o $(CATALOGUES)/messages.pot .
+	$(BIN)/pybabel update --no-fuzzy-matching --omit-header -i $(CATALOGUES)/messages.pot -d $(CATALOGUES)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check advisor tests
+
+clean:
+	rm -rf $(VENV) $(CATALOGUES)/*/LC_MESSAGES/*.mo

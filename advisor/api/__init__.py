@@ -1,0 +1,7 @@
+"""The JSON API, version 1 (contract in openapi.yaml, served at /api/v1/openapi.json)."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+from . import routes  # noqa: E402,F401  (registers the views)

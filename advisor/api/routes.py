@@ -1,0 +1,167 @@
+"""Thin JSON views: read the body, call advisor.advice, serialise. Never a 500 for bad input."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from flask import Response, current_app, jsonify, request
+from flask_babel import gettext as _
+
+from .. import today
+from ..advice import calculate_cost, check_eligibility
+from ..explain import check_message, not_in_force_message, notice_message
+from ..policy import NotInForce
+from ..policy.inputs import FiguresNotInForce, worst_status
+from ..rules.types import Category, Hukou, Person, Scheme, Sex, Work
+from . import bp
+from .validation import FieldReader
+
+OPENAPI = Path(__file__).with_name("openapi.yaml")
+EARLIEST_BIRTH = date(1900, 1, 1)
+
+
+def content():
+    return current_app.extensions["advisor.content"]
+
+
+class BadJSON(ValueError):
+    pass
+
+
+def _reject_constant(name: str):
+    raise BadJSON(name)
+
+
+def read_json_object() -> tuple[dict[str, Any] | None, Response | None]:
+    """The body as a dict, or the 400/422 response to send instead."""
+    try:
+        data = json.loads(request.get_data(cache=False) or b"", parse_float=Decimal,
+                          parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        return None, errors_response({"body": [_("The request body is not valid JSON.")]}, 400)
+    if not isinstance(data, dict):
+        return None, errors_response({"body": [_("Send a JSON object.")]}, 422)
+    return data, None
+
+
+def errors_response(errors: dict[str, list[str]], status: int = 422) -> Response:
+    response = jsonify({"errors": errors})
+    response.status_code = status
+    return response
+
+
+def money(amount: Decimal) -> str:
+    return f"{amount:.2f}"
+
+
+def rate(value: Decimal) -> str:
+    return format(value, "f")
+
+
+@bp.post("/eligibility")
+def eligibility():
+    data, problem = read_json_object()
+    if problem:
+        return problem
+    fields = FieldReader(data)
+    birth_date = fields.date("birth_date")
+    sex = fields.choice("sex", Sex)
+    female_category = fields.choice("female_category", Category, required=False)
+    hukou = fields.choice("hukou", Hukou)
+    residence_permit = fields.boolean("residence_permit")
+    full_time_student = fields.boolean("full_time_student")
+    employer_insured = fields.boolean("employer_insured")
+    work = fields.choice("work", Work)
+    platform_qualified = fields.boolean("platform_qualified", required=False, default=True)
+    first_insured_month = fields.month("first_insured_month", required=False)
+    as_of = fields.date("as_of", required=False) or today(current_app)
+
+    if female_category is Category.M60 or (female_category and sex is Sex.MALE):
+        fields.error("female_category", _("Only women choose F55 or F50."))
+    if birth_date and birth_date > as_of:
+        fields.error("birth_date", _("The date of birth must be before %(date)s.", date=as_of.isoformat()))
+    elif birth_date and birth_date < EARLIEST_BIRTH:
+        fields.error("birth_date", _("The date of birth must be after 1900-01-01."))
+    if first_insured_month and birth_date and first_insured_month.last_day < birth_date:
+        fields.error("first_insured_month", _("The first insured month cannot be before the date of birth."))
+    if first_insured_month and first_insured_month.first_day > as_of:
+        fields.error("first_insured_month", _("The first insured month cannot be in the future."))
+    if fields.errors:
+        return errors_response(fields.errors)
+
+    person = Person(birth_date, sex, hukou, residence_permit, full_time_student, employer_insured, work,
+                    female_category, platform_qualified, first_insured_month)
+    try:
+        advice = check_eligibility(content(), person, as_of)
+    except NotInForce as exc:
+        return errors_response({"as_of": [not_in_force_message(content(), exc)]})
+    retirement = advice.retirement
+    body: dict[str, Any] = {
+        "as_of": as_of.isoformat(),
+        "retirement": {
+            "category": retirement.category.value,
+            "age_years": retirement.age_years,
+            "age_months": retirement.age_months,
+            "delay_months": retirement.delay_months,
+            "month": str(retirement.month),
+        },
+    }
+    for scheme, verdict in advice.verdicts.items():
+        body[scheme.value] = {
+            "eligible": verdict.eligible,
+            "reasons": [{"code": check.code, "message": check_message(content(), check, scheme, as_of)}
+                        for check in verdict.failing],
+        }
+    body["notices"] = [{"code": n.code, "message": notice_message(content(), n)} for n in advice.notices]
+    return jsonify(body)
+
+
+@bp.post("/contribution")
+def contribution():
+    data, problem = read_json_object()
+    if problem:
+        return problem
+    fields = FieldReader(data)
+    month = fields.month("month")
+    hukou = fields.choice("hukou", Hukou)
+    wage = fields.amount("wage")
+    schemes = fields.choices("insurances", Scheme)
+    if fields.errors:
+        return errors_response(fields.errors)
+    try:
+        advice = calculate_cost(content(), month, hukou, wage, schemes)
+    except FiguresNotInForce as exc:
+        return errors_response({"month": [not_in_force_message(content(), e) for e in exc.errors]})
+    result = advice.contribution
+    return jsonify({
+        "month": str(month),
+        "lines": [{"insurance": line.scheme.value, "part": line.part, "base": money(line.base),
+                   "rate": rate(line.rate), "amount": money(line.amount)} for line in result.lines],
+        "bases": {
+            scheme.value: {
+                "declared": money(base.declared), "applied": money(base.applied),
+                "min": money(base.floor), "max": money(base.ceiling),
+                "clamped": base.clamped is not None, "clamped_to": base.clamped,
+                "status": worst_status(list(advice.inputs.used[scheme].values())),
+            }
+            for scheme, base in result.bases.items()
+        },
+        "monthly_total": money(result.monthly_total),
+        "yearly_total": money(result.yearly_total),
+    })
+
+
+@cache
+def _openapi_document() -> dict:
+    from ..policy.yaml_loader import load_yaml
+    return load_yaml(OPENAPI.read_text(encoding="utf-8"))
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(_openapi_document())

@@ -1,0 +1,129 @@
+"""Reading a JSON request body field by field, collecting every error in the user's language.
+
+Each reader returns the parsed value or None and records a message under the field's name, so
+one response lists all the problems, as the pages do.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from flask_babel import gettext as _
+
+from ..rules.calendar import YearMonth
+from ..rules.money import AmountError, parse_yuan
+
+E = TypeVar("E", bound=StrEnum)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MISSING = object()
+
+
+class FieldReader:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.errors: dict[str, list[str]] = {}
+
+    def error(self, field: str, message: str) -> None:
+        self.errors.setdefault(field, []).append(message)
+
+    def _get(self, field: str, required: bool) -> Any:
+        value = self.data.get(field, _MISSING)
+        if value is _MISSING or value is None:
+            if required:
+                self.error(field, _("This answer is required."))
+            return _MISSING
+        return value
+
+    def date(self, field: str, required: bool = True) -> date | None:
+        value = self._get(field, required)
+        if value is _MISSING:
+            return None
+        if isinstance(value, str) and _ISO_DATE.match(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.error(field, _("Enter a real date as YYYY-MM-DD, for example 1990-05-31."))
+        return None
+
+    def month(self, field: str, required: bool = True) -> YearMonth | None:
+        value = self._get(field, required)
+        if value is _MISSING:
+            return None
+        if isinstance(value, str):
+            try:
+                return YearMonth.parse(value)
+            except ValueError:
+                pass
+        self.error(field, _("Enter a month as YYYY-MM, for example 2026-03."))
+        return None
+
+    def boolean(self, field: str, required: bool = True, default: bool | None = None) -> bool | None:
+        value = self._get(field, required)
+        if value is _MISSING:
+            return default
+        if isinstance(value, bool):
+            return value
+        self.error(field, _("Answer true or false."))
+        return None
+
+    def choice(self, field: str, enum: type[E], required: bool = True) -> E | None:
+        value = self._get(field, required)
+        if value is _MISSING:
+            return None
+        if isinstance(value, str):
+            try:
+                return enum(value)
+            except ValueError:
+                pass
+        self.error(field, _("Choose one of: %(choices)s.", choices=", ".join(e.value for e in enum)))
+        return None
+
+    def choices(self, field: str, enum: type[E]) -> tuple[E, ...] | None:
+        value = self._get(field, True)
+        if value is _MISSING:
+            return None
+        if not isinstance(value, list) or not value:
+            self.error(field, _("Give a list with at least one of: %(choices)s.",
+                                choices=", ".join(e.value for e in enum)))
+            return None
+        chosen = []
+        for item in value:
+            try:
+                chosen.append(enum(item))
+            except (ValueError, TypeError):
+                self.error(field, _("Choose one of: %(choices)s.", choices=", ".join(e.value for e in enum)))
+                return None
+        return tuple(dict.fromkeys(chosen))
+
+    def amount(self, field: str) -> Decimal | None:
+        value = self._get(field, True)
+        if value is _MISSING:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+            self.error(field, _("Enter the amount in yuan as a string, for example \"8000\"."))
+            return None
+        if isinstance(value, (int, Decimal)) and value < 0:
+            self.error(field, _("The amount cannot be negative."))
+            return None
+        try:
+            return parse_yuan(str(value))
+        except AmountError as exc:
+            self.error(field, amount_message(exc.kind, str(value)))
+            return None
+
+
+def amount_message(kind: str, text: str) -> str:
+    if kind == "empty":
+        return _("Enter your monthly wage in yuan.")
+    if kind == "too_many_decimals":
+        return _("The amount can have at most 2 decimal places (fen).")
+    if kind == "too_large":
+        return _("The amount is too large: enter your monthly wage in yuan.")
+    if text.strip().startswith("-"):
+        return _("The amount cannot be negative.")
+    return _("Enter the amount in yuan using digits only, for example 8000 or 8000.50.")

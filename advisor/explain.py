@@ -1,0 +1,68 @@
+"""Plain-words messages for verdicts and notices, from the bilingual texts in content/rules/."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import gettext
+
+from .i18n import format_age, format_long_date, localized
+from .policy import Content
+from .policy.errors import NotInForce
+from .rules.types import Check, Notice, Outcome, Scheme
+
+
+def scheme_name(content: Content, scheme: Scheme, short: bool = True) -> str:
+    return localized(content.texts["schemes"][scheme.value]["short" if short else "name"])
+
+
+def work_name(content: Content, kind: str) -> str:
+    return localized(content.texts["work_kinds"][kind]["short"])
+
+
+def check_message(content: Content, check: Check, scheme: Scheme, as_of: date) -> str:
+    rule = content.texts["eligibility"][check.condition]
+    facts = check.facts
+    key = "met" if check.outcome is Outcome.MET else "not_met"
+    if check.condition == "residence" and facts.get("shenzhen_hukou") and key == "met":
+        key = "met_shenzhen"
+    values = {
+        "scheme": scheme_name(content, scheme),
+        "as_of": format_long_date(as_of),
+        "age": facts.get("age"),
+        "min_age": facts.get("min_age"),
+        "reach_date": format_long_date(facts["reach_date"]) if "reach_date" in facts else "",
+        "retirement_date": format_long_date(facts["retirement_date"]) if "retirement_date" in facts else "",
+        "retirement_age": format_age(facts["age_years"], facts["age_months"]) if "age_years" in facts else "",
+        "work": work_name(content, facts["work"]) if "work" in facts else "",
+    }
+    return localized(rule[key]).format(**values)
+
+
+def rule_quote(content: Content, check: Check) -> str:
+    return localized(content.texts["eligibility"][check.condition]["quote"])
+
+
+def notice_message(content: Content, notice: Notice) -> str:
+    text = content.texts["notices"][notice.code]
+    values = {}
+    if notice.code == "temporary_pension_account":
+        values = {"first_age": notice.facts["first_age"],
+                  "sex_threshold": localized(text["thresholds"][notice.facts["sex"]])}
+    return localized(text["message"]).format(**values)
+
+
+def figure_description(content: Content, parameter_id: str) -> str:
+    return localized(content.parameters[parameter_id].description)
+
+
+def not_in_force_message(content: Content, error: NotInForce) -> str:
+    name = figure_description(content, error.parameter_id)
+    if error.reason == "missing" and error.note:
+        return gettext("%(figure)s: not available for %(date)s. %(why)s",
+                       figure=name, date=format_long_date(error.on), why=localized(error.note))
+    first = content.parameters[error.parameter_id].entries[0].effective
+    if error.reason == "before_first":
+        return gettext("%(figure)s: this site has figures from %(first)s onwards, not for %(date)s.",
+                       figure=name, first=format_long_date(first), date=format_long_date(error.on))
+    return gettext("%(figure)s: no figure is in force on %(date)s.", figure=name, date=format_long_date(error.on))

@@ -1,0 +1,117 @@
+"""Load and validate all of content/ at start-up; a broken file stops the app with its name and field."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from .errors import ContentError
+from .parameters import Figure, Parameter, parse_parameter
+from .yaml_loader import load_yaml
+
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+_SOURCE_KINDS = ("official", "official-unseen", "secondary", "derived", "seed")
+_SOURCE_REQUIRED = ("title", "issuer", "date", "kind")
+# Text files under content/rules/ and what each entry must hold besides bilingual texts.
+_TEXT_FILES = ("schemes", "eligibility", "notices", "work_kinds")
+
+
+@dataclass(frozen=True)
+class Content:
+    directory: Path
+    meta: Mapping[str, Any]
+    sources: Mapping[str, Mapping[str, Any]]
+    parameters: Mapping[str, Parameter]
+    texts: Mapping[str, Mapping[str, Any]]  # file stem → its entries (content/rules/<stem>.yaml)
+
+    def figure(self, parameter_id: str, on: date) -> Figure:
+        return self.parameters[parameter_id].at(on)
+
+    @property
+    def rules_last_checked(self) -> date:
+        return self.meta["rules_last_checked"]
+
+
+def _read(path: Path, root: Path) -> Any:
+    name = str(path.relative_to(root.parent))
+    try:
+        return load_yaml(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContentError(name, "(file)", "file is missing") from None
+    except yaml.YAMLError as exc:
+        raise ContentError(name, "(yaml)", str(exc).replace("\n", " ")) from None
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _check_texts(node: Any, file: str, where: str, sources: Mapping[str, Any]) -> None:
+    """Every {zh, en} pair is complete and both sides use the same placeholders."""
+    if isinstance(node, dict):
+        if set(node) == {"zh", "en"}:
+            for lang in ("zh", "en"):
+                if not isinstance(node[lang], str) or not node[lang].strip():
+                    raise ContentError(file, f"{where}.{lang}", "text is empty")
+            if _placeholders(node["zh"]) != _placeholders(node["en"]):
+                raise ContentError(file, where, "zh and en use different {placeholders}")
+            return
+        if "zh" in node or "en" in node:
+            raise ContentError(file, where, "a text needs both 'zh' and 'en'")
+        if "source" in node and node["source"] not in sources:
+            raise ContentError(file, f"{where}.source", f"{node['source']!r} is not in content/sources.yaml")
+        for key, value in node.items():
+            _check_texts(value, file, f"{where}.{key}" if where else str(key), sources)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            _check_texts(value, file, f"{where}[{i}]", sources)
+
+
+def load_content(directory: Path | str = CONTENT_DIR) -> Content:
+    root = Path(directory)
+    meta = _read(root / "meta.yaml", root)
+    if not isinstance(meta, dict) or not isinstance(meta.get("rules_last_checked"), date):
+        raise ContentError("content/meta.yaml", "rules_last_checked", "must be a date")
+
+    sources = _read(root / "sources.yaml", root)
+    if not isinstance(sources, dict) or not sources:
+        raise ContentError("content/sources.yaml", "(file)", "must map source keys to documents")
+    for key, source in sources.items():
+        for required in _SOURCE_REQUIRED:
+            if not isinstance(source, dict) or not source.get(required):
+                raise ContentError("content/sources.yaml", f"{key}.{required}", "is required")
+        if source["kind"] not in _SOURCE_KINDS:
+            raise ContentError("content/sources.yaml", f"{key}.kind", f"must be one of {', '.join(_SOURCE_KINDS)}")
+        if "url" in source and not re.match(r"^https?://", str(source["url"])):
+            raise ContentError("content/sources.yaml", f"{key}.url", "must be an http(s) address")
+
+    parameters: dict[str, Parameter] = {}
+    aliases: dict[str, tuple[str, str]] = {}
+    for path in sorted((root / "parameters").rglob("*.yaml")):
+        name = str(path.relative_to(root.parent))
+        parameter_id = ".".join(path.relative_to(root / "parameters").with_suffix("").parts)
+        parsed = parse_parameter(parameter_id, _read(path, root), sources, name)
+        if isinstance(parsed, str):
+            aliases[parameter_id] = (parsed, name)
+        else:
+            parameters[parameter_id] = parsed
+    for alias, (target, name) in aliases.items():
+        if target not in parameters:
+            raise ContentError(name, "same_as", f"{target!r} is not a parameter")
+        parameters[alias] = parameters[target]
+
+    texts: dict[str, Mapping[str, Any]] = {}
+    for stem in _TEXT_FILES:
+        path = root / "rules" / f"{stem}.yaml"
+        raw = _read(path, root)
+        if not isinstance(raw, dict):
+            raise ContentError(str(path.relative_to(root.parent)), "(file)", "must be a mapping")
+        _check_texts(raw, str(path.relative_to(root.parent)), "", sources)
+        texts[stem] = raw
+    return Content(root, meta, sources, parameters, texts)

@@ -1,0 +1,5 @@
+"""The WSGI entry point: `app` for flask run and gunicorn."""
+
+from advisor import create_app
+
+app = create_app()
