@@ -1,0 +1,50 @@
+"""Shared fixtures: a fresh app per test (flaskr style), its client, and the loaded content."""
+
+from __future__ import annotations
+
+import decimal
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from advisor import create_app
+from advisor.policy import load_content
+
+TESTS = Path(__file__).parent
+TODAY = "2026-11-22"  # the fixed "today" of the test suite (ADVISOR_TODAY)
+
+
+@pytest.fixture(autouse=True)
+def trap_floats():
+    """Any float mixed into Decimal money raises (decimal.FloatOperation)."""
+    context = decimal.getcontext()
+    context.traps[decimal.FloatOperation] = True
+    yield
+    context.traps[decimal.FloatOperation] = False
+
+
+@pytest.fixture
+def app():
+    return create_app({"TESTING": True, "ADVISOR_TODAY": TODAY})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def content():
+    return load_content()
+
+
+def load_cases(name: str) -> list[dict]:
+    """Table-driven cases from tests/cases/<name>.yaml (dates stay strings)."""
+    with open(TESTS / "cases" / f"{name}.yaml", encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=yaml.BaseLoader)
+
+
+def as_date(text: str) -> date:
+    return date.fromisoformat(text)
