@@ -1,0 +1,32 @@
+from decimal import Decimal
+
+import pytest
+
+from advisor.rules.money import AmountError, parse_yuan, to_fen
+
+
+@pytest.mark.parametrize("typed, amount", [
+    ("8000", "8000"), ("8,000", "8000"), ("８０００", "8000"), ("8000元", "8000"), ("¥8000", "8000"),
+    ("￥8,000.50", "8000.50"), (" 8 000 ", "8000"), ("8000.5", "8000.5"), ("８，０００．５０", "8000.50"),
+    ("0", "0"), ("RMB 6727", "6727"),
+])
+def test_amounts_are_read_the_way_people_type_them(typed, amount):
+    assert parse_yuan(typed) == Decimal(amount)
+
+
+@pytest.mark.parametrize("typed, kind", [
+    ("", "empty"), ("   ", "empty"), ("元", "empty"), ("abc", "not_a_number"), ("-5", "not_a_number"),
+    ("8000。5", "not_a_number"), ("1e5", "not_a_number"), ("8000.123", "too_many_decimals"),
+    ("12345678901", "too_large"), ("8.000.00", "not_a_number"), ("NaN", "not_a_number"),
+])
+def test_unreadable_amounts_say_why(typed, kind):
+    with pytest.raises(AmountError) as error:
+        parse_yuan(typed)
+    assert error.value.kind == kind
+
+
+def test_half_a_fen_rounds_up_not_to_even():
+    assert to_fen(Decimal("0.125")) == Decimal("0.13")
+    assert to_fen(Decimal("80.005")) == Decimal("80.01")
+    assert to_fen(Decimal("80.0049")) == Decimal("80.00")
+    assert to_fen(Decimal("0.125"), "ROUND_HALF_EVEN") == Decimal("0.12")
