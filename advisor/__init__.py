@@ -42,6 +42,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .api import bp as api_bp
     app.register_blueprint(api_bp)
 
+    from . import web
+    from .web.rendering import htmx
+    htmx.init_app(app)
+    web.init_app(app)
+
     from .cli import policy_cli
     app.cli.add_command(policy_cli)
     return app

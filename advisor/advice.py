@@ -51,3 +51,22 @@ def calculate_cost(content: Content, month: YearMonth, hukou: Hukou, wage: Decim
     inputs = contribution_inputs(content, month, schemes)
     contribution = monthly_contribution(wage, hukou, inputs.figures, inputs.rounding.value)
     return CostAdvice(month, hukou, contribution, inputs)
+
+
+@dataclass(frozen=True)
+class BasePreset:
+    key: str  # floor | avg60 | avg100 | avg200 | avg300
+    amount: Decimal
+    percent: int | None  # of the average wage; None for the floor
+
+
+PRESET_PERCENTS = (60, 100, 200, 300)
+
+
+def pension_base_presets(content: Content, month: YearMonth) -> list[BasePreset]:
+    """Quick choices for the pension base: the floor and 60–300% of the previous year's GD average."""
+    on = month.first_day
+    presets = [BasePreset("floor", content.figure("pension.base_floor", on).value, None)]
+    average = content.figure("pension.average_wage", on).value
+    presets += [BasePreset(f"avg{p}", (average * p / 100).quantize(Decimal("0.01")), p) for p in PRESET_PERCENTS]
+    return presets

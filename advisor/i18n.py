@@ -31,7 +31,8 @@ def select_locale() -> str:
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals.update(lang=current_language, tr=localized)
-    app.jinja_env.filters.update(yuan=format_yuan, longdate=format_long_date)
+    app.jinja_env.filters.update(yuan=format_yuan, longdate=format_long_date, yearmonth=format_year_month,
+                                 percent=format_rate)
 
 
 def current_language() -> str:
@@ -51,6 +52,17 @@ def format_long_date(day: date) -> str:
     if current_language() == "en":
         return babel_format_date(day, "d MMMM y")
     return babel_format_date(day, "long")
+
+
+def format_year_month(month) -> str:
+    """2026年11月 / November 2026 (takes a YearMonth)."""
+    first = date(month.year, month.month, 1)
+    return babel_format_date(first, "MMMM y" if current_language() == "en" else "y年M月")
+
+
+def format_rate(rate: Decimal) -> str:
+    """0.12 → 12%, 0.0150 → 1.5%."""
+    return format_decimal(rate * 100, format="0.##") + "%"
 
 
 def format_yuan(amount: Decimal) -> str:

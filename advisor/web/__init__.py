@@ -1,0 +1,84 @@
+"""The pages: thin views over advisor.advice, language in the URL (/zh/…, /en/…)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, abort, current_app, g, redirect, url_for
+from flask_babel import lazy_gettext as _l
+
+from .. import today
+from ..explain import scheme_name
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, format_rate, format_yuan
+
+bp = Blueprint("web", __name__, url_prefix="/<lang_code>")
+
+
+@bp.url_defaults
+def add_language(endpoint: str, values: dict) -> None:
+    values.setdefault("lang_code", g.get("lang_code", DEFAULT_LANGUAGE))
+
+
+@bp.url_value_preprocessor
+def pull_language(endpoint: str | None, values: dict | None) -> None:
+    g.lang_code = (values or {}).pop("lang_code", DEFAULT_LANGUAGE)
+
+
+@bp.before_request
+def known_language():
+    if g.lang_code not in LANGUAGES:
+        abort(404)
+
+
+NAVIGATION = (
+    ("web.home", _l("Home")),
+    ("web.check", _l("Can I enroll?")),
+    ("web.calculate", _l("What will I pay?")),
+    ("web.forecast", _l("What will I get?")),
+    ("web.register", _l("Where do I register?")),
+    ("web.union", _l("Union protection")),
+    ("web.faq", _l("Questions")),
+)
+
+
+def template_helpers() -> dict:
+    content = current_app.extensions["advisor.content"]
+
+    def navigation():
+        """Menu entries whose pages exist."""
+        return [(endpoint, label) for endpoint, label in NAVIGATION if endpoint in current_app.view_functions]
+
+    return {
+        "navigation": navigation,
+        "current_app_view_functions": lambda: current_app.view_functions,
+        "rules_last_checked": lambda: content.rules_last_checked,
+        "today": lambda: today(current_app),
+        "scheme_title": lambda scheme: scheme_name(content, scheme, short=False),
+    }
+
+
+def figure_value(value, parameter_id: str) -> str:
+    """A figure as users read it: money in yuan, ratios in per cent."""
+    unit = current_app.extensions["advisor.content"].parameters[parameter_id].unit
+    if unit == "CNY/month":
+        return format_yuan(value)
+    if unit == "ratio":
+        return format_rate(value)
+    return str(value)
+
+
+def init_app(app: Flask) -> None:
+    # Each module registers its views on bp; one import per line.
+    from . import calculate  # noqa: F401
+    from . import pages  # noqa: F401
+    from .errors import register_error_pages
+    from .headers import add_security_headers
+
+    register_error_pages(app)
+
+    app.register_blueprint(bp)
+    app.after_request(add_security_headers)
+    app.context_processor(template_helpers)
+    app.add_template_filter(figure_value)
+
+    @app.get("/")
+    def root():
+        return redirect(url_for("web.home", lang_code=DEFAULT_LANGUAGE))

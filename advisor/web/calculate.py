@@ -1,0 +1,166 @@
+"""要交多少钱 — what a month of flexible-worker insurance costs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from flask import current_app, request
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectField
+from wtforms.validators import ValidationError
+
+from .. import today
+from ..advice import CostAdvice, calculate_cost, pension_base_presets
+from ..explain import not_in_force_message
+from ..i18n import format_year_month
+from ..policy import NotInForce
+from ..policy.inputs import FiguresNotInForce
+from ..rules.calendar import YearMonth
+from ..rules.types import Hukou, Scheme
+from . import bp
+from .choices import HUKOU_CHOICES, ChoiceField, content, scheme_choices
+from .fields import AmountField, CheckboxesField, PlainForm, YuanAmount
+from .figures import FigureView, figure_view
+from .rendering import render_page_or_fragment
+
+FIRST_MONTH = YearMonth(2022, 7)  # the first contribution period with figures in content/
+MONTHS_AHEAD = 6
+
+
+class AtLeastOneInsurance:
+    def __call__(self, form, field) -> None:
+        valid = {scheme.value for scheme in Scheme}
+        if not field.data:
+            raise ValidationError(_l("Choose at least one insurance."))
+        if not set(field.data) <= valid:
+            raise ValidationError(_l("Choose insurances from the list."))
+
+
+class CalculateForm(PlainForm):
+    wage = AmountField(
+        _l("Monthly wage you declare (yuan)"),
+        [YuanAmount()],
+        description=_l("The base you choose for your contributions. For example 8000."),
+    )
+    hukou = ChoiceField(_l("Your hukou (household registration)"), choices=HUKOU_CHOICES,
+                        required_message=_l("Choose where your hukou is."))
+    insurances = CheckboxesField(_l("Which insurances"), validators=[AtLeastOneInsurance()],
+                                 default=["pension", "medical"])
+    month = SelectField(_l("Which month"), validate_choice=False)
+
+    def validate_month(self, field) -> None:
+        try:
+            month = YearMonth.parse(field.data or "")
+        except ValueError:
+            raise ValidationError(_l("Choose a month from the list.")) from None
+        if not FIRST_MONTH <= month <= self.last_month:
+            raise ValidationError(_l("Choose a month from the list."))
+        field.month = month
+
+
+def month_choices(now: YearMonth) -> list[tuple[str, str]]:
+    last = now.plus(MONTHS_AHEAD)
+    months = []
+    month = last
+    while month >= FIRST_MONTH:
+        months.append((str(month), format_year_month(month)))
+        month = month.plus(-1)
+    return months
+
+
+def build_form() -> CalculateForm:
+    now = YearMonth.of(today(current_app))
+    form = CalculateForm(request.form if request.method == "POST" else None, month=str(now))
+    form.insurances.choices = scheme_choices()
+    form.month.choices = month_choices(now)
+    form.last_month = now.plus(MONTHS_AHEAD)
+    return form
+
+
+@dataclass(frozen=True)
+class LineView:
+    scheme: Scheme
+    part: str
+    label: str
+    base: object
+    rate: object
+    amount: object
+
+
+PART_LABELS = {
+    "pooled_fund": _l("Pooled fund"),
+    "personal_account": _l("Personal account"),
+    "local_supplementary": _l("Local supplementary pension (Shenzhen hukou)"),
+    "tier1": _l("Medical insurance, tier 1"),
+    "unemployment": _l("Unemployment insurance"),
+}
+
+
+def result_view(advice: CostAdvice) -> dict:
+    result = advice.contribution
+    schemes = []
+    for scheme, base in result.bases.items():
+        used = advice.inputs.used[scheme]
+        schemes.append({
+            "scheme": scheme,
+            "base": base,
+            "floor": figure_view(used["floor"]),
+            "ceiling": figure_view(used["ceiling"]),
+            "rates": [figure_view(figure) for name, figure in used.items() if name not in ("floor", "ceiling")],
+            "lines": [LineView(line.scheme, line.part, str(PART_LABELS[line.part]), line.base, line.rate, line.amount)
+                      for line in result.lines if line.scheme is scheme],
+            "monthly": result.scheme_total(scheme),
+        })
+    figures: list[FigureView] = []
+    for item in schemes:
+        for figure in [item["floor"], item["ceiling"], *item["rates"]]:
+            if figure.parameter_id not in {f.parameter_id for f in figures}:
+                figures.append(figure)
+    return {
+        "month": advice.month,
+        "hukou": advice.hukou,
+        "schemes": schemes,
+        "monthly_total": result.monthly_total,
+        "yearly_total": result.yearly_total,
+        "figures": figures,
+        "rounding": figure_view(advice.inputs.rounding),
+        "local_supplementary_skipped": advice.hukou is not Hukou.SHENZHEN and Scheme.PENSION in result.bases,
+    }
+
+
+def apply_quick_choice(form: CalculateForm) -> None:
+    """A quick-choice button (floor, 60%…300% of the average) fills the wage with that base."""
+    quick = request.form.get("quick")
+    try:
+        month = YearMonth.parse(form.month.data or "")
+    except ValueError:
+        return
+    chosen = next((p for p in base_presets(month) if p.key == quick), None)
+    if chosen:
+        form.wage.data = str(chosen.amount)
+
+
+def base_presets(month: YearMonth) -> list:
+    try:
+        return pension_base_presets(content(), month)
+    except NotInForce:
+        return []
+
+
+@bp.route("/calculate", methods=["GET", "POST"])
+def calculate():
+    form = build_form()
+    result = None
+    if request.method == "POST":
+        apply_quick_choice(form)
+        if form.validate():
+            try:
+                advice = calculate_cost(content(), form.month.month, Hukou(form.hukou.data), form.wage.amount,
+                                        tuple(Scheme(s) for s in form.insurances.data))
+                result = result_view(advice)
+            except FiguresNotInForce as exc:
+                form.month.errors = [not_in_force_message(content(), e) for e in exc.errors]
+    month = getattr(form.month, "month", None) or YearMonth.of(today(current_app))
+    return render_page_or_fragment(
+        "calculate/page.html", "calculate/_result.html",
+        form=form, result=result, presets=base_presets(month), submitted=request.method == "POST",
+    )

@@ -1,0 +1,45 @@
+"""Answer options shared by the forms, and a radio field with our own wording."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from wtforms import RadioField
+from wtforms.validators import ValidationError
+
+from ..explain import scheme_name
+from ..policy import Content
+from ..rules.types import Scheme
+
+HUKOU_CHOICES = [
+    ("shenzhen", _l("Shenzhen")),
+    ("guangdong", _l("Elsewhere in Guangdong")),
+    ("other_province", _l("Outside Guangdong")),
+    ("hk_macao_taiwan", _l("Hong Kong, Macao or Taiwan resident")),
+]
+YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
+
+
+def content() -> Content:
+    return current_app.extensions["advisor.content"]
+
+
+def scheme_choices() -> list[tuple[str, str]]:
+    return [(scheme.value, scheme_name(content(), scheme, short=False)) for scheme in Scheme]
+
+
+class ChoiceField(RadioField):
+    """A radio group that is required and says so in our words (never pre-selected)."""
+
+    def __init__(self, label=None, validators=None, required_message=None, **kwargs) -> None:
+        super().__init__(label, validators, **kwargs)
+        self.required_message = required_message
+
+    def pre_validate(self, form) -> None:
+        if self.data not in {value for value, _ in self.choices}:
+            raise ValidationError(self.required_message)
+
+    @property
+    def link_id(self) -> str:
+        """The error summary links to the first radio of the group."""
+        return f"{self.id}-0"

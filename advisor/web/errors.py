@@ -1,0 +1,45 @@
+"""Friendly error pages in the user's language; JSON errors under /api/. No traceback ever reaches a user."""
+
+from __future__ import annotations
+
+from flask import Flask, g, jsonify, make_response, render_template, request
+from flask_babel import lazy_gettext as _l
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+MESSAGES = {
+    400: (_l("We could not read that request"), _l("Something in the request was not in the form we expected. Go back and try again.")),
+    404: (_l("Page not found"), _l("If you typed the web address, check it is correct.")),
+    405: (_l("That action is not possible here"), _l("Go back to the page and use its buttons.")),
+    413: (_l("What you sent is too large"), _l("Go back and enter shorter answers.")),
+    500: (_l("Sorry, there is a problem with this site"), _l("Try again later. Nothing you entered was kept.")),
+}
+
+
+def _language_from_path() -> str:
+    first = request.path.strip("/").split("/", 1)[0]
+    return first if first in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def handle_error(error: Exception):
+    if not isinstance(error, HTTPException):
+        error = InternalServerError()
+    status = error.code or 500
+    title, advice = MESSAGES.get(status, MESSAGES[400 if status < 500 else 500])
+    if request.path.startswith("/api/"):
+        response = jsonify({"errors": {"request": [str(title)]}})
+        response.status_code = status
+    else:
+        g.lang_code = _language_from_path()
+        response = make_response(render_template("error.html", status=status, title=title, advice=advice), status)
+    if status == 405 and getattr(error, "valid_methods", None):
+        response.headers["Allow"] = ", ".join(error.valid_methods)
+    return response
+
+
+
+
+def register_error_pages(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_error)
+    app.register_error_handler(Exception, handle_error)
