@@ -42,7 +42,7 @@ test: $(VENV)/.dev translations chromium
 extract: $(VENV)/.runtime
 	$(BIN)/pybabel extract --no-location --omit-header --sort-output -F babel.cfg -k _l -k lazy_gettext \
 	  --add-comments=TRANSLATORS: -o $(CATALOGUES)/messages.pot .
-	$(BIN)/pybabel update --no-fuzzy-matching --omit-header -i $(CATALOGUES)/messages.pot -d $(CATALOGUES)
+	$(BIN)/pybabel update --no-fuzzy-matching -i $(CATALOGUES)/messages.pot -d $(CATALOGUES)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check advisor tests
