@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from flask import current_app, request
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField
+from wtforms import SelectChoice, SelectField
 from wtforms.validators import ValidationError
 
 from .. import today
@@ -57,12 +57,12 @@ class CalculateForm(PlainForm):
         field.month = month
 
 
-def month_choices(now: YearMonth) -> list[tuple[str, str]]:
+def month_choices(now: YearMonth) -> list[SelectChoice]:
     last = now.plus(MONTHS_AHEAD)
     months = []
     month = last
     while month >= FIRST_MONTH:
-        months.append((str(month), format_year_month(month)))
+        months.append(SelectChoice(str(month), format_year_month(month)))
         month = month.plus(-1)
     return months
 

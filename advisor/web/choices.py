@@ -4,28 +4,29 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField
+from wtforms import RadioField, SelectChoice
 from wtforms.validators import ValidationError
 
 from ..explain import scheme_name
 from ..policy import Content
 from ..rules.types import Scheme
 
+# WTForms 3.3 wants SelectChoice objects; templates read them through field.iter_choices().
 HUKOU_CHOICES = [
-    ("shenzhen", _l("Shenzhen")),
-    ("guangdong", _l("Elsewhere in Guangdong")),
-    ("other_province", _l("Outside Guangdong")),
-    ("hk_macao_taiwan", _l("Hong Kong, Macao or Taiwan resident")),
+    SelectChoice("shenzhen", _l("Shenzhen")),
+    SelectChoice("guangdong", _l("Elsewhere in Guangdong")),
+    SelectChoice("other_province", _l("Outside Guangdong")),
+    SelectChoice("hk_macao_taiwan", _l("Hong Kong, Macao or Taiwan resident")),
 ]
-YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
+YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 
 
 def content() -> Content:
     return current_app.extensions["advisor.content"]
 
 
-def scheme_choices() -> list[tuple[str, str]]:
-    return [(scheme.value, scheme_name(content(), scheme, short=False)) for scheme in Scheme]
+def scheme_choices() -> list[SelectChoice]:
+    return [SelectChoice(scheme.value, scheme_name(content(), scheme, short=False)) for scheme in Scheme]
 
 
 class ChoiceField(RadioField):
@@ -36,7 +37,7 @@ class ChoiceField(RadioField):
         self.required_message = required_message
 
     def pre_validate(self, form) -> None:
-        if self.data not in {value for value, _ in self.choices}:
+        if self.data not in {choice.value for choice in self.iter_choices()}:
             raise ValidationError(self.required_message)
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, g, jsonify, make_response, render_template, request
+from flask import Flask, current_app, g, jsonify, make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -24,6 +24,9 @@ def _language_from_path() -> str:
 
 def handle_error(error: Exception):
     if not isinstance(error, HTTPException):
+        # The traceback names code, not answers: no form data is logged.
+        current_app.logger.error("unhandled %s on %s %s", type(error).__name__, request.method, request.path,
+                                 exc_info=error)
         error = InternalServerError()
     status = error.code or 500
     title, advice = MESSAGES.get(status, MESSAGES[400 if status < 500 else 500])

@@ -1,0 +1,74 @@
+"""Site-wide behaviour: languages in the URL, headers, privacy, error pages."""
+
+import re
+
+import pytest
+
+PAGES = ["/zh/", "/en/", "/zh/calculate", "/en/calculate"]
+
+
+def test_the_root_goes_to_chinese(client):
+    response = client.get("/")
+    assert response.status_code == 302 and response.headers["Location"] == "/zh/"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_sets_no_cookie_and_strict_headers(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in response.headers["Permissions-Policy"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_no_resource_is_loaded_from_another_host(client, url):
+    html = client.get(url).text
+    resources = re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)"', html)
+    assert resources and all(r.startswith("/static/") for r in resources)
+    assert "<script>" not in html and " style=" not in html and "hx-on" not in html
+
+
+def test_htmx_is_served_from_static_with_a_safe_configuration(client):
+    html = client.get("/zh/").text
+    assert '<script src="/static/vendor/htmx-2.0.11.min.js" defer></script>' in html
+    assert '"historyCacheSize": 0' in html and '"allowEval": false' in html and '"selfRequestsOnly": true' in html
+    with client.get("/static/vendor/htmx-2.0.11.min.js") as script:
+        assert script.status_code == 200 and b"htmx" in script.data
+
+
+def test_the_footer_shows_when_the_rules_were_last_checked(client):
+    assert "规则和数字最近一次核对于2026年11月22日" in client.get("/zh/").text
+    assert "Rules and figures last checked on 22 November 2026" in client.get("/en/").text
+
+
+def test_the_home_page_links_the_three_questions(client):
+    html = client.get("/zh/").text
+    assert "在深圳以灵活就业人员身份参保" in html
+    assert 'href="/zh/calculate"' in html
+
+
+@pytest.mark.parametrize("url, text", [
+    ("/zh/no-such-page", "找不到页面"), ("/en/no-such-page", "Page not found"), ("/fr/calculate", "找不到页面"),
+])
+def test_unknown_paths_get_a_friendly_404_in_the_language(client, url, text):
+    response = client.get(url)
+    assert response.status_code == 404 and text in response.text
+
+
+def test_unknown_methods_answer_405(client):
+    response = client.delete("/en/calculate")
+    assert response.status_code == 405 and "That action is not possible here" in response.text
+    assert set(response.headers["Allow"].replace(" ", "").split(",")) >= {"GET", "POST"}
+
+
+def test_oversized_bodies_answer_413(client):
+    response = client.post("/en/calculate", data={"wage": "1" * 70_000})
+    assert response.status_code == 413 and "What you sent is too large" in response.text
+    api = client.post("/api/v1/contribution?lang=en", data=b"{" + b" " * 70_000 + b"}",
+                      content_type="application/json")
+    assert api.status_code == 413 and api.get_json() == {"errors": {"request": ["What you sent is too large"]}}
