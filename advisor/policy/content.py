@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
@@ -13,6 +13,7 @@ import yaml
 
 from .errors import ContentError
 from .parameters import Figure, Parameter, parse_parameter
+from .schemes import check_schemes
 from .yaml_loader import load_yaml
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
@@ -29,6 +30,8 @@ class Content:
     sources: Mapping[str, Mapping[str, Any]]
     parameters: Mapping[str, Parameter]
     texts: Mapping[str, Mapping[str, Any]]  # file stem → its entries (content/rules/<stem>.yaml)
+    # file stem → its data (content/schemes/<stem>.yaml): union protections, texts checked like texts
+    schemes: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def figure(self, parameter_id: str, on: date) -> Figure:
         return self.parameters[parameter_id].at(on)
@@ -65,7 +68,8 @@ def _check_texts(node: Any, file: str, where: str, sources: Mapping[str, Any]) -
         if "zh" in node or "en" in node:
             raise ContentError(file, where, "a text needs both 'zh' and 'en'")
         if "source" in node and node["source"] not in sources:
-            raise ContentError(file, f"{where}.source", f"{node['source']!r} is not in content/sources.yaml")
+            raise ContentError(file, f"{where}.source" if where else "source",
+                               f"{node['source']!r} is not in content/sources.yaml")
         for key, value in node.items():
             _check_texts(value, file, f"{where}.{key}" if where else str(key), sources)
     elif isinstance(node, list):
@@ -114,4 +118,18 @@ def load_content(directory: Path | str = CONTENT_DIR) -> Content:
             raise ContentError(str(path.relative_to(root.parent)), "(file)", "must be a mapping")
         _check_texts(raw, str(path.relative_to(root.parent)), "", sources)
         texts[stem] = raw
-    return Content(root, meta, sources, parameters, texts)
+    return Content(root, meta, sources, parameters, texts, _load_schemes(root, sources))
+
+
+def _load_schemes(root: Path, sources: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """Every content/schemes/*.yaml: bilingual texts and known sources, then the structure the rules need."""
+    schemes: dict[str, Mapping[str, Any]] = {}
+    for path in sorted((root / "schemes").glob("*.yaml")):
+        name = str(path.relative_to(root.parent))
+        raw = _read(path, root)
+        if not isinstance(raw, dict):
+            raise ContentError(name, "(file)", "must be a mapping")
+        _check_texts(raw, name, "", sources)
+        schemes[path.stem] = raw
+    check_schemes(schemes)
+    return schemes

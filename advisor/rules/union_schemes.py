@@ -7,11 +7,11 @@ Sources: seed 000 (Shenzhen union briefing, Oct 2024: the five E路守护 claim 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Mapping, Sequence
 
 ZERO = Decimal("0")
 
@@ -72,11 +72,8 @@ def e_road_claim_check(answers: Mapping[str, Answer], conditions: Sequence[str])
     stray = set(answers) - set(conditions)
     if stray:
         raise ValueError(f"answers for unknown conditions: {sorted(stray)}")
-    results = tuple(
-        ConditionResult(condition, answer, _OUTCOME_OF[answer])
-        for condition in conditions
-        for answer in (answers.get(condition, Answer.UNKNOWN),)
-    )
+    given = {condition: answers.get(condition, Answer.UNKNOWN) for condition in conditions}
+    results = tuple(ConditionResult(condition, answer, _OUTCOME_OF[answer]) for condition, answer in given.items())
     outcomes = {result.outcome for result in results}
     if ConditionOutcome.NOT_MET in outcomes:
         verdict = ClaimVerdict.NOT_MET
@@ -91,8 +88,8 @@ def e_road_claim_check(answers: Mapping[str, Answer], conditions: Sequence[str])
 class PayoutTier:
     """Self-paid amounts from `lower` (included only if `lower_included`) up to and including `upper`.
 
-    The seed writes every band as "…元(含)", so the upper end always belongs to its band;
-    `upper` is None for the open top band ("大于10000元").
+    The seed writes every tier as "…元(含)", so the upper end always belongs to its tier;
+    `upper` is None for the open top tier ("大于10000元").
     """
 
     lower: Decimal
@@ -114,7 +111,7 @@ class PayoutSchedule:
 @dataclass(frozen=True)
 class IncidentPayout:
     amount: Decimal       # the self-paid amount of one accident (个人自付金额)
-    tier_payout: Decimal  # what the band pays before the cumulative cap
+    tier_payout: Decimal  # what the tier pays before the cumulative cap
     payout: Decimal       # what is actually paid once the cap is applied
 
 
@@ -131,7 +128,7 @@ class MutualAidPayouts:
 
 
 def tier_payout(amount: Decimal, schedule: PayoutSchedule) -> Decimal:
-    """The one-off payout for one accident's self-paid amount; nothing below the lowest band."""
+    """The one-off payout for one accident's self-paid amount; nothing below the lowest tier."""
     if amount < ZERO:
         raise ValueError("a self-paid amount cannot be negative")
     for tier in schedule.tiers:
@@ -141,7 +138,7 @@ def tier_payout(amount: Decimal, schedule: PayoutSchedule) -> Decimal:
 
 
 def mutual_aid_payouts(amounts: Sequence[Decimal], schedule: PayoutSchedule) -> MutualAidPayouts:
-    """Pay each accident by its band, in the order given, until the cumulative cap is reached.
+    """Pay each accident by its tier, in the order given, until the cumulative cap is reached.
 
     "累计给付金额不超过10000元": the accident whose payout crosses the cap is paid only what is
     left under the cap, and every later accident is paid nothing. The order given is taken to be
@@ -150,10 +147,10 @@ def mutual_aid_payouts(amounts: Sequence[Decimal], schedule: PayoutSchedule) -> 
     paid_so_far = ZERO
     incidents = []
     for amount in amounts:
-        banded = tier_payout(amount, schedule)
-        paid = min(banded, schedule.cumulative_cap - paid_so_far)
+        by_tier = tier_payout(amount, schedule)
+        paid = min(by_tier, schedule.cumulative_cap - paid_so_far)
         paid_so_far += paid
-        incidents.append(IncidentPayout(amount, banded, paid))
+        incidents.append(IncidentPayout(amount, by_tier, paid))
     return MutualAidPayouts(tuple(incidents), paid_so_far, schedule.cumulative_cap)
 
 
