@@ -6,3 +6,4 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 from . import routes  # noqa: E402,F401  (registers the views)
 from . import union  # noqa: E402,F401  (union protections)
+from . import forecast  # noqa: E402,F401  (registers POST /forecast)

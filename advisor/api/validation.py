@@ -7,6 +7,7 @@ one response lists all the problems, as the pages do.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -19,6 +20,8 @@ from ..rules.money import AmountError, parse_yuan
 
 E = TypeVar("E", bound=StrEnum)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WHOLE = re.compile(r"^\d{1,6}$")
+_DECIMAL = re.compile(r"^-?\d{1,6}(\.\d{1,12})?$")
 _MISSING = object()
 
 
@@ -114,6 +117,60 @@ class FieldReader:
             return parse_yuan(str(value))
         except AmountError as exc:
             self.error(field, amount_message(exc.kind, str(value)))
+            return None
+
+    def integer(self, field: str, required: bool = True, example: str = "120") -> int | None:
+        """A whole number, from a JSON integer or a string of digits (full-width digits allowed)."""
+        value = self._get(field, required)
+        if value is _MISSING:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        if isinstance(value, str):
+            cleaned = unicodedata.normalize("NFKC", value).strip()
+            if _WHOLE.match(cleaned):
+                return int(cleaned)
+        self.error(field, _("Enter a whole number of 0 or more, for example %(example)s.", example=example))
+        return None
+
+    def decimal(self, field: str, required: bool = True, places: int = 4, example: str = "0.03") -> Decimal | None:
+        """A decimal number such as a rate or a multiple, exactly as written ("0.03"), never via float."""
+        value = self._get(field, required)
+        if value is _MISSING:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+            self.error(field, _("Enter a decimal number as a string, for example \"%(example)s\".", example=example))
+            return None
+        cleaned = unicodedata.normalize("NFKC", str(value)).strip()
+        if not _DECIMAL.match(cleaned):
+            self.error(field, _("Enter a decimal number as a string, for example \"%(example)s\".", example=example))
+            return None
+        number = Decimal(cleaned)
+        if -number.as_tuple().exponent > places:
+            self.error(field, _("Use at most %(places)s decimal places.", places=places))
+            return None
+        return number
+
+    def yuan(self, field: str, required: bool = True) -> Decimal | None:
+        """An amount of yuan other than a wage (a balance, say), read like `amount`."""
+        value = self._get(field, required)
+        if value is _MISSING:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+            self.error(field, _("Enter the amount in yuan as a string, for example \"8000\"."))
+            return None
+        if isinstance(value, (int, Decimal)) and value < 0:
+            self.error(field, _("The amount cannot be negative."))
+            return None
+        try:
+            return parse_yuan(str(value))
+        except AmountError as exc:
+            if exc.kind == "empty":
+                self.error(field, _("Enter an amount in yuan."))
+            elif exc.kind == "too_large":
+                self.error(field, _("The amount is too large."))
+            else:
+                self.error(field, amount_message(exc.kind, str(value)))
             return None
 
 

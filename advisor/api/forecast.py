@@ -1,0 +1,255 @@
+"""POST /api/v1/forecast: the pension estimate at the statutory retirement age and the base comparison."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from flask import current_app, jsonify
+from flask_babel import gettext as _
+
+from .. import today
+from ..explain import figure_description, not_in_force_message
+from ..forecast_advice import AlreadyRetired, Assumption, ForecastAdvice, ForecastQuestion, forecast_pension
+from ..forecast_explain import assumption_message, notice_message, row_name
+from ..i18n import format_long_date, localized
+from ..policy import Figure
+from ..policy.inputs import FiguresNotInForce
+from ..rules.calendar import add_months
+from ..rules.forecast import Estimate
+from ..rules.types import Category, Sex
+from . import bp
+from .routes import EARLIEST_BIRTH, content, errors_response, money, rate, read_json_object
+from .validation import FieldReader
+
+# Bounds of the editable inputs. Rates are ratios ("0.03" is 3%).
+WAGE_GROWTH_RANGE = (Decimal("-0.10"), Decimal("0.20"))
+INTEREST_RANGE = (Decimal("0"), Decimal("0.20"))
+MULTIPLE_RANGE = (Decimal("0"), Decimal("10"))  # exclusive of 0; above 3 the ceiling applies
+PAST_INDEX_RANGE = (Decimal("0"), Decimal("5"))  # exclusive of 0
+EARLIEST_WORKING_AGE = 16  # no contribution month can fall before the 16th birthday
+
+
+def _in_range(fields: FieldReader, field: str, value: Decimal | None, bounds: tuple[Decimal, Decimal],
+              exclusive_low: bool = False) -> None:
+    low, high = bounds
+    if value is None:
+        return
+    if value > high or value < low or (exclusive_low and value == low):
+        if exclusive_low:
+            fields.error(field, _("Enter a number above %(low)s and at most %(high)s.", low=low, high=high))
+        else:
+            fields.error(field, _("Enter a number from %(low)s to %(high)s.", low=low, high=high))
+
+
+def _rate_in_range(fields: FieldReader, field: str, value: Decimal | None, bounds: tuple[Decimal, Decimal]) -> None:
+    low, high = bounds
+    if value is not None and not low <= value <= high:
+        fields.error(field, _("Enter the yearly rate as a decimal from %(low)s to %(high)s; 0.03 means 3 per cent.",
+                              low=low, high=high))
+
+
+def _months_since_working_age(birth_date: date, as_of: date) -> int:
+    start = add_months(birth_date, EARLIEST_WORKING_AGE * 12)
+    if start > as_of:
+        return 0
+    return (as_of.year - start.year) * 12 + (as_of.month - start.month)
+
+
+def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, FieldReader]:
+    fields = FieldReader(data)
+    birth_date = fields.date("birth_date")
+    sex = fields.choice("sex", Sex)
+    female_category = fields.choice("female_category", Category, required=False)
+    contributed = fields.integer("contributed_months")
+    balance = fields.yuan("personal_account_balance", required=False)
+    has_wage = data.get("base_wage") is not None
+    has_multiple = data.get("base_multiple") is not None
+    wage = fields.amount("base_wage") if has_wage else None
+    multiple = fields.decimal("base_multiple", required=False, places=4, example="1.0") if has_multiple else None
+    past_index = fields.decimal("past_contribution_index", required=False, places=4, example="0.8")
+    wage_growth = fields.decimal("wage_growth", required=False)
+    interest = fields.decimal("interest", required=False)
+    as_of = fields.date("as_of", required=False) or today(current_app)
+
+    if has_wage and has_multiple:
+        fields.error("base", _("Give either base_wage or base_multiple, not both."))
+    elif not has_wage and not has_multiple:
+        fields.error("base", _("Give your base as base_wage (yuan a month) or base_multiple (of the average wage)."))
+    if female_category is Category.M60 or (female_category and sex is Sex.MALE):
+        fields.error("female_category", _("Only women choose F55 or F50."))
+    if birth_date and birth_date > as_of:
+        fields.error("birth_date", _("The date of birth must be before %(date)s.", date=as_of.isoformat()))
+    elif birth_date and birth_date < EARLIEST_BIRTH:
+        fields.error("birth_date", _("The date of birth must be after 1900-01-01."))
+    elif birth_date and contributed is not None and contributed > _months_since_working_age(birth_date, as_of):
+        fields.error("contributed_months", _(
+            "That is more months than have passed since your 16th birthday (%(months)s).",
+            months=_months_since_working_age(birth_date, as_of)))
+    _in_range(fields, "base_multiple", multiple, MULTIPLE_RANGE, exclusive_low=True)
+    _in_range(fields, "past_contribution_index", past_index, PAST_INDEX_RANGE, exclusive_low=True)
+    _rate_in_range(fields, "wage_growth", wage_growth, WAGE_GROWTH_RANGE)
+    _rate_in_range(fields, "interest", interest, INTEREST_RANGE)
+    if fields.errors:
+        return None, as_of, fields
+    question = ForecastQuestion(
+        birth_date=birth_date, sex=sex, contributed_months=contributed, base_wage=wage, base_multiple=multiple,
+        female_category=female_category, balance=balance, past_index=past_index, wage_growth=wage_growth,
+        interest=interest)
+    return question, as_of, fields
+
+
+def _status(figure: Figure) -> dict[str, Any]:
+    source = content().sources.get(figure.source or "", {})
+    return {
+        "status": figure.status,
+        "source": figure.source,
+        "source_title": " ".join(str(p) for p in (source.get("number"), source.get("title")) if p) or None,
+        "note": localized(figure.note) or None,
+    }
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dict):
+        return {str(k): _value(v) for k, v in value.items()}
+    return value
+
+
+def _figure(parameter_id: str, figure: Figure) -> dict[str, Any]:
+    return {
+        "id": parameter_id,
+        "description": figure_description(content(), parameter_id),
+        "value": _value(figure.value),
+        "effective": figure.effective.isoformat(),
+        "carried_forward": figure.carried_forward,
+        **_status(figure),
+    }
+
+
+def _estimate(estimate: Estimate) -> dict[str, Any]:
+    return {
+        "base": {
+            "declared": money(estimate.base.declared), "applied": money(estimate.base.applied),
+            "clamped_to": estimate.base.clamped, "contribution_index": rate(estimate.index),
+        },
+        "monthly_cost_now": money(estimate.monthly_cost_now),
+        "local_supplementary_now": money(estimate.local_supplementary_now),
+        "future_months": estimate.future_months,
+        "total_contributions": money(estimate.total_contributions),
+        "average_contribution_index": rate(estimate.average_index),
+        "basic_pension": money(estimate.basic_pension),
+        "personal_account_balance": money(estimate.account.balance),
+        "personal_account_pension": money(estimate.account_pension),
+        "monthly_pension": money(estimate.monthly_pension),
+        "break_even_years": rate(estimate.break_even_years) if estimate.break_even_years is not None else None,
+    }
+
+
+def _assumption(item: Assumption) -> dict[str, Any]:
+    """Where the user replaced a content default, the default is still named, for comparison."""
+    backed = item.figure is not None and not item.user_supplied
+    return {
+        "code": item.code,
+        "value": _value(item.value),
+        "user_supplied": item.user_supplied,
+        "status": item.status,
+        "message": assumption_message(item),
+        "source": item.figure.source if backed else None,
+        "note": (localized(item.figure.note) or None) if backed else None,
+        "default": _value(item.figure.value) if item.user_supplied and item.figure else None,
+    }
+
+
+def forecast_body(advice: ForecastAdvice) -> dict[str, Any]:
+    result = advice.forecast
+    estimate = result.estimate
+    retirement = advice.retirement
+    calculation_base = estimate.calculation_base
+    used = advice.inputs.used
+    return {
+        "as_of": advice.as_of.isoformat(),
+        "status": advice.status,
+        "retirement": {
+            "category": retirement.category.value,
+            "category_assumed": retirement.category_assumed,
+            "age_years": retirement.age_years,
+            "age_months": retirement.age_months,
+            "month": str(retirement.month),
+            "date": retirement.date.isoformat(),
+        },
+        "contributions": {
+            "past_months": result.past.months,
+            "future_months": estimate.future_months,
+            "total_months": estimate.total_months,
+            "first_month": str(result.first_month) if estimate.future_months else None,
+            "last_month": str(retirement.month.plus(-1)) if estimate.future_months else None,
+        },
+        "minimum": {
+            "required_months": estimate.minimum.required_months,
+            "total_months": estimate.minimum.total_months,
+            "met": estimate.minimum.met,
+            "missing_months": estimate.minimum.missing_months,
+            "retirement_year": retirement.month.year,
+            **_status(used["retirement.minimum_contribution_months"]),
+        },
+        "calculation_base": {
+            "value": money(calculation_base.value),
+            "year": calculation_base.year,
+            "projected": calculation_base.projected,
+            "published_value": money(calculation_base.known_value),
+            "published_year": calculation_base.known_year,
+            **_status(used["pension.calculation_base"]),
+            # A projected figure is an assumption, whatever the status of the one it grew from.
+            "published_status": used["pension.calculation_base"].status,
+            "status": "provisional" if calculation_base.projected else used["pension.calculation_base"].status,
+        },
+        "average_wage": {"value": money(advice.inputs.figures.average_wage), **_status(used["pension.average_wage"])},
+        "base_limits": {"floor": money(advice.inputs.figures.floor), "ceiling": money(advice.inputs.figures.ceiling)},
+        "payout_months": rate(estimate.payout_months),
+        "personal_account": {
+            "opening_balance": money(estimate.account.opening),
+            "opening_balance_estimated": result.past.balance_estimated,
+            "credits": money(estimate.account.credits),
+            "interest": money(estimate.account.interest),
+            "balance_at_retirement": money(estimate.account.balance),
+            "rates": [{"year": year, "rate": rate(value), "published": published}
+                      for year, value, published in estimate.account.rates],
+        },
+        "estimate": _estimate(estimate),
+        "comparison": [
+            {"row": row.label, "name": row_name(row),
+             "multiple": rate(row.multiple) if row.multiple is not None else None,
+             "requested_base": money(row.requested),
+             "extra_break_even_years": (rate(row.extra_break_even_years)
+                                        if row.extra_break_even_years is not None else None),
+             **_estimate(row.estimate)}
+            for row in result.comparison
+        ],
+        "assumptions": [_assumption(item) for item in advice.assumptions],
+        "notices": [{"code": n.code, "message": notice_message(content(), n)} for n in advice.notices],
+        "figures": [_figure(parameter_id, figure) for parameter_id, figure in used.items()]
+        + [_figure("pension.account_interest_rate", figure)
+           for figure in advice.inputs.published_interest.values()],
+    }
+
+
+@bp.post("/forecast")
+def forecast():
+    data, problem = read_json_object()
+    if problem:
+        return problem
+    question, as_of, fields = read_question(data)
+    if question is None:
+        return errors_response(fields.errors)
+    try:
+        advice = forecast_pension(content(), question, as_of)
+    except AlreadyRetired as exc:
+        return errors_response({"birth_date": [_(
+            "You reached the statutory retirement age on %(date)s. This forecast is for people who have not "
+            "reached it yet.", date=format_long_date(exc.retirement.date))]})
+    except FiguresNotInForce as exc:
+        return errors_response({"as_of": [not_in_force_message(content(), e) for e in exc.errors]})
+    return jsonify(forecast_body(advice))

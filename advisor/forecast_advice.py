@@ -1,0 +1,197 @@
+"""The pension forecast, composed from content/ and the rules. No web framework here.
+
+Both the JSON API and the forecast page call `forecast_pension`, so they always agree. The result
+carries every content figure used (with status and source), every assumption (with its value,
+whether the user gave it, and the content default behind it) and the notices to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .policy import Content, Figure
+from .policy.forecast_inputs import ForecastInputs, forecast_inputs
+from .policy.inputs import STATUS_SEVERITY, female_default_category, retirement_schedules
+from .rules.calendar import YearMonth
+from .rules.contributions import clamp_base
+from .rules.forecast import (
+    Assumptions,
+    Forecast,
+    PastContributions,
+    contribution_index,
+    estimated_past_balance,
+    forecast,
+)
+from .rules.money import to_fen
+from .rules.retirement import Retirement, retirement_category, statutory_retirement
+from .rules.types import Category, Notice, Sex
+
+
+@dataclass(frozen=True)
+class ForecastQuestion:
+    birth_date: date
+    sex: Sex
+    contributed_months: int  # months already paid, not counting the current month
+    base_wage: Decimal | None = None  # exactly one of base_wage and base_multiple
+    base_multiple: Decimal | None = None  # of the average wage in force now
+    female_category: Category | None = None
+    balance: Decimal | None = None  # personal-account balance today, if known
+    past_index: Decimal | None = None  # average contribution index of the months already paid, if known
+    wage_growth: Decimal | None = None
+    interest: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """One thing the estimate takes for granted. `status` is None when the user gave the value;
+    otherwise the content figure's status, and at best provisional for a method or projection."""
+
+    code: str
+    value: Any
+    user_supplied: bool = False
+    figure: Figure | None = None  # the content figure behind it, for its status, source and note
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    status: str | None = "provisional"
+
+
+def _assumed(code: str, value: Any, figure: Figure | None = None, user_supplied: bool = False,
+             facts: Mapping[str, Any] | None = None, at_best: str = "provisional") -> Assumption:
+    status = None
+    if not user_supplied:
+        statuses = [at_best] + ([figure.status] if figure else [])
+        status = max(statuses, key=STATUS_SEVERITY.__getitem__)
+    return Assumption(code, value, user_supplied, figure, facts or {}, status)
+
+
+@dataclass(frozen=True)
+class ForecastAdvice:
+    as_of: date
+    forecast: Forecast
+    inputs: ForecastInputs
+    assumptions: tuple[Assumption, ...]
+    notices: tuple[Notice, ...]
+
+    @property
+    def retirement(self) -> Retirement:
+        return self.forecast.retirement
+
+    @property
+    def status(self) -> str:
+        """The worst status of every figure and default used; an estimate is never better than provisional."""
+        statuses = [f.status for f in self.inputs.used.values()]
+        statuses += [a.status for a in self.assumptions if a.status]
+        return max(statuses + ["provisional"], key=STATUS_SEVERITY.__getitem__)
+
+
+class AlreadyRetired(ValueError):
+    """The statutory retirement age is reached on or before `as_of`: nothing left to forecast."""
+
+    def __init__(self, retirement: Retirement) -> None:
+        super().__init__(f"statutory retirement age reached on {retirement.date.isoformat()}")
+        self.retirement = retirement
+
+
+def person_retirement(content: Content, birth_date: date, sex: Sex, female_category: Category | None,
+                      as_of: date) -> Retirement:
+    category, assumed = retirement_category(sex, female_category, female_default_category(content, as_of))
+    return statutory_retirement(birth_date, category, retirement_schedules(content, as_of), assumed)
+
+
+def _assumptions(question: ForecastQuestion, inputs: ForecastInputs, result: Forecast,
+                 chosen: Assumptions) -> tuple[Assumption, ...]:
+    defaults = inputs.defaults
+    estimate = result.estimate
+    months = estimate.future_months
+    first, last = result.first_month, result.retirement.month.plus(-1)
+    payout_rule = "pension.payout_months_by_month" if result.retirement.age_months else "pension.payout_months"
+    found = [
+        _assumed("wage_growth", chosen.wage_growth, defaults["wage_growth"], question.wage_growth is not None),
+        _assumed("account_interest", chosen.interest, defaults["interest"], question.interest is not None,
+                 {"published_years": tuple(sorted(inputs.published_interest))}),
+        _assumed("index_denominator", defaults["index_denominator"].value, defaults["index_denominator"],
+                 facts={"average_wage": inputs.figures.average_wage}),
+    ]
+    if estimate.calculation_base.projected:
+        found.append(_assumed("calculation_base_projected", estimate.calculation_base.value,
+                              inputs.used["pension.calculation_base"],
+                              facts={"year": estimate.calculation_base.year,
+                                     "known_value": estimate.calculation_base.known_value,
+                                     "known_year": estimate.calculation_base.known_year,
+                                     "growth": chosen.wage_growth}))
+    found += [
+        _assumed("future_base", estimate.index, facts={"base": estimate.base.applied}),
+        _assumed("past_index", result.past.index, user_supplied=question.past_index is not None,
+                 facts={"months": result.past.months}),
+        _assumed("past_balance", result.past.balance, user_supplied=question.balance is not None,
+                 facts={"months": result.past.months, "estimated": result.past.balance_estimated}),
+        _assumed("contribution_months", months,
+                 facts={"first": first if months else None, "last": last if months else None}),
+        _assumed("interest_method", None),
+        # The whole-age table is confirmed; an interpolated age carries the interpolation rule's status.
+        _assumed("payout_months", estimate.payout_months, inputs.used[payout_rule],
+                 facts={"age_years": result.retirement.age_years, "age_months": result.retirement.age_months},
+                 at_best="confirmed"),
+        _assumed("nominal_amounts", None),
+        _assumed("transitional_pension_excluded", None),
+    ]
+    return tuple(found)
+
+
+def _notices(result: Forecast, inputs: ForecastInputs) -> tuple[Notice, ...]:
+    estimate = result.estimate
+    found = [Notice("estimate_only")]
+    if not estimate.minimum.met:
+        found.append(Notice("minimum_not_met", {
+            "required": estimate.minimum.required_months, "total": estimate.minimum.total_months,
+            "missing": estimate.minimum.missing_months, "year": result.retirement.month.year}))
+    if estimate.base.clamped:
+        found.append(Notice(f"base_raised_to_{estimate.base.clamped}" if estimate.base.clamped == "floor"
+                            else "base_lowered_to_ceiling",
+                            {"declared": estimate.base.declared, "applied": estimate.base.applied}))
+    if any(row.multiple is not None and row.estimate.base.clamped == "floor" for row in result.comparison):
+        found.append(Notice("comparison_row_raised_to_floor", {"floor": inputs.figures.floor}))
+    carried = sorted(pid for pid, figure in inputs.used.items() if figure.carried_forward)
+    if carried:
+        found.append(Notice("figures_carried_forward", {"parameters": tuple(carried)}))
+    found.append(Notice("shenzhen_hukou_supplementary", {"rate": inputs.figures.local_supplementary_rate,
+                                                         "amount": estimate.local_supplementary_now}))
+    if result.retirement.category_assumed:
+        found.append(Notice("female_category_to_confirm", {"category": result.retirement.category.value}))
+    return tuple(found)
+
+
+def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) -> ForecastAdvice:
+    """Raises AlreadyRetired, or FiguresNotInForce when a figure the forecast needs is not in force."""
+    retirement = person_retirement(content, question.birth_date, question.sex, question.female_category, as_of)
+    if retirement.reached_on(as_of):
+        raise AlreadyRetired(retirement)
+    first_month = YearMonth.of(as_of)
+    inputs = forecast_inputs(content, first_month, retirement)
+    figures = inputs.figures
+    chosen = Assumptions(
+        wage_growth=question.wage_growth if question.wage_growth is not None else inputs.defaults["wage_growth"].value,
+        interest=question.interest if question.interest is not None else inputs.defaults["interest"].value,
+    )
+    if question.base_wage is not None:
+        declared = question.base_wage
+    else:
+        declared = to_fen(question.base_multiple * figures.average_wage, figures.rounding)
+    # The months already paid are fixed whatever base is chosen now: when not given, their index is
+    # taken as the index of today's base and their balance is estimated from it (both stated).
+    base_now = clamp_base(declared, figures.floor, figures.ceiling).applied
+    past = PastContributions(
+        months=question.contributed_months,
+        index=(question.past_index if question.past_index is not None
+               else contribution_index(base_now, figures.average_wage)),
+        balance=(to_fen(question.balance, figures.rounding) if question.balance is not None
+                 else estimated_past_balance(question.contributed_months, base_now, figures)),
+        balance_estimated=question.balance is None,
+    )
+    result = forecast(declared, past, first_month, retirement, figures, chosen)
+    return ForecastAdvice(as_of, result, inputs, _assumptions(question, inputs, result, chosen),
+                          _notices(result, inputs))
+

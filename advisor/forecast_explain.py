@@ -1,0 +1,131 @@
+"""Plain-words sentences for the pension forecast's assumptions, notices and comparison rows.
+
+Method sentences are ours and go through Babel; what content/ says about a figure (its note, why a
+default was chosen) stays bilingual in content/ and is returned beside these sentences.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from flask_babel import format_date, gettext
+
+from .explain import notice_message as content_notice_message
+from .forecast_advice import Assumption
+from .i18n import current_language, format_age, format_yuan
+from .policy import Content
+from .rules.calendar import YearMonth
+from .rules.forecast import ComparisonRow
+from .rules.types import Notice
+
+
+def percent(ratio: Decimal) -> str:
+    """0.029 → "2.9%", 0.0150 → "1.5%"."""
+    return format((ratio * 100).normalize(), "f") + "%"
+
+
+def month_name(month: YearMonth) -> str:
+    """2026年11月 in Chinese, November 2026 in English."""
+    return format_date(month.first_day, "MMMM y" if current_language() == "en" else "y年M月")
+
+
+def assumption_message(item: Assumption) -> str:
+    facts = item.facts
+    code = item.code
+    if code == "wage_growth":
+        return gettext("Wages grow by %(rate)s a year: the average wage, the base floor and ceiling, your base "
+                       "and the calculation base are all assumed to rise by this much.", rate=percent(item.value))
+    if code == "account_interest":
+        text = gettext("The personal account earns %(rate)s a year in every year whose rate is not yet published.",
+                       rate=percent(item.value))
+        if facts.get("published_years"):
+            text += " " + gettext("Published rates are used for %(years)s.",
+                                  years=", ".join(str(y) for y in facts["published_years"]))
+        return text
+    if code == "index_denominator":
+        return gettext("Your contribution index is your base divided by the Guangdong average monthly wage "
+                       "(%(average)s in force now). Whether Shenzhen divides by a Shenzhen average instead is "
+                       "not confirmed.", average=format_yuan(facts["average_wage"]))
+    if code == "calculation_base_projected":
+        return gettext("The calculation base for %(year)s is not published yet. It is projected from the "
+                       "%(known_year)s figure (%(known)s) at %(rate)s a year: %(value)s.",
+                       year=facts["year"], known_year=facts["known_year"], known=format_yuan(facts["known_value"]),
+                       rate=percent(facts["growth"]), value=format_yuan(item.value))
+    if code == "future_base":
+        return gettext("Your base keeps the same ratio to the average wage until retirement (contribution index "
+                       "%(index)s), so it rises with wages each July, when the Guangdong contribution year "
+                       "starts.", index=item.value)
+    if code == "past_index":
+        if item.user_supplied:
+            return gettext("Your %(months)s months already paid are counted at the average index you gave, "
+                           "%(index)s.", months=facts["months"], index=item.value)
+        return gettext("Your %(months)s months already paid are counted at the same index as your base now, "
+                       "%(index)s. Your contribution record shows the real one.",
+                       months=facts["months"], index=item.value)
+    if code == "past_balance":
+        if item.user_supplied:
+            return gettext("Your personal account balance today: %(balance)s.", balance=format_yuan(item.value))
+        return gettext("You did not give your personal account balance, so it is estimated as %(months)s months "
+                       "of today's personal-account credit, without interest: %(balance)s. Your contribution "
+                       "record shows the real balance.", months=facts["months"], balance=format_yuan(item.value))
+    if code == "contribution_months":
+        if not item.value:
+            return gettext("No months are left to pay before the statutory retirement age.")
+        return gettext("You pay every month from %(first)s to %(last)s (%(months)s months), the month before you "
+                       "reach the statutory retirement age, without breaks.",
+                       first=month_name(facts["first"]), last=month_name(facts["last"]), months=item.value)
+    if code == "interest_method":
+        return gettext("Interest is credited once a year: the balance at the start of the year earns a full "
+                       "year's interest, and each month's credit earns interest from its month to the end of "
+                       "the year.")
+    if code == "payout_months":
+        age = format_age(facts["age_years"], facts["age_months"])
+        if facts["age_months"]:
+            return gettext("At a retirement age of %(age)s the personal account is divided by %(months)s months. "
+                           "The national month-by-month table was not found, so the months are interpolated "
+                           "between whole ages and rounded to one decimal.", age=age, months=item.value)
+        return gettext("At a retirement age of %(age)s the personal account is divided by %(months)s months.",
+                       age=age, months=item.value)
+    if code == "nominal_amounts":
+        return gettext("All amounts are in yuan of their own year, not adjusted for inflation. Pension "
+                       "increases after retirement are not included.")
+    if code == "transitional_pension_excluded":
+        return gettext("A transitional pension for work before July 1998 is not included.")
+    raise KeyError(code)
+
+
+def notice_message(content: Content, notice: Notice) -> str:
+    facts = notice.facts
+    code = notice.code
+    if code == "estimate_only":
+        return gettext("This is an estimate, not an entitlement. The official pension is calculated by the "
+                       "social-insurance agency when you retire.")
+    if code == "minimum_not_met":
+        return gettext("By the statutory retirement age you would have %(total)s months of contributions, but "
+                       "%(required)s are needed for a monthly pension when retiring in %(year)s: %(missing)s "
+                       "months are missing. You can then pay for longer, or pay the missing months at once, to "
+                       "reach the minimum.", total=facts["total"], required=facts["required"],
+                       year=facts["year"], missing=facts["missing"])
+    if code == "base_raised_to_floor":
+        return gettext("The base you chose (%(declared)s) is below the floor, so the floor, %(applied)s, is used.",
+                       declared=format_yuan(facts["declared"]), applied=format_yuan(facts["applied"]))
+    if code == "base_lowered_to_ceiling":
+        return gettext("The base you chose (%(declared)s) is above the ceiling, so the ceiling, %(applied)s, "
+                       "is used.", declared=format_yuan(facts["declared"]), applied=format_yuan(facts["applied"]))
+    if code == "comparison_row_raised_to_floor":
+        return gettext("In the comparison, a multiple of the average wage that falls below the floor is raised "
+                       "to the floor (%(floor)s).", floor=format_yuan(facts["floor"]))
+    if code == "figures_carried_forward":
+        return gettext("The Guangdong figures for the current contribution year are not published yet; the "
+                       "latest published ones are used and marked provisional.")
+    if code == "shenzhen_hukou_supplementary":
+        return gettext("With Shenzhen hukou you also pay the local supplementary pension, %(rate)s of the base "
+                       "(%(amount)s a month at your base now). It is not included in the costs shown here.",
+                       rate=percent(facts["rate"]), amount=format_yuan(facts["amount"]))
+    return content_notice_message(content, notice)
+
+
+def row_name(row: ComparisonRow) -> str:
+    if row.multiple is None:
+        return gettext("Floor")
+    return gettext("%(percent)s of the average wage", percent=percent(row.multiple))

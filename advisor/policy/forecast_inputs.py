@@ -1,0 +1,116 @@
+"""The figures a pension forecast needs, looked up in content/ for the person's dates.
+
+Figures of today (average wage, base limits, rates) are taken on the first month of the forecast;
+figures of retirement (calculation base, payout months, minimum contribution months) on the
+statutory retirement date. Every figure used is returned with its status and source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from ..rules.calendar import YearMonth
+from ..rules.forecast import PensionFigures
+from ..rules.retirement import Retirement
+from .content import Content
+from .errors import NotInForce
+from .inputs import FiguresNotInForce
+from .parameters import Figure
+
+INTERPOLATION_RULE = "linear_by_month_round_0.1"  # the only rule rules.forecast implements
+INDEX_DENOMINATOR = "guangdong_average_wage"  # the only denominator content offers
+
+# Figures of today, looked up on the first month: key in the result → parameter id.
+TODAY_PARAMETERS = {
+    "average_wage": "pension.average_wage",
+    "floor": "pension.base_floor",
+    "ceiling": "pension.base_ceiling",
+    "pooled_fund_rate": "pension.pooled_fund_rate",
+    "personal_account_rate": "pension.personal_account_rate",
+    "local_supplementary_rate": "pension.local_supplementary_rate",
+    "rounding": "money.rounding",
+}
+DEFAULT_PARAMETERS = {
+    "wage_growth": "forecast.wage_growth",
+    "interest": "forecast.account_interest",
+    "index_denominator": "forecast.index_denominator",
+}
+
+
+@dataclass(frozen=True)
+class ForecastInputs:
+    figures: PensionFigures
+    used: dict[str, Figure]  # parameter id → the figure used (the calculation base: the one published)
+    defaults: dict[str, Figure]  # "wage_growth", "interest", "index_denominator" → content default
+    published_interest: dict[int, Figure]  # year → published account interest rate, years of the forecast
+
+
+def _published(content: Content, parameter_id: str, on: date) -> Figure | None:
+    """The figure published for `on`'s period, or None when only an older one is carried forward."""
+    try:
+        figure = content.figure(parameter_id, on)
+    except NotInForce:
+        return None
+    return None if figure.carried_forward else figure
+
+
+def forecast_inputs(content: Content, first_month: YearMonth, retirement: Retirement) -> ForecastInputs:
+    """Raises FiguresNotInForce listing every figure that is not in force."""
+    errors: list[NotInForce] = []
+    used: dict[str, Figure] = {}
+
+    def look(parameter_id: str, on: date, record: bool = True) -> Figure | None:
+        try:
+            figure = content.figure(parameter_id, on)
+        except NotInForce as exc:
+            errors.append(exc)
+            return None
+        if record:
+            used[parameter_id] = figure
+        return figure
+
+    today = {key: look(parameter_id, first_month.first_day) for key, parameter_id in TODAY_PARAMETERS.items()}
+    # Defaults are reported as assumptions (the user may replace them), not among the figures used.
+    defaults = {key: look(parameter_id, first_month.first_day, record=False)
+                for key, parameter_id in DEFAULT_PARAMETERS.items()}
+
+    year = retirement.month.year
+    calculation_base = look("pension.calculation_base", date(year, 1, 1))
+    if calculation_base is not None and calculation_base.carried_forward:
+        # Report the last published figure as published; the forecast says it was projected.
+        calculation_base = content.figure("pension.calculation_base", calculation_base.effective)
+        used["pension.calculation_base"] = calculation_base
+    payout = look("pension.payout_months", retirement.date)
+    if retirement.age_months:
+        rule = look("pension.payout_months_by_month", retirement.date)
+        if rule is not None and rule.value != INTERPOLATION_RULE:
+            raise ValueError(f"pension.payout_months_by_month: unknown rule {rule.value!r}")
+    minimum = look("retirement.minimum_contribution_months", retirement.date)
+    if errors:
+        raise FiguresNotInForce(errors)
+    if defaults["index_denominator"].value != INDEX_DENOMINATOR:
+        raise ValueError(f"forecast.index_denominator: unknown denominator {defaults['index_denominator'].value!r}")
+
+    published_interest: dict[int, Figure] = {}
+    for interest_year in range(first_month.year, year + 1):
+        figure = _published(content, "pension.account_interest_rate", date(interest_year, 1, 1))
+        if figure is not None:
+            published_interest[interest_year] = figure
+
+    figures = PensionFigures(
+        pooled_fund_rate=today["pooled_fund_rate"].value,
+        personal_account_rate=today["personal_account_rate"].value,
+        local_supplementary_rate=today["local_supplementary_rate"].value,
+        average_wage=today["average_wage"].value,
+        floor=today["floor"].value,
+        ceiling=today["ceiling"].value,
+        calculation_base=calculation_base.value,
+        calculation_base_year=calculation_base.effective.year,
+        payout_months={int(age): Decimal(months) for age, months in payout.value.items()},
+        minimum_months=int(minimum.value),
+        published_interest={y: figure.value for y, figure in published_interest.items()},
+        rounding=today["rounding"].value,
+    )
+    return ForecastInputs(figures, used, defaults, published_interest)

@@ -1,0 +1,365 @@
+"""What a contribution base means at the statutory retirement age: an estimate, never the official figure.
+
+Formula (国发〔2005〕38号; Guangdong and Shenzhen apply it through the published 计发基数):
+
+* basic pension = calculation base × (1 + average contribution index) / 2 × years × 1%, where
+  years are the contribution months ÷ 12 (a part year counts pro rata);
+* personal-account pension = account balance at retirement ÷ payout months;
+* monthly pension = the two, each rounded to the fen, added.
+
+Method of the estimate (every step is an assumption the result states):
+
+* Months: contributions are counted for every month from `first_month` (the current month) to
+  the month before the statutory retirement month, without breaks, on top of the months already
+  paid.
+* Base: the base chosen now is clamped to today's floor and ceiling and keeps its ratio to the
+  average wage afterwards: at each later July (the Guangdong contribution year starts on 1 July)
+  it rises with the wage-growth assumption, like the average wage, floor and ceiling. So the
+  contribution index of every future month is the index of today's base.
+* Contribution index = base ÷ the average wage (the denominator is an open question, chosen by
+  the caller), rounded half-up to 4 decimals; the average index weights past and future months.
+* Calculation base: the published one for the retirement year; when that year's is not
+  published yet, the latest published one grown by the wage-growth assumption for each year in
+  between (`ProjectedAmount` says so).
+* Personal account, year by year: 8% of each month's base is credited in that month. Interest is
+  credited at the end of each calendar year (at retirement in the last one) at that year's
+  published rate, or at the interest assumption for years with none: the balance held at the start
+  of the year (at the first month, in the first year) earns the rate × months held ÷ 12, and each
+  month's credit earns the rate × (months from its month to the year's end, counting its own) ÷ 12.
+  For a full year this is the official "当年记账额 × 利率 × 1.083 × 1/2" rule exactly.
+* Payout months for an age with extra months: linear interpolation by month between the whole
+  ages of the table, rounded half-up to 0.1 (policy-sources §5b: 60y1m → 138.4, 50y1m → 194.6).
+* Money: each month's credit and cost, each year's interest, each pension line and each projected
+  amount is rounded to the fen with the content rounding mode; totals are sums of rounded lines.
+* All amounts are nominal yuan of their own year; no discounting, and pension increases after
+  retirement are not included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .calendar import YearMonth
+from .contributions import Base, clamp_base
+from .money import to_fen
+from .retirement import Retirement
+
+# The comparison's multiples of the average wage: 60% to 300% is the national range for flexible
+# workers (国办发〔2019〕13号); the floor is a row of its own because Shenzhen's floor lies below 60%.
+COMPARISON_MULTIPLES = (Decimal("0.6"), Decimal("1"), Decimal("2"), Decimal("3"))
+FLOOR_ROW = "floor"
+INDEX_PLACES = Decimal("0.0001")
+TENTH = Decimal("0.1")
+GUANGDONG_YEAR_FIRST_MONTH = 7
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    wage_growth: Decimal  # yearly, as a ratio
+    interest: Decimal  # yearly personal-account rate for years with no published rate
+
+
+@dataclass(frozen=True)
+class PensionFigures:
+    """Policy figures for one forecast, already looked up in content/ by the policy layer."""
+
+    pooled_fund_rate: Decimal
+    personal_account_rate: Decimal
+    local_supplementary_rate: Decimal  # Shenzhen hukou only; reported beside the cost, not in it
+    average_wage: Decimal  # denominator of the contribution index, in force in the first month
+    floor: Decimal  # in force in the first month
+    ceiling: Decimal
+    calculation_base: Decimal  # published for `calculation_base_year`, the latest ≤ retirement year
+    calculation_base_year: int
+    payout_months: Mapping[int, Decimal]  # whole age at retirement → months
+    minimum_months: int  # minimum contribution months for the retirement year
+    published_interest: Mapping[int, Decimal]  # calendar year → published account interest rate
+    rounding: str = "ROUND_HALF_UP"
+
+
+@dataclass(frozen=True)
+class PastContributions:
+    months: int
+    index: Decimal  # average contribution index of those months
+    balance: Decimal  # personal-account balance at the first month
+    balance_estimated: bool
+
+
+@dataclass(frozen=True)
+class ProjectedAmount:
+    value: Decimal
+    year: int
+    known_value: Decimal
+    known_year: int
+
+    @property
+    def projected(self) -> bool:
+        return self.year != self.known_year
+
+    @property
+    def years_projected(self) -> int:
+        return self.year - self.known_year
+
+
+@dataclass(frozen=True)
+class MinimumCheck:
+    required_months: int
+    total_months: int
+
+    @property
+    def missing_months(self) -> int:
+        return max(0, self.required_months - self.total_months)
+
+    @property
+    def met(self) -> bool:
+        return self.missing_months == 0
+
+
+@dataclass(frozen=True)
+class AccountProjection:
+    opening: Decimal
+    credits: Decimal
+    interest: Decimal
+    balance: Decimal  # at the retirement month
+    rates: tuple[tuple[int, Decimal, bool], ...]  # (year, rate, published) for each year credited
+
+
+@dataclass(frozen=True)
+class Estimate:
+    base: Base  # the base now, after the floor and ceiling
+    index: Decimal  # contribution index of the base now, kept for every future month
+    future_months: int
+    minimum: MinimumCheck
+    average_index: Decimal
+    calculation_base: ProjectedAmount
+    basic_pension: Decimal
+    account: AccountProjection
+    payout_months: Decimal
+    account_pension: Decimal
+    monthly_cost_now: Decimal  # the pension's 20% only
+    local_supplementary_now: Decimal  # what Shenzhen hukou adds a month, not in the cost
+    total_contributions: Decimal  # every future month's 20%, to retirement
+
+    @property
+    def total_months(self) -> int:
+        return self.minimum.total_months
+
+    @property
+    def monthly_pension(self) -> Decimal:
+        return self.basic_pension + self.account_pension
+
+    @property
+    def break_even_years(self) -> Decimal | None:
+        """Years of pension that repay the contributions from now to retirement (past ones are paid anyway)."""
+        return _years_to_recover(self.total_contributions, self.monthly_pension)
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    label: str  # "floor" or the multiple ("0.6", "1", "2", "3")
+    multiple: Decimal | None
+    requested: Decimal  # the multiple × the average wage, or the floor; before clamping
+    estimate: Estimate
+    extra_break_even_years: Decimal | None  # years the extra pension over the floor row takes to repay the extra cost
+
+
+@dataclass(frozen=True)
+class Forecast:
+    first_month: YearMonth
+    retirement: Retirement
+    past: PastContributions
+    estimate: Estimate  # for the chosen base
+    comparison: tuple[ComparisonRow, ...]
+
+
+def _years_to_recover(cost: Decimal, monthly: Decimal) -> Decimal | None:
+    if monthly <= 0:
+        return None
+    return (cost / (12 * monthly)).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def contribution_index(base: Decimal, average_wage: Decimal) -> Decimal:
+    return (base / average_wage).quantize(INDEX_PLACES, rounding=ROUND_HALF_UP)
+
+
+def average_index(past_months: int, past_index: Decimal, future_months: int, future_index: Decimal) -> Decimal:
+    months = past_months + future_months
+    if months == 0:
+        return ZERO
+    weighted = past_months * past_index + future_months * future_index
+    return (weighted / months).quantize(INDEX_PLACES, rounding=ROUND_HALF_UP)
+
+
+def payout_months_at(age_in_months: int, table: Mapping[int, Decimal]) -> Decimal:
+    """Payout months for an exact age: the table at whole ages, interpolated by month in between."""
+    years, extra = divmod(age_in_months, 12)
+    if years not in table or (extra and years + 1 not in table):
+        raise ValueError(f"no payout months for age {years}y{extra}m")
+    if not extra:
+        return Decimal(table[years])
+    step = Decimal(table[years]) - Decimal(table[years + 1])
+    return (Decimal(table[years]) - step * extra / 12).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def grown(amount: Decimal, rate: Decimal, periods: int, rounding: str) -> Decimal:
+    """`amount` after `periods` years of growth at `rate`, to the fen."""
+    return to_fen(amount * (1 + rate) ** periods, rounding)
+
+
+def projected_calculation_base(figures: PensionFigures, year: int, growth: Decimal) -> ProjectedAmount:
+    periods = year - figures.calculation_base_year
+    value = grown(figures.calculation_base, growth, periods, figures.rounding) if periods else figures.calculation_base
+    return ProjectedAmount(value, year, figures.calculation_base, figures.calculation_base_year)
+
+
+def guangdong_year(month: YearMonth) -> int:
+    """The calendar year in which the Guangdong contribution year holding `month` began (July–June)."""
+    return (month.year * 12 + month.month - GUANGDONG_YEAR_FIRST_MONTH) // 12
+
+
+def future_months(first_month: YearMonth, retirement_month: YearMonth) -> tuple[YearMonth, ...]:
+    """The first month to the month before the statutory retirement month."""
+    return tuple(first_month.plus(i) for i in range(max(0, retirement_month.months_since(first_month))))
+
+
+def monthly_bases(base_now: Decimal, months: tuple[YearMonth, ...], growth: Decimal,
+                  rounding: str) -> tuple[Decimal, ...]:
+    """Each month's base: today's, raised by the wage growth at every later July."""
+    if not months:
+        return ()
+    start = guangdong_year(months[0])
+    return tuple(grown(base_now, growth, guangdong_year(m) - start, rounding) for m in months)
+
+
+def project_personal_account(
+    opening: Decimal,
+    months: tuple[YearMonth, ...],
+    credits: tuple[Decimal, ...],
+    retirement_month: YearMonth,
+    rate_for_year: Callable[[int], tuple[Decimal, bool]],
+    rounding: str,
+) -> AccountProjection:
+    """Year-by-year balance at retirement; the method is in the module docstring."""
+    if not months:
+        return AccountProjection(opening, ZERO, ZERO, opening, ())
+    balance, credited, interest_total = opening, ZERO, ZERO
+    rates: list[tuple[int, Decimal, bool]] = []
+    position = 0
+    for year in range(months[0].year, retirement_month.year + 1):
+        start = months[0].month if year == months[0].year else 1
+        end = retirement_month.month if year == retirement_month.year else 13  # exclusive
+        rate, published = rate_for_year(year)
+        raw = balance * rate * (end - start) / 12
+        year_credits = ZERO
+        for month in range(start, end):
+            credit = credits[position]
+            position += 1
+            raw += credit * rate * (end - month) / 12
+            year_credits += credit
+        interest = to_fen(raw, rounding)
+        balance += year_credits + interest
+        credited += year_credits
+        interest_total += interest
+        if end > start:
+            rates.append((year, rate, published))
+    return AccountProjection(opening, credited, interest_total, balance, tuple(rates))
+
+
+def estimated_past_balance(past_months: int, base_now: Decimal, figures: PensionFigures) -> Decimal:
+    """A stand-in when the balance is not given: the months paid × today's monthly credit, no interest."""
+    return past_months * to_fen(base_now * figures.personal_account_rate, figures.rounding)
+
+
+def _monthly_cost(base: Decimal, figures: PensionFigures) -> Decimal:
+    # Pooled fund and personal account rounded as separate lines, as the contribution calculator does,
+    # so this cost equals the pension lines there.
+    return (to_fen(base * figures.pooled_fund_rate, figures.rounding)
+            + to_fen(base * figures.personal_account_rate, figures.rounding))
+
+
+def estimate_pension(
+    declared_base: Decimal,
+    past: PastContributions,
+    first_month: YearMonth,
+    retirement: Retirement,
+    figures: PensionFigures,
+    assumptions: Assumptions,
+) -> Estimate:
+    base = clamp_base(declared_base, figures.floor, figures.ceiling)
+    base_now = to_fen(base.applied, figures.rounding)
+    index = contribution_index(base_now, figures.average_wage)
+    months = future_months(first_month, retirement.month)
+    bases = monthly_bases(base_now, months, assumptions.wage_growth, figures.rounding)
+    credits = tuple(to_fen(b * figures.personal_account_rate, figures.rounding) for b in bases)
+
+    def rate_for_year(year: int) -> tuple[Decimal, bool]:
+        if year in figures.published_interest:
+            return figures.published_interest[year], True
+        return assumptions.interest, False
+
+    account = project_personal_account(past.balance, months, credits, retirement.month, rate_for_year,
+                                       figures.rounding)
+    minimum = MinimumCheck(figures.minimum_months, past.months + len(months))
+    mean_index = average_index(past.months, past.index, len(months), index)
+    calculation_base = projected_calculation_base(figures, retirement.month.year, assumptions.wage_growth)
+    # × years (months ÷ 12) × 1%, kept as one division so no rounding happens before the fen.
+    basic = to_fen(calculation_base.value * (1 + mean_index) / 2 * minimum.total_months / 1200, figures.rounding)
+    payout = payout_months_at(retirement.age_in_months, figures.payout_months)
+    return Estimate(
+        base=base,
+        index=index,
+        future_months=len(months),
+        minimum=minimum,
+        average_index=mean_index,
+        calculation_base=calculation_base,
+        basic_pension=basic,
+        account=account,
+        payout_months=payout,
+        account_pension=to_fen(account.balance / payout, figures.rounding),
+        monthly_cost_now=_monthly_cost(base_now, figures),
+        local_supplementary_now=to_fen(base_now * figures.local_supplementary_rate, figures.rounding),
+        total_contributions=sum((_monthly_cost(b, figures) for b in bases), ZERO),
+    )
+
+
+def compare_bases(
+    past: PastContributions,
+    first_month: YearMonth,
+    retirement: Retirement,
+    figures: PensionFigures,
+    assumptions: Assumptions,
+) -> tuple[ComparisonRow, ...]:
+    """The floor and 60%, 100%, 200%, 300% of the average; only the future base changes between rows.
+
+    A multiple below the floor is raised to the floor (its row's base says `clamped == "floor"`).
+    """
+    requested = [(FLOOR_ROW, None, figures.floor)]
+    requested += [(format(m, "f"), m, to_fen(m * figures.average_wage, figures.rounding)) for m in COMPARISON_MULTIPLES]
+    rows: list[ComparisonRow] = []
+    floor_estimate: Estimate | None = None
+    for label, multiple, amount in requested:
+        estimate = estimate_pension(amount, past, first_month, retirement, figures, assumptions)
+        extra = None
+        if floor_estimate is None:
+            floor_estimate = estimate
+        elif estimate.monthly_pension > floor_estimate.monthly_pension:
+            extra = _years_to_recover(estimate.total_contributions - floor_estimate.total_contributions,
+                                      estimate.monthly_pension - floor_estimate.monthly_pension)
+        rows.append(ComparisonRow(label, multiple, amount, estimate, extra))
+    return tuple(rows)
+
+
+def forecast(
+    declared_base: Decimal,
+    past: PastContributions,
+    first_month: YearMonth,
+    retirement: Retirement,
+    figures: PensionFigures,
+    assumptions: Assumptions,
+) -> Forecast:
+    estimate = estimate_pension(declared_base, past, first_month, retirement, figures, assumptions)
+    comparison = compare_bases(past, first_month, retirement, figures, assumptions)
+    return Forecast(first_month, retirement, past, estimate, comparison)
