@@ -1,0 +1,395 @@
+"""可以参保吗 — can I enroll as a flexible worker, insurance by insurance, and why.
+
+One URL, three states: the questions (with a live result under them when JavaScript is on), the
+result with a "your answers" summary, and the questions again after "Change" on one answer. The
+answers travel only in POST bodies and hidden fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import current_app, request
+from flask_babel import lazy_gettext as _l
+from wtforms import RadioField, SelectChoice
+
+from .. import today
+from ..advice import EligibilityAdvice, check_eligibility
+from ..explain import check_message, not_in_force_message, notice_message, rule_quote, work_name
+from ..i18n import format_age, format_long_date, format_year_month, localized
+from ..policy import NotInForce
+from ..policy.inputs import REFORM_FIRST_DAY
+from ..rules.types import Category, Hukou, Outcome, Person, Scheme, Sex, Work
+from . import bp
+from .choices import HUKOU_CHOICES, YES_NO, ChoiceField, content
+from .dates import DatePartsField
+from .fields import PlainForm
+from .figures import FigureView, citation, figure_view
+from .rendering import render_page_or_fragment
+
+EARLIEST_BIRTH = date(1900, 1, 1)
+FEMALE_DEFAULT_PARAMETER = "retirement.female_flexible_worker_category"
+DONT_KNOW = "unknown"
+
+SEX_CHOICES = [SelectChoice("male", _l("Man")), SelectChoice("female", _l("Woman"))]
+CATEGORY_CHOICES = [
+    SelectChoice("F55", _l("55 (F55)")),
+    SelectChoice("F50", _l("50 (F50)")),
+    SelectChoice(DONT_KNOW, _l("I don't know")),
+]
+CATEGORY_NAMES = {
+    Category.M60: _l("men (original retirement age 60)"),
+    Category.F55: _l("women whose original retirement age was 55 (F55)"),
+    Category.F50: _l("women whose original retirement age was 50 (F50)"),
+}
+
+BIRTH_DATE_MESSAGES = {
+    "empty": _l("Enter your date of birth"),
+    "missing_year": _l("Date of birth must include a year"),
+    "missing_month": _l("Date of birth must include a month"),
+    "missing_day": _l("Date of birth must include a day"),
+    "missing_year_month": _l("Date of birth must include a year and month"),
+    "missing_year_day": _l("Date of birth must include a year and day"),
+    "missing_month_day": _l("Date of birth must include a month and day"),
+    "not_real": _l("Date of birth must be a real date"),
+    "year_digits": _l("The year of birth must have 4 digits, for example 1990"),
+}
+FIRST_INSURED_MESSAGES = {
+    "empty": _l("Enter the year and month you were first insured in Guangdong"),
+    "missing_year": _l("The month you were first insured must include a year"),
+    "missing_month": _l("The month you were first insured must include a month"),
+    "not_real": _l("The month you were first insured must be a real month, for example 2015 and 6"),
+    "year_digits": _l("The year you were first insured must have 4 digits, for example 2015"),
+}
+
+# Short names of the answers, for the "your answers" summary and its "Change" buttons.
+ANSWER_NAMES = {
+    "birth_date": _l("Date of birth"),
+    "sex": _l("Sex"),
+    "female_category": _l("Original retirement age"),
+    "hukou": _l("Hukou"),
+    "residence_permit": _l("Shenzhen residence registration or permit"),
+    "work": _l("Kind of work"),
+    "platform_qualified": _l("Platform qualification and taking orders"),
+    "full_time_student": _l("Full-time student"),
+    "employer_insured": _l("Insured through an employer"),
+    "insured_before": _l("Insured in Guangdong before"),
+    "first_insured_month": _l("First month insured in Guangdong"),
+}
+
+
+def choice_values(field) -> set[str]:
+    return {choice.value for choice in field.iter_choices()}
+
+
+class FollowUpChoiceField(RadioField):
+    """A radio group asked only in some cases (women, platform workers…): the form decides when it
+    is needed, and ignores it otherwise, whatever was sent."""
+
+    def pre_validate(self, form) -> None:
+        pass
+
+    @property
+    def link_id(self) -> str:
+        return f"{self.id}-0"
+
+
+class CheckForm(PlainForm):
+    # About you
+    birth_date = DatePartsField(
+        _l("What is your date of birth?"), messages=BIRTH_DATE_MESSAGES,
+        description=_l("Your age decides whether you can join yet and when you reach retirement age. "
+                       "For example 1990, 5, 31."))
+    sex = ChoiceField(_l("Are you a man or a woman?"), choices=SEX_CHOICES,
+                      required_message=_l("Choose man or woman"),
+                      description=_l("Men and women have different retirement ages."))
+    female_category = FollowUpChoiceField(
+        _l("What was your original retirement age?"), choices=CATEGORY_CHOICES,
+        description=_l("Women only. Before the 2025 reform a woman's retirement age was 50 or 55, depending on "
+                       "the job, and the new age is worked out from it. 50 may apply if you were insured before "
+                       "in a worker's post. If you are not sure, choose “I don't know”."))
+    # Residence
+    hukou = ChoiceField(_l("Where is your hukou (household registration)?"), choices=HUKOU_CHOICES,
+                        required_message=_l("Choose where your hukou is"),
+                        description=_l("Without Shenzhen hukou you need a Shenzhen residence registration or "
+                                       "permit, and some notices depend on where your hukou is."))
+    residence_permit = FollowUpChoiceField(
+        _l("Do you have a Shenzhen residence registration or a valid residence permit?"), choices=YES_NO,
+        description=_l("Only needed without Shenzhen hukou: you need one of them to join in Shenzhen."))
+    # Work
+    work = ChoiceField(_l("What kind of work do you do?"), required_message=_l("Choose your kind of work"),
+                       description=_l("Which insurances you can join depends on your kind of work."))
+    platform_qualified = FollowUpChoiceField(
+        _l("Does the platform recognise your service qualification, and do you actually take orders?"),
+        choices=YES_NO,
+        description=_l("Platform workers only. Unemployment insurance is open only to platform workers "
+                       "with both."))
+    full_time_student = ChoiceField(_l("Are you a full-time student?"), choices=YES_NO,
+                                    required_message=_l("Choose yes if you are a full-time student"),
+                                    description=_l("Full-time students cannot join as flexible workers."))
+    # Other insurance
+    employer_insured = ChoiceField(
+        _l("Are you already insured through an employer?"), choices=YES_NO,
+        required_message=_l("Choose yes if you are already insured through an employer"),
+        description=_l("You cannot be insured twice: people insured through an employer cannot also join "
+                       "as flexible workers."))
+    insured_before = FollowUpChoiceField(
+        _l("Have you ever been insured anywhere in Guangdong?"), choices=YES_NO,
+        description=_l("Only needed with hukou outside Guangdong: it decides whether a temporary pension "
+                       "account is opened for you."))
+    first_insured_month = DatePartsField(
+        _l("If yes: in which month were you first insured in Guangdong?"), parts=("year", "month"),
+        messages=FIRST_INSURED_MESSAGES, required=False,
+        description=_l("For example 2015, 6. If you are not sure, call 12333 to ask."))
+
+    as_of: date  # today, set by build_form
+
+    def is_asked(self, name: str) -> bool:
+        """Whether a question applies to this person; answers to other questions are ignored."""
+        if name == "female_category":
+            return self.sex.data == Sex.FEMALE
+        if name == "residence_permit":
+            return self.hukou.data in {h.value for h in Hukou} and self.hukou.data != Hukou.SHENZHEN
+        if name == "platform_qualified":
+            return self.work.data == Work.PLATFORM
+        if name == "insured_before":
+            return self.hukou.data == Hukou.OTHER_PROVINCE  # the temporary pension account rule
+        if name == "first_insured_month":
+            return self.is_asked("insured_before") and self.insured_before.data == "yes"
+        return True
+
+    def validate(self, extra_validators=None) -> bool:
+        super().validate(extra_validators)
+        self.check_birth_date()
+        self.check_follow_ups()
+        return not self.error_list()
+
+    def check_birth_date(self) -> None:
+        born = self.birth_date.data
+        if born is None:
+            return
+        if born >= self.as_of:
+            self.add_error(self.birth_date, _l("Date of birth must be in the past"))
+        elif born < EARLIEST_BIRTH:
+            self.add_error(self.birth_date, _l("Date of birth must be in 1900 or later"))
+
+    def check_follow_ups(self) -> None:
+        required = {
+            "residence_permit": _l("Choose yes if you have a Shenzhen residence registration or permit"),
+            "platform_qualified": _l("Choose yes if the platform recognises your qualification and you take orders"),
+            "insured_before": _l("Choose yes if you have ever been insured in Guangdong"),
+        }
+        for name, message in required.items():
+            field = self[name]
+            if self.is_asked(name) and field.data not in choice_values(field):
+                self.add_error(field, message)
+        category = self.female_category
+        if self.is_asked("female_category") and category.data and category.data not in choice_values(category):
+            self.add_error(category, _l("Choose 55, 50 or “I don't know”"))
+        self.check_first_insured_month()
+
+    def check_first_insured_month(self) -> None:
+        field = self.first_insured_month
+        if not self.is_asked("first_insured_month"):
+            field.errors = []  # an answer to a question that does not apply is ignored, even if garbled
+            field.data = None
+            return
+        month, born = field.data, self.birth_date.data
+        if field.errors:
+            return
+        if month is None:
+            self.add_error(field, FIRST_INSURED_MESSAGES["empty"])
+        elif born and month.last_day < born:
+            self.add_error(field, _l("The month you were first insured cannot be before your date of birth"))
+        elif month.first_day > self.as_of:
+            self.add_error(field, _l("The month you were first insured cannot be after this month"))
+
+    @staticmethod
+    def add_error(field, message) -> None:
+        field.errors = [*field.errors, str(message)]
+
+    def person(self) -> Person:
+        """The rules' input; answers to questions that do not apply are left out."""
+        sex, hukou, work = Sex(self.sex.data), Hukou(self.hukou.data), Work(self.work.data)
+        chosen = self.female_category.data if self.is_asked("female_category") else None
+        return Person(
+            birth_date=self.birth_date.data,
+            sex=sex,
+            hukou=hukou,
+            residence_permit=self.is_asked("residence_permit") and self.residence_permit.data == "yes",
+            full_time_student=self.full_time_student.data == "yes",
+            employer_insured=self.employer_insured.data == "yes",
+            work=work,
+            female_category=Category(chosen) if chosen in (Category.F55, Category.F50) else None,
+            platform_qualified=self.platform_qualified.data == "yes" if self.is_asked("platform_qualified") else True,
+            first_insured_month=self.first_insured_month.data if self.is_asked("first_insured_month") else None,
+        )
+
+    def hidden_answers(self) -> list[tuple[str, str]]:
+        """Every answer as (name, value) hidden fields, so "Change" can bring the questions back filled in."""
+        answers = []
+        for field in self:
+            if isinstance(field, DatePartsField):
+                answers += [(field.part_name(part), value) for part, value in field.values.items() if value]
+            elif field.data in choice_values(field):
+                answers.append((field.name, field.data))
+        return answers
+
+
+def work_choices() -> list[SelectChoice]:
+    kinds = content().texts["work_kinds"]
+    return [SelectChoice(work.value, localized(kinds[work.value]["label"])) for work in Work]
+
+
+def build_form() -> CheckForm:
+    form = CheckForm(request.form if request.method == "POST" else None)
+    form.work.choices = work_choices()
+    form.as_of = today(current_app)
+    return form
+
+
+@dataclass(frozen=True)
+class RuleView:
+    """A condition in plain words, with the rule it comes from and where that rule is published."""
+
+    message: str
+    quote: str
+    citation: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class CardView:
+    scheme: Scheme
+    eligible: bool
+    reasons: tuple[RuleView, ...]  # every failing condition
+    met: tuple[RuleView, ...]  # the conditions met, so a "yes" is explained too
+
+    @property
+    def met_quotes(self) -> list[str]:
+        """The rules behind the conditions met, each once (several conditions quote the same line)."""
+        return list(dict.fromkeys(view.quote for view in self.met))
+
+    @property
+    def sources(self) -> list[tuple[str, str | None]]:
+        return list(dict.fromkeys((view.citation, view.url) for view in (*self.reasons, *self.met)))
+
+
+@dataclass(frozen=True)
+class RetirementView:
+    age: str
+    month: object
+    date: date
+    category: str
+    assumed: bool
+    reached: bool
+    schedule: FigureView
+    default: FigureView | None  # the assumed category's status and source, when it was assumed
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    code: str
+    message: str
+    citation: str
+    url: str | None
+
+
+def rule_view(check, scheme: Scheme, as_of: date) -> RuleView:
+    text, url = citation(content().texts["eligibility"][check.condition]["source"])
+    return RuleView(check_message(content(), check, scheme, as_of), rule_quote(content(), check), text, url)
+
+
+def card_view(verdict, as_of: date) -> CardView:
+    def views(outcome: Outcome) -> tuple[RuleView, ...]:
+        return tuple(rule_view(c, verdict.scheme, as_of) for c in verdict.checks if c.outcome is outcome)
+
+    return CardView(verdict.scheme, verdict.eligible, reasons=views(Outcome.NOT_MET), met=views(Outcome.MET))
+
+
+def retirement_view(advice: EligibilityAdvice) -> RetirementView:
+    retirement = advice.retirement
+    on = max(advice.as_of, REFORM_FIRST_DAY)  # as the rules read the schedule (policy.inputs)
+    default = figure_view(content().figure(FEMALE_DEFAULT_PARAMETER, on)) if retirement.category_assumed else None
+    return RetirementView(
+        age=format_age(retirement.age_years, retirement.age_months),
+        month=retirement.month,
+        date=retirement.date,
+        category=str(CATEGORY_NAMES[retirement.category]),
+        assumed=retirement.category_assumed,
+        reached=retirement.reached_on(advice.as_of),
+        schedule=figure_view(content().figure("retirement.reform", on)),
+        default=default,
+    )
+
+
+def notice_view(notice) -> NoticeView:
+    text, url = citation(content().texts["notices"][notice.code]["source"])
+    return NoticeView(notice.code, notice_message(content(), notice), text, url)
+
+
+def result_view(advice: EligibilityAdvice) -> dict:
+    cards = [card_view(advice.verdicts[scheme], advice.as_of) for scheme in Scheme]
+    return {
+        "as_of": advice.as_of,
+        "cards": cards,
+        "any_eligible": any(card.eligible for card in cards),
+        "retirement": retirement_view(advice),
+        "notices": [notice_view(notice) for notice in advice.notices],
+    }
+
+
+def capitalized(text: str) -> str:
+    """"platform worker" → "Platform worker" when it stands alone (no change in Chinese)."""
+    return text[:1].upper() + text[1:]
+
+
+def choice_label(field, value) -> str:
+    return next((str(choice.label) for choice in field.iter_choices() if choice.value == value), "")
+
+
+def answer_rows(form: CheckForm) -> list[tuple[str, str, str]]:
+    """(question name, short name, answer as the user reads it) for each question that applies."""
+    person = form.person()
+    values = {
+        "birth_date": format_long_date(person.birth_date),
+        "sex": choice_label(form.sex, form.sex.data),
+        "female_category": choice_label(form.female_category, form.female_category.data or DONT_KNOW),
+        "hukou": choice_label(form.hukou, form.hukou.data),
+        "residence_permit": choice_label(form.residence_permit, form.residence_permit.data),
+        "work": capitalized(work_name(content(), person.work.value)),
+        "platform_qualified": choice_label(form.platform_qualified, form.platform_qualified.data),
+        "full_time_student": choice_label(form.full_time_student, form.full_time_student.data),
+        "employer_insured": choice_label(form.employer_insured, form.employer_insured.data),
+        "insured_before": choice_label(form.insured_before, form.insured_before.data),
+        "first_insured_month": (format_year_month(person.first_insured_month)
+                                if person.first_insured_month else ""),
+    }
+    return [(name, str(short), values[name]) for name, short in ANSWER_NAMES.items() if form.is_asked(name)]
+
+
+def requested_change() -> tuple[bool, str | None]:
+    """Whether "Change" was pressed, and on which question (None when the name is unknown)."""
+    if "edit" not in request.form:
+        return False, None
+    name = request.form.get("edit")
+    return True, name if name in ANSWER_NAMES else None
+
+
+@bp.route("/check", methods=["GET", "POST"])
+def check():
+    form = build_form()
+    result = problem = None
+    changing, focus = requested_change() if request.method == "POST" else (False, None)
+    submitted = request.method == "POST" and not changing
+    if submitted and form.validate():
+        try:
+            result = result_view(check_eligibility(content(), form.person(), form.as_of))
+        except NotInForce as exc:
+            problem = not_in_force_message(content(), exc)
+    return render_page_or_fragment(
+        "check/page.html", "check/_result.html",
+        form=form, result=result, problem=problem, submitted=submitted, changing=changing, focus=focus,
+        answers=answer_rows(form) if result else [],
+    )
