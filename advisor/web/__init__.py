@@ -69,6 +69,7 @@ def init_app(app: Flask) -> None:
     # Each module registers its views on bp; one import per line.
     from . import calculate  # noqa: F401
     from . import check  # noqa: F401
+    from . import forecast  # noqa: F401
     from . import pages  # noqa: F401
     from .errors import register_error_pages
     from .headers import add_security_headers

@@ -1,0 +1,81 @@
+"""能领多少 — what a pension base means at retirement: the estimate and the comparison of bases.
+
+The page calls advisor.forecast_advice.forecast_pension, as POST /api/v1/forecast does, so the page
+and the API always show the same figures for the same answers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app, request
+from flask_babel import gettext as _
+
+from .. import today
+from ..advice import pension_base_presets
+from ..explain import not_in_force_message
+from ..forecast_advice import AlreadyRetired, forecast_pension
+from ..i18n import format_long_date, format_yuan
+from ..policy import NotInForce
+from ..policy.inputs import FiguresNotInForce
+from ..rules.calendar import YearMonth
+from . import bp
+from .choices import content
+from .figures import FigureView, figure_view
+from .forecast_form import ForecastForm, base_choices, ratio_as_percent
+from .forecast_result import forecast_view
+from .rendering import render_page_or_fragment
+
+DEFAULT_RATES = {"wage_growth": "forecast.wage_growth", "interest": "forecast.account_interest"}
+
+
+def default_rates(on: date) -> dict[str, FigureView]:
+    """The content defaults of the editable rates, shown with their status beside the inputs."""
+    found = {}
+    for name, parameter_id in DEFAULT_RATES.items():
+        try:
+            found[name] = figure_view(content().figure(parameter_id, on))
+        except NotInForce:
+            continue
+    return found
+
+
+def base_presets(on: date) -> list:
+    try:
+        return pension_base_presets(content(), YearMonth.of(on))
+    except NotInForce:
+        return []
+
+
+def build_form(as_of: date, presets: list, defaults: dict[str, FigureView]) -> ForecastForm:
+    prefilled = {name: ratio_as_percent(view.value) for name, view in defaults.items()}
+    form = ForecastForm(request.form if request.method == "POST" else None, **prefilled)
+    form.base.choices = base_choices(presets)
+    form.as_of = as_of
+    form.defaults = {name: view.value for name, view in defaults.items()}
+    form.floor_amount = next((p.amount for p in presets if p.key == "floor"), None)
+    return form
+
+
+@bp.route("/forecast", methods=["GET", "POST"])
+def forecast():
+    as_of = today(current_app)
+    presets = base_presets(as_of)
+    defaults = default_rates(as_of)
+    form = build_form(as_of, presets, defaults)
+    result = problem = None
+    submitted = request.method == "POST"
+    if submitted and form.validate():
+        try:
+            result = forecast_view(forecast_pension(content(), form.question(), as_of), form.birth_date.data)
+        except AlreadyRetired as exc:
+            problem = [_("You reached the statutory retirement age on %(date)s. This forecast is for people who "
+                         "have not reached it yet.", date=format_long_date(exc.retirement.date))]
+            form.add_error(form.birth_date, problem[0])
+        except FiguresNotInForce as exc:
+            problem = [not_in_force_message(content(), e) for e in exc.errors]
+    return render_page_or_fragment(
+        "forecast/page.html", "forecast/_result.html",
+        form=form, result=result, problem=problem, submitted=submitted, defaults=defaults,
+        base_hints={p.key: format_yuan(p.amount) for p in presets},
+    )
