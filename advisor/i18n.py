@@ -74,3 +74,16 @@ def format_age(years: int, months: int) -> str:
     if months:
         return gettext("%(years)s years %(months)s months", years=years, months=months)
     return gettext("%(years)s years", years=years)
+
+
+def format_yuan_round(amount: Decimal) -> str:
+    """A policy amount as a scheme's own material writes it: 130万元 / 5000元 in Chinese, ¥1,300,000 in English.
+
+    For scheme tables (benefit caps, fees), not for calculated results, which keep the fen (format_yuan).
+    """
+    amount = Decimal(amount)
+    if current_language() == "en":
+        return "¥" + format_decimal(amount, format="#,##0.##")
+    if amount >= 10000:
+        return format_decimal(amount / 10000, format="0.####") + "万元"
+    return format_decimal(amount, format="0.##") + "元"

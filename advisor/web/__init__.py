@@ -71,6 +71,7 @@ def init_app(app: Flask) -> None:
     from . import check  # noqa: F401
     from . import forecast  # noqa: F401
     from . import pages  # noqa: F401
+    from . import union  # noqa: F401
     from .errors import register_error_pages
     from .headers import add_security_headers
 
