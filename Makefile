@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 CATALOGUES := advisor/translations
 export FLASK_APP := wsgi
 
-.PHONY: run test serve translations extract chromium lint clean
+.PHONY: run test serve bench translations extract chromium lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ translations: $(VENV)/.runtime
 run: $(VENV)/.runtime translations
 	$(BIN)/flask policy check
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+# Production: gunicorn on 127.0.0.1:8000 (settings and the worker count explained in advisor/gunicorn_conf.py).
+serve: $(VENV)/.runtime translations
+	$(BIN)/flask policy check
+	$(BIN)/gunicorn --config advisor/gunicorn_conf.py wsgi:app
+
+# Throughput and latency under wrk, page weight and live recalculation in Chromium; prints figures.
+bench: $(VENV)/.dev translations chromium
+	$(BIN)/python bench/run.py
 
 # Debian's Chromium for the browser tests; installed with apt when missing (needs root).
 chromium:

@@ -72,12 +72,17 @@ def init_app(app: Flask) -> None:
     from . import forecast  # noqa: F401
     from . import pages  # noqa: F401
     from . import union  # noqa: F401
+    from . import static_files
+    from .compression import compress_response
     from .errors import register_error_pages
     from .headers import add_security_headers
 
     register_error_pages(app)
 
     app.register_blueprint(bp)
+    # Flask runs after_request functions last-registered first: compression goes first so it runs last.
+    app.after_request(compress_response)
+    static_files.init_app(app)
     app.after_request(add_security_headers)
     app.context_processor(template_helpers)
     app.add_template_filter(figure_value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import traceback
+
 from flask import Flask, current_app, g, jsonify, make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -22,11 +24,28 @@ def _language_from_path() -> str:
     return first if first in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def traceback_without_messages(error: BaseException) -> str:
+    """Where it failed (every frame, chained causes included), without the exceptions' messages.
+
+    Messages often quote the input that broke the code (int() says "invalid literal … '8765.43'"),
+    and answers such as a birth date or a wage must never reach a log.
+    """
+    parts = []
+    seen = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        frames = "".join(traceback.format_list(traceback.extract_tb(current.__traceback__)))
+        parts.append(f"{frames}{type(current).__module__}.{type(current).__qualname__} (message withheld)")
+        current = current.__cause__ or current.__context__
+    return "\n  caused by:\n".join(parts)
+
+
 def handle_error(error: Exception):
     if not isinstance(error, HTTPException):
-        # The traceback names code, not answers: no form data is logged.
-        current_app.logger.error("unhandled %s on %s %s", type(error).__name__, request.method, request.path,
-                                 exc_info=error)
+        # Names code, never answers: no form data, no exception message (see traceback_without_messages).
+        current_app.logger.error("unhandled %s on %s %s\n%s", type(error).__name__, request.method, request.path,
+                                 traceback_without_messages(error))
         error = InternalServerError()
     status = error.code or 500
     title, advice = MESSAGES.get(status, MESSAGES[400 if status < 500 else 500])

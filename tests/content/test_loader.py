@@ -104,3 +104,17 @@ def test_the_conflicting_shenzhen_floor_keeps_its_candidates(content):
 def test_the_unemployment_floor_is_the_minimum_wage(content):
     for day, wage in ((date(2025, 3, 1), "2520"), (date(2026, 8, 31), "2520"), (date(2026, 9, 1), "2700")):
         assert content.figure("unemployment.base_floor", day).value == Decimal(wage)
+
+
+@pytest.mark.parametrize("relative", ["sources.yaml", "meta.yaml", "rules/eligibility.yaml"])
+def test_the_app_does_not_start_without_a_required_file(broken, relative):
+    (broken / relative).unlink()
+    with pytest.raises(ContentError) as error:
+        create_app({"CONTENT_DIR": str(broken)})
+    assert str(error.value) == f"content/{relative}: (file): file is missing"
+
+
+def test_the_app_does_not_start_with_a_broken_source_and_names_the_field(broken):
+    edit(broken, "sources.yaml", "  issuer: 国务院\n", "")
+    with pytest.raises(ContentError, match=r"^content/sources.yaml: gov-2005-38.issuer: is required$"):
+        create_app({"CONTENT_DIR": str(broken)})

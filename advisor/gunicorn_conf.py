@@ -1,0 +1,30 @@
+"""Production settings for gunicorn (`make serve`; the benchmark uses the same file).
+
+Workers: 2 × cores + 1 synchronous workers. Every request is short and CPU-bound (rendering
+a page from data already in memory; nothing waits on a database or another service), so one
+process per core does the work and the extra ones keep the cores busy while a worker is
+writing a response to a slow phone on a mobile network. More would only add memory and
+context switches. ADVISOR_WORKERS overrides the count.
+
+The app is loaded once before forking (preload): content/ is validated a single time, a broken
+file stops the start with its name and field before any worker exists, and the workers share
+the loaded pages of memory.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("ADVISOR_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("ADVISOR_WORKERS", 2 * multiprocessing.cpu_count() + 1))
+worker_class = "sync"
+preload_app = True
+# A request that takes this long is stuck: the worker is replaced rather than left hanging.
+timeout = 30
+graceful_timeout = 10
+# No access log: it would record visitors' addresses, and answers never travel in URLs anyway.
+accesslog = None
+errorlog = "-"
+loglevel = "info"
+# Bodies above MAX_CONTENT_LENGTH are refused by the app (413); these stop oversized headers.
+limit_request_line = 4094
+limit_request_fields = 100
