@@ -25,6 +25,9 @@ graceful_timeout = 10
 accesslog = None
 errorlog = "-"
 loglevel = "info"
+# No control socket: it would sit at one fixed path in the home folder, shared by every gunicorn
+# on the machine (the benchmark runs two at once), and nothing here uses it.
+control_socket_disable = True
 # Bodies above MAX_CONTENT_LENGTH are refused by the app (413); these stop oversized headers.
 limit_request_line = 4094
 limit_request_fields = 100
