@@ -83,6 +83,102 @@ def calculate_result(page: Page, lang: str) -> None:
     submit(page, CALCULATOR[lang]["calculate"])
 
 
+CHECK = {
+    "zh": {
+        "birth_date": "您的出生日期", "year": "年", "month": "月", "day": "日",
+        "sex": "您的性别", "man": "男",
+        "hukou": "您的户籍（户口）在哪里？", "shenzhen": "深圳",
+        "work": "您做的是哪类工作？", "platform": "平台从业人员",
+        "platform_qualified": "您是否取得了平台认可的服务资格，并且实际在接单？",
+        "student": "您是全日制在校学生吗？", "employer": "您现在是否已经通过用人单位（公司）参加社保？",
+        "yes": "是", "no": "否", "see_result": "查看结果", "continue": "继续",
+        "change_birth_date": "修改 出生日期",
+        "schemes": ["企业职工基本养老保险", "职工基本医疗保险一档", "失业保险"],
+        "can_join": "可以参加", "cannot_join": "现在不能参加",
+        "over_18": "您已年满18周岁（截至2026年11月22日为30周岁）。",
+        "under_18": "参加养老保险须年满18周岁。截至2026年11月22日，您17周岁，将于2027年3月15日年满18周岁。",
+        "problem": "有问题需要修改", "no_birth_date": "请填写您的出生日期",
+    },
+    "en": {
+        "birth_date": "What is your date of birth?", "year": "Year", "month": "Month", "day": "Day",
+        "sex": "Are you a man or a woman?", "man": "Man",
+        "hukou": "Where is your hukou (household registration)?", "shenzhen": "Shenzhen",
+        "work": "What kind of work do you do?", "platform": "Platform worker",
+        "platform_qualified": ("Does the platform recognise your service qualification, "
+                               "and do you actually take orders?"),
+        "student": "Are you a full-time student?", "employer": "Are you already insured through an employer?",
+        "yes": "Yes", "no": "No", "see_result": "See my result", "continue": "Continue",
+        "change_birth_date": "Change Date of birth",
+        "schemes": ["Basic pension insurance", "Employee medical insurance (tier 1)", "Unemployment insurance"],
+        "can_join": "Yes, you can join", "cannot_join": "No, you cannot join now",
+        "over_18": "You are at least 18 (you are 30 on 22 November 2026).",
+        "under_18": ("You must be at least 18 to join pension. On 22 November 2026 you are 17; "
+                     "you turn 18 on 15 March 2027."),
+        "problem": "There is a problem", "no_birth_date": "Enter your date of birth",
+    },
+}
+
+
+def question(page: Page, legend: str):
+    """A question's fieldset, found by its legend as a screen reader announces it."""
+    return page.get_by_role("group", name=legend, exact=True)
+
+
+def answer_check_questions(page: Page, lang: str, born: tuple[str, str, str]) -> None:
+    """A Shenzhen-hukou platform rider who takes orders, not a student, not insured by an employer."""
+    words = CHECK[lang]
+    birth = question(page, words["birth_date"])
+    for part, value in zip(("year", "month", "day"), born, strict=True):
+        birth.get_by_label(words[part], exact=True).fill(value)
+    question(page, words["sex"]).get_by_label(words["man"], exact=True).check()
+    question(page, words["hukou"]).get_by_label(words["shenzhen"], exact=True).check()
+    question(page, words["work"]).get_by_label(words["platform"]).check()
+    question(page, words["platform_qualified"]).get_by_label(words["yes"], exact=True).check()
+    question(page, words["student"]).get_by_label(words["no"], exact=True).check()
+    question(page, words["employer"]).get_by_label(words["no"], exact=True).check()
+
+
+def check_empty(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/check")
+
+
+def check_error(page: Page, lang: str) -> None:
+    check_empty(page, lang)
+    submit(page, CHECK[lang]["see_result"])
+
+
+def check_result(page: Page, lang: str) -> None:
+    check_empty(page, lang)
+    answer_check_questions(page, lang, ("1996", "3", "15"))
+    submit(page, CHECK[lang]["see_result"])
+
+
+# 将来能领多少: reached through the form's field names; its journeys are the forecast page's own tests.
+FORECAST_BUTTON = {"zh": "估算我的养老金", "en": "Estimate my pension"}
+FORECAST_EXAMPLE = {  # tests/web/test_forecast.py's worked example A
+    "birth_date-year": "1976", "birth_date-month": "9", "birth_date-day": "15",
+    "paid_years": "10", "paid_months": "0", "balance": "50000", "wage_growth": "0", "interest": "0",
+}
+
+
+def forecast_empty(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/forecast")
+
+
+def forecast_error(page: Page, lang: str) -> None:
+    forecast_empty(page, lang)
+    submit(page, FORECAST_BUTTON[lang])
+
+
+def forecast_result(page: Page, lang: str) -> None:
+    forecast_empty(page, lang)
+    for name, value in FORECAST_EXAMPLE.items():
+        page.locator(f'[name="{name}"]').fill(value)
+    page.locator('[name="sex"][value="male"]').check()
+    page.locator('[name="base"][value="avg100"]').check()
+    submit(page, FORECAST_BUTTON[lang])
+
+
 def home(page: Page, lang: str) -> None:
     page.goto(f"/{lang}/")
 
@@ -92,6 +188,12 @@ PAGE_STATES: dict[str, Callable[[Page, str], None]] = {
     "calculate-empty": calculate_empty,
     "calculate-error": calculate_error,
     "calculate-result": calculate_result,
+    "check-empty": check_empty,
+    "check-error": check_error,
+    "check-result": check_result,
+    "forecast-empty": forecast_empty,
+    "forecast-error": forecast_error,
+    "forecast-result": forecast_result,
 }
 
 AXE = Axe()
