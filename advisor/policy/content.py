@@ -12,6 +12,7 @@ from typing import Any, Mapping
 import yaml
 
 from .errors import ContentError
+from .guides import GUIDE_FILES, check_guides
 from .parameters import Figure, Parameter, parse_parameter
 from .schemes import check_schemes
 from .yaml_loader import load_yaml
@@ -21,6 +22,7 @@ _SOURCE_KINDS = ("official", "official-unseen", "secondary", "derived", "seed")
 _SOURCE_REQUIRED = ("title", "issuer", "date", "kind")
 # Text files under content/rules/ and what each entry must hold besides bilingual texts.
 _TEXT_FILES = ("schemes", "eligibility", "notices", "work_kinds")
+# Guides for the register and FAQ pages (content/guides/<stem>.yaml), kept in Content.texts under their stem.
 
 
 @dataclass(frozen=True)
@@ -111,13 +113,14 @@ def load_content(directory: Path | str = CONTENT_DIR) -> Content:
         parameters[alias] = parameters[target]
 
     texts: dict[str, Mapping[str, Any]] = {}
-    for stem in _TEXT_FILES:
-        path = root / "rules" / f"{stem}.yaml"
+    for folder, stem in [("rules", stem) for stem in _TEXT_FILES] + [("guides", stem) for stem in GUIDE_FILES]:
+        path = root / folder / f"{stem}.yaml"
         raw = _read(path, root)
         if not isinstance(raw, dict):
             raise ContentError(str(path.relative_to(root.parent)), "(file)", "must be a mapping")
         _check_texts(raw, str(path.relative_to(root.parent)), "", sources)
         texts[stem] = raw
+    check_guides(texts, parameters)
     return Content(root, meta, sources, parameters, texts, _load_schemes(root, sources))
 
 

@@ -69,8 +69,10 @@ def init_app(app: Flask) -> None:
     # Each module registers its views on bp; one import per line.
     from . import calculate  # noqa: F401
     from . import check  # noqa: F401
+    from . import faq  # noqa: F401
     from . import forecast  # noqa: F401
     from . import pages  # noqa: F401
+    from . import register  # noqa: F401
     from . import union  # noqa: F401
     from . import static_files
     from .compression import compress_response

@@ -1,0 +1,60 @@
+"""常见问题 — seed 000's questions with the official answer quoted, and common myths set right."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app, render_template
+
+from .. import today
+from ..explain import not_in_force_message
+from ..i18n import localized
+from ..policy import NotInForce
+from . import bp
+from .choices import content
+from .figures import FigureView, figure_view
+from .guide_views import Cited, Link, cited, link
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    answer: str
+    cited: Cited
+    figures: tuple[FigureView, ...]
+    figures_missing: tuple[str, ...]  # why a figure the answer names has no value today
+    link: Link | None
+
+
+@dataclass(frozen=True)
+class Myth:
+    id: str
+    myth: str
+    fact: str
+    cited: Cited
+    link: Link | None
+
+
+def question_view(item: dict) -> Question:
+    """Figures the answer names are shown as in force today, with their status, never typed into the text."""
+    figures, missing = [], []
+    for parameter_id in item.get("figures", ()):
+        try:
+            figures.append(figure_view(content().figure(parameter_id, today(current_app))))
+        except NotInForce as error:
+            missing.append(not_in_force_message(content(), error))
+    return Question(item["id"], localized(item["question"]), localized(item["answer"]), cited(item),
+                    tuple(figures), tuple(missing), link(item.get("see_also")))
+
+
+@bp.get("/faq")
+def faq():
+    guide = content().texts["faq"]
+    return render_template(
+        "faq/page.html",
+        questions=[question_view(item) for item in guide["questions"]],
+        myths=[Myth(m["id"], localized(m["myth"]), localized(m["fact"]), cited(m), link(m.get("see_also")))
+               for m in guide["myths"]],
+        as_of=today(current_app),
+    )

@@ -1,0 +1,230 @@
+"""怎么办理: the four channels, steps and documents fitted to the hukou, without and with htmx."""
+
+import re
+
+import pytest
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("&#34;", '"').replace("&#39;", "'")
+
+
+def block(html: str, start: str, end: str) -> str:
+    """The part of the page from `start` to the next `end` (a channel, its steps, its documents)."""
+    begin = html.index(start)
+    return html[begin:html.index(end, begin)]
+
+
+def channel(html: str, channel_id: str) -> str:
+    return block(html, f'id="channel-{channel_id}"', "</section>")
+
+
+def terminal_first_step(html: str) -> str:
+    steps = block(channel(html, "terminal"), '<ol class="steps">', "</ol>")
+    return text_of(steps.split('<li class="step">')[1]).strip()
+
+
+def counter_materials(html: str) -> str:
+    return text_of(block(channel(html, "counter"), '<ul class="materials">', "</ul>"))
+
+
+def heading_levels(html: str) -> list[int]:
+    return [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+
+
+def test_the_page_without_a_choice_shows_every_version_in_chinese(client):
+    response = client.get("/zh/register")
+    html = response.text
+    assert response.status_code == 200
+    assert "<title>怎么办理 – 深圳灵活就业参保助手</title>" in html
+    assert "办理方法（适用于所有户籍）" in html
+    first = terminal_first_step(html)
+    assert "深圳户籍： 在终端机上选择“灵活就业人员新参保（深户）”。" in first
+    assert "非深户（广东省其他城市或外省）： 在终端机上选择“非深户灵活就业人员参保登记”。" in first
+    materials = counter_materials(html)
+    assert "深圳户籍： 居民户口簿" in materials
+    assert "非深户（广东省其他城市或外省）： 居住证件（证明您在深圳居住，如居住证）" in materials
+    assert "《深圳市社会保险个人参保登记/变更申请表》" in materials
+    assert "不是必须的：还没有办理深圳金融社保卡的人才需要提供。" in materials
+
+
+def test_the_page_without_a_choice_in_english(client):
+    html = client.get("/en/register").text
+    assert "<title>Where do I register? – Shenzhen flexible employment insurance advisor</title>" in html
+    assert '<html lang="en">' in html
+    first = terminal_first_step(html)
+    assert ("For people with Shenzhen hukou: On the terminal, choose “灵活就业人员新参保（深户）” "
+            "(new flexible worker enrolment (Shenzhen hukou)).") in first
+    assert "On the terminal, choose “非深户灵活就业人员参保登记” (flexible worker enrolment without Shenzhen hukou)." in first
+    # The screen's own words are marked as Chinese for screen readers on the English page.
+    assert '<span class="screen-text" lang="zh-CN">“个人社保网上服务”</span> (personal social insurance online services)' in html
+
+
+@pytest.mark.parametrize("lang, intro", [
+    ("zh", "深圳社保局官网: 适合会用网页、手机上有“粤省事”的人"),
+    ("en", "Shenzhen social insurance website: For people who can use a website and have 粤省事 on their phone"),
+])
+def test_the_intro_says_which_way_suits_whom(client, lang, intro):
+    page = text_of(client.get(f"/{lang}/register").text)
+    assert intro in page
+    assert ("带上身份证，到附近的社保自助终端机上办理" in page) or ("take your ID card to a social insurance" in page)
+
+
+def test_shenzhen_hukou_gets_its_terminal_entry_and_the_household_register(client):
+    html = client.post("/zh/register", data={"hukou": "shenzhen"}).text
+    assert "办理方法（您的户籍：深圳）" in html
+    assert terminal_first_step(html) == "在终端机上选择“灵活就业人员新参保（深户）”。"
+    materials = counter_materials(html)
+    assert "居民户口簿" in materials and "本人居民身份证" in materials
+    assert "居住证件" not in materials
+    assert 'value="shenzhen" checked' in html
+
+
+@pytest.mark.parametrize("hukou", ["guangdong", "other_province"])
+def test_without_shenzhen_hukou_the_other_terminal_entry_and_a_residence_document(client, hukou):
+    html = client.post("/zh/register", data={"hukou": hukou}).text
+    assert terminal_first_step(html) == "在终端机上选择“非深户灵活就业人员参保登记”。"
+    materials = counter_materials(html)
+    assert "居住证件（证明您在深圳居住，如居住证）" in materials and "本人居民身份证" in materials
+    assert "居民户口簿" not in materials
+    assert "先办好居住登记或居住证" in html  # the residence condition comes first
+
+
+def test_the_same_in_english(client):
+    html = client.post("/en/register", data={"hukou": "other_province"}).text
+    assert "How to register (your hukou: Outside Guangdong)" in html
+    assert terminal_first_step(html) == ("On the terminal, choose “非深户灵活就业人员参保登记” "
+                                         "(flexible worker enrolment without Shenzhen hukou).")
+    assert "Your residence document (居住证件), such as your Shenzhen residence permit" in counter_materials(html)
+    # Only hukou outside Guangdong can need a temporary pension account.
+    assert "A temporary pension account may be opened as well" in html
+    guangdong = client.post("/en/register", data={"hukou": "guangdong"}).text
+    assert "A temporary pension account may be opened as well" not in guangdong
+
+
+def test_hong_kong_macao_and_taiwan_residents_are_told_to_ask_where_the_seed_is_silent(client):
+    html = client.post("/en/register", data={"hukou": "hk_macao_taiwan"}).text
+    first = terminal_first_step(html)
+    assert "does not say which one Hong Kong, Macao and Taiwan residents choose. Call 12333" in first
+    assert "灵活就业人员新参保（深户）" not in first
+    materials = counter_materials(html)
+    assert "does not say which documents Hong Kong, Macao and Taiwan residents bring. Call 12333" in materials
+    assert "居民户口簿" not in materials
+    wechat = text_of(channel(html, "wechat"))
+    assert "“灵活就业登记和参保登记（港澳台、非深户、深户）”" in wechat
+    assert "This one entry is for Hong Kong, Macao and Taiwan residents" in wechat
+
+
+def test_every_channel_has_numbered_steps_and_its_source(client):
+    html = client.post("/zh/register", data={"hukou": "shenzhen"}).text
+    website = channel(html, "website")
+    assert website.count('<li class="step">') == 5 and '<ol class="steps">' in website
+    assert "依次点击“个人参保管理” → “灵活就业人员就业登记与参保登记”。" in text_of(website)
+    for channel_id, way in (("website", "渠道一"), ("wechat", "渠道二"), ("terminal", "渠道三"), ("counter", "渠道四")):
+        assert f"在深灵活就业人员参保讲解（深圳市社会保险基金管理局龙华分局，2024-10），“03 参保方法”{way}" in text_of(
+            channel(html, channel_id))
+    # The official address is shown as text to read or copy, not a link out of the site.
+    assert "官方地址： http://hrss.sz.gov.cn/szsi/" in text_of(website)
+    assert 'href="http' not in html
+
+
+def test_pitfalls_payment_and_leaving_shenzhen(client):
+    page = text_of(client.post("/zh/register", data={"hukou": "shenzhen"}).text)
+    assert "以后要调整缴费基数或换缴费银行账号，要找税务部门办理，不是找社保。" in page
+    assert "失业保险要先办就业登记" in page and "失业保险只有两类人能参加" in page
+    assert "承诺书要如实签" in page
+    assert "在官网“个人参保管理”或“深圳社保”公众号“参保管理”里，选择“个缴人员停保”。" in page
+    # The payment app comes only from third-party guides, and the page says so.
+    assert "第三方来源，不是官方文件 来源： 灵活就业人员社保缴费指南" in page
+    assert "先办好居住登记或居住证" not in page  # not for Shenzhen hukou
+    assert "广东人社" not in page and "i深圳" not in page
+
+
+def test_the_online_form_fields_are_explained_with_a_link_to_the_calculator(client):
+    html = client.get("/en/register").text
+    form = text_of(block(html, 'class="online-form"', "</section>"))
+    assert "养老/医疗缴费工资* The monthly wage you declare for pension and medical insurance" in form
+    assert "医疗档次* Flexible workers join employee medical insurance tier 1: choose “医疗一档”." in form
+    assert "灵活就业平台、统一社会信用代码、单位名称、单位主体状态" in form
+    assert '<a href="/en/calculate">Work out what you would pay now</a>' in html
+    assert '<th scope="row" lang="zh-CN">参保年月*</th>' in html
+
+
+def test_no_choice_is_an_error_with_summary_and_inline_message(client):
+    response = client.post("/en/register", data={})
+    html = response.text
+    assert response.status_code == 200
+    assert re.search(r"<title>Error:\s+Where do I register\?", html)
+    assert '<a href="#hukou-0">Choose where your hukou is.</a>' in html
+    assert '<span class="visually-hidden">Error:</span> Choose where your hukou is.' in html
+    assert "How to register (every hukou)" in html  # the general version is still there
+    zh = client.post("/zh/register", data={"hukou": "mars"}).text
+    assert re.search(r"<title>错误：\s*怎么办理", zh) and '<a href="#hukou-0">请选择您的户籍所在地。</a>' in zh
+    assert " checked" not in block(zh, '<div class="radios', "</fieldset>")
+
+
+def test_htmx_gets_only_the_guide_and_a_history_restore_the_full_page(client):
+    response = client.post("/zh/register", data={"hukou": "guangdong"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert "<html" not in response.text and "<form" not in response.text
+    assert terminal_first_step(response.text) == "在终端机上选择“非深户灵活就业人员参保登记”。"
+    assert "HX-Request" in response.headers["Vary"]
+    restore = client.post("/zh/register", data={"hukou": "guangdong"},
+                          headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
+    assert "<html" in restore.text and 'value="guangdong" checked' in restore.text
+    plain = client.get("/zh/register")
+    assert "<html" in plain.text and "HX-Request" in plain.headers["Vary"]
+
+
+def test_while_choosing_a_missing_answer_leaves_the_general_guide_without_errors(client):
+    response = client.post("/en/register", data={}, headers={"HX-Request": "true"})
+    assert "<html" not in response.text
+    assert "How to register (every hukou)" in response.text and "There is a problem" not in response.text
+
+
+def test_the_form_works_without_javascript_and_updates_live_with_it(client):
+    html = client.get("/en/register").text
+    form = block(html, '<form class="form"', "</form>")
+    assert 'method="post" action="/en/register"' in form
+    assert 'hx-post="/en/register" hx-trigger="change" hx-target="#register-guide"' in form
+    assert '<button type="submit" class="button">Show the steps for my hukou</button>' in form
+    assert '<div id="register-guide" class="result-region" aria-live="polite">' in html
+
+
+def test_the_language_switch_reposts_the_hukou_without_putting_it_in_the_url(client):
+    html = client.post("/en/register", data={"hukou": "hk_macao_taiwan"}).text
+    switch = block(html, '<form class="language-switch"', "</form>")
+    assert 'action="/zh/register"' in switch
+    assert '<input type="hidden" name="hukou" value="hk_macao_taiwan">' in switch
+    assert "hukou=" not in html
+
+
+@pytest.mark.parametrize("method, data", [("get", None), ("post", {"hukou": "shenzhen"})])
+def test_no_cookie_and_nothing_from_another_host(client, method, data):
+    response = getattr(client, method)("/zh/register", data=data)
+    assert "Set-Cookie" not in response.headers
+    resources = re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)"', response.text)
+    assert resources and all(r.startswith("/static/") for r in resources)
+    assert " style=" not in response.text and "<script>" not in response.text
+    if method == "post":
+        assert response.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_headings_go_down_one_level_at_a_time(client, lang):
+    for response in (client.get(f"/{lang}/register"), client.post(f"/{lang}/register", data={"hukou": "shenzhen"})):
+        levels = heading_levels(block(response.text, '<main id="main"', "</main>"))
+        assert levels[0] == 1 and levels.count(1) == 1
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+
+
+def test_the_printout_is_dated_and_leaves_out_the_form_and_intro(client):
+    html = client.post("/en/register", data={"hukou": "shenzhen"}).text
+    assert '<p class="print-only">Printed on 22 November 2026 from the Shenzhen flexible employment insurance advisor.</p>' in html
+    assert '<section class="no-print" aria-labelledby="ways-heading">' in html
+    assert '<p class="no-print guide-action"><a href="/en/register">See the steps for every hukou</a></p>' in html
+
+
+@pytest.mark.parametrize("value", ["", "x" * 5000, "\x00", "shenzhen\n", "深圳"])
+def test_no_input_reaches_a_server_error(client, value):
+    assert client.post("/zh/register", data={"hukou": value}).status_code == 200
