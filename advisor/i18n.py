@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Mapping
 
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
 from flask import Flask, g, request
 from flask_babel import Babel, get_locale
 from flask_babel import format_date as babel_format_date
@@ -13,6 +16,8 @@ from flask_babel import format_decimal, gettext
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
+# What format_decimal(amount, format="#,##0.00") does, with the pattern parsed once instead of per amount.
+_YUAN_PATTERN = babel_numbers.parse_pattern("#,##0.00")
 
 
 def select_locale() -> str:
@@ -56,8 +61,13 @@ def format_long_date(day: date) -> str:
 
 def format_year_month(month) -> str:
     """2026年11月 / November 2026 (takes a YearMonth)."""
-    first = date(month.year, month.month, 1)
-    return babel_format_date(first, "MMMM y" if current_language() == "en" else "y年M月")
+    return _year_month_label(month.year, month.month, current_language())
+
+
+@lru_cache(maxsize=1024)
+def _year_month_label(year: int, month: int, language: str) -> str:
+    # Cached: the month lists format about 60 labels per page, always the same ones.
+    return babel_dates.format_date(date(year, month, 1), "MMMM y" if language == "en" else "y年M月", locale=language)
 
 
 def format_rate(rate: Decimal) -> str:
@@ -67,7 +77,7 @@ def format_rate(rate: Decimal) -> str:
 
 def format_yuan(amount: Decimal) -> str:
     """¥1,234.50 in both languages (one style, tested)."""
-    return "¥" + format_decimal(amount, format="#,##0.00")
+    return "¥" + _YUAN_PATTERN.apply(amount, get_locale())
 
 
 def format_age(years: int, months: int) -> str:
