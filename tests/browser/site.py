@@ -179,6 +179,44 @@ def forecast_result(page: Page, lang: str) -> None:
     submit(page, FORECAST_BUTTON[lang])
 
 
+REGISTER = {
+    "zh": {
+        "hukou": "您的户籍", "outside_guangdong": "广东省外", "show": "显示适合我的办理方法",
+        "every_hukou": "办理方法（适用于所有户籍）", "yours": "办理方法（您的户籍：广东省外）",
+        "terminal_step": "在终端机上选择“非深户灵活就业人员参保登记”。",
+        "problem": "有问题需要修改", "choose_hukou": "请选择您的户籍所在地。",
+    },
+    "en": {
+        "hukou": "Your hukou (household registration)", "outside_guangdong": "Outside Guangdong",
+        "show": "Show the steps for my hukou",
+        "every_hukou": "How to register (every hukou)", "yours": "How to register (your hukou: Outside Guangdong)",
+        "terminal_step": ("On the terminal, choose “非深户灵活就业人员参保登记” "
+                          "(flexible worker enrolment without Shenzhen hukou)."),
+        "problem": "There is a problem", "choose_hukou": "Choose where your hukou is.",
+    },
+}
+SHENZHEN_TERMINAL_ENTRY = "灵活就业人员新参保（深户）"  # the terminal menu item for Shenzhen hukou only
+
+
+def register_empty(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/register")
+
+
+def register_error(page: Page, lang: str) -> None:
+    register_empty(page, lang)
+    submit(page, REGISTER[lang]["show"])
+
+
+def register_result(page: Page, lang: str) -> None:
+    register_empty(page, lang)
+    page.get_by_label(REGISTER[lang]["outside_guangdong"], exact=True).check()
+    submit(page, REGISTER[lang]["show"])
+
+
+def faq(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/faq")
+
+
 def home(page: Page, lang: str) -> None:
     page.goto(f"/{lang}/")
 
@@ -194,6 +232,10 @@ PAGE_STATES: dict[str, Callable[[Page, str], None]] = {
     "forecast-empty": forecast_empty,
     "forecast-error": forecast_error,
     "forecast-result": forecast_result,
+    "register-empty": register_empty,
+    "register-error": register_error,
+    "register-result": register_result,
+    "faq": faq,
 }
 
 AXE = Axe()
