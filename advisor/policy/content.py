@@ -13,6 +13,7 @@ import yaml
 
 from .errors import ContentError
 from .guides import GUIDE_FILES, check_guides
+from .outreach import OUTREACH_FILES, check_outreach
 from .parameters import Figure, Parameter, parse_parameter
 from .schemes import check_schemes
 from .yaml_loader import load_yaml
@@ -121,7 +122,10 @@ def load_content(directory: Path | str = CONTENT_DIR) -> Content:
         _check_texts(raw, str(path.relative_to(root.parent)), "", sources)
         texts[stem] = raw
     check_guides(texts, parameters)
-    return Content(root, meta, sources, parameters, texts, _load_schemes(root, sources))
+    texts.update(_load_outreach(root, sources))
+    content = Content(root, meta, sources, parameters, texts, _load_schemes(root, sources))
+    check_outreach(content)  # quiz references into the union scheme and the rules
+    return content
 
 
 def _load_schemes(root: Path, sources: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
@@ -136,3 +140,17 @@ def _load_schemes(root: Path, sources: Mapping[str, Any]) -> dict[str, Mapping[s
         schemes[path.stem] = raw
     check_schemes(schemes)
     return schemes
+
+
+def _load_outreach(root: Path, sources: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """content/outreach/<stem>.yaml (quiz, membership-drive table), kept in Content.texts under their stem."""
+    found: dict[str, Mapping[str, Any]] = {}
+    for stem in OUTREACH_FILES:
+        path = root / "outreach" / f"{stem}.yaml"
+        name = str(path.relative_to(root.parent))
+        raw = _read(path, root)
+        if not isinstance(raw, dict):
+            raise ContentError(name, "(file)", "must be a mapping")
+        _check_texts(raw, name, "", sources)
+        found[stem] = raw
+    return found

@@ -71,6 +71,7 @@ def init_app(app: Flask) -> None:
     from . import check  # noqa: F401
     from . import faq  # noqa: F401
     from . import forecast  # noqa: F401
+    from . import outreach  # noqa: F401
     from . import pages  # noqa: F401
     from . import register  # noqa: F401
     from . import union  # noqa: F401

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Route
+from playwright.sync_api import BrowserContext, Page, Request, Route
 from werkzeug.serving import make_server
 
 from advisor import create_app
@@ -88,22 +88,31 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": executable, "headless": True, "args": args}
 
 
+def is_local(url: str) -> bool:
+    return urlsplit(url).hostname == LOCAL_HOST or url.startswith(("data:", "blob:", "about:"))
+
+
 class OutsideRequests:
-    """Every request to a host other than the local server is blocked and remembered."""
+    """Every request for something outside the local server is remembered and never sent. Listening
+    catches attempts the site's CSP already stops (they never reach the route); the route stops the rest."""
 
     def __init__(self) -> None:
         self.urls: list[str] = []
 
     def guard(self, context: BrowserContext) -> BrowserContext:
+        context.on("request", self._remember)
         context.route("**/*", self._route)
         return context
 
-    def _route(self, route: Route) -> None:
-        url = route.request.url
-        if urlsplit(url).hostname == LOCAL_HOST or url.startswith(("data:", "blob:", "about:")):
+    def _remember(self, request: Request) -> None:
+        if not is_local(request.url):
+            self.urls.append(request.url)
+
+    @staticmethod
+    def _route(route: Route) -> None:
+        if is_local(route.request.url):
             route.continue_()
         else:
-            self.urls.append(url)
             route.abort()
 
 
