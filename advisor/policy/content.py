@@ -15,6 +15,7 @@ from .errors import ContentError
 from .guides import GUIDE_FILES, check_guides
 from .outreach import OUTREACH_FILES, check_outreach
 from .parameters import Figure, Parameter, parse_parameter
+from .required import REQUIRED_PARAMETERS
 from .schemes import check_schemes
 from .yaml_loader import load_yaml
 
@@ -112,6 +113,9 @@ def load_content(directory: Path | str = CONTENT_DIR) -> Content:
         if target not in parameters:
             raise ContentError(name, "same_as", f"{target!r} is not a parameter")
         parameters[alias] = parameters[target]
+    for parameter_id in REQUIRED_PARAMETERS:
+        if parameter_id not in parameters:
+            raise ContentError(f"content/parameters/{parameter_id.replace('.', '/')}.yaml", "(file)", "file is missing")
 
     texts: dict[str, Mapping[str, Any]] = {}
     for folder, stem in [("rules", stem) for stem in _TEXT_FILES] + [("guides", stem) for stem in GUIDE_FILES]:
