@@ -10,14 +10,23 @@ from datetime import date
 from decimal import Decimal
 
 from .policy import Content
-from .policy.inputs import (ContributionInputs, contribution_inputs, female_default_category, minimum_ages,
-                            retirement_schedules, temporary_account_rule)
+from .policy.inputs import (
+    ContributionInputs,
+    contribution_inputs,
+    female_default_category,
+    minimum_ages,
+    retirement_schedules,
+    temporary_account_rule,
+)
 from .rules.calendar import YearMonth
 from .rules.contributions import Contribution, monthly_contribution
 from .rules.eligibility import eligibility
 from .rules.notices import notices
 from .rules.retirement import Retirement, retirement_category, statutory_retirement
 from .rules.types import Hukou, Notice, Person, Scheme, Verdict
+
+# The earliest date of birth the forms and the API accept (a sanity bound on input, not a rule).
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from ..rules.calendar import add_months
 from ..rules.forecast import Estimate
 from ..rules.types import Category, Sex
 from . import bp
-from .routes import EARLIEST_BIRTH, content, errors_response, money, rate, read_json_object
-from .validation import FieldReader
+from .routes import content, errors_response, money, rate, read_json_object
+from .validation import FieldReader, check_person
 
 # Bounds of the editable inputs. Rates are ratios ("0.03" is 3%).
 WAGE_GROWTH_RANGE = (Decimal("-0.10"), Decimal("0.20"))
@@ -63,7 +63,7 @@ def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, 
     sex = fields.choice("sex", Sex)
     female_category = fields.choice("female_category", Category, required=False)
     contributed = fields.integer("contributed_months")
-    balance = fields.yuan("personal_account_balance", required=False)
+    balance = fields.amount("personal_account_balance", required=False, wage=False)
     has_wage = data.get("base_wage") is not None
     has_multiple = data.get("base_multiple") is not None
     wage = fields.amount("base_wage") if has_wage else None
@@ -77,13 +77,8 @@ def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, 
         fields.error("base", _("Give either base_wage or base_multiple, not both."))
     elif not has_wage and not has_multiple:
         fields.error("base", _("Give your base as base_wage (yuan a month) or base_multiple (of the average wage)."))
-    if female_category is Category.M60 or (female_category and sex is Sex.MALE):
-        fields.error("female_category", _("Only women choose F55 or F50."))
-    if birth_date and birth_date > as_of:
-        fields.error("birth_date", _("The date of birth must be before %(date)s.", date=as_of.isoformat()))
-    elif birth_date and birth_date < EARLIEST_BIRTH:
-        fields.error("birth_date", _("The date of birth must be after 1900-01-01."))
-    elif birth_date and contributed is not None and contributed > _months_since_working_age(birth_date, as_of):
+    if (check_person(fields, birth_date, sex, female_category, as_of) and contributed is not None
+            and contributed > _months_since_working_age(birth_date, as_of)):
         fields.error("contributed_months", _(
             "That is more months than have passed since your 16th birthday (%(months)s).",
             months=_months_since_working_age(birth_date, as_of)))

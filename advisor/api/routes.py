@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -19,10 +18,9 @@ from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce, worst_status
 from ..rules.types import Category, Hukou, Person, Scheme, Sex, Work
 from . import bp
-from .validation import FieldReader
+from .validation import FieldReader, check_person
 
 OPENAPI = Path(__file__).with_name("openapi.yaml")
-EARLIEST_BIRTH = date(1900, 1, 1)
 
 
 def content():
@@ -81,12 +79,7 @@ def eligibility():
     first_insured_month = fields.month("first_insured_month", required=False)
     as_of = fields.date("as_of", required=False) or today(current_app)
 
-    if female_category is Category.M60 or (female_category and sex is Sex.MALE):
-        fields.error("female_category", _("Only women choose F55 or F50."))
-    if birth_date and birth_date > as_of:
-        fields.error("birth_date", _("The date of birth must be before %(date)s.", date=as_of.isoformat()))
-    elif birth_date and birth_date < EARLIEST_BIRTH:
-        fields.error("birth_date", _("The date of birth must be after 1900-01-01."))
+    check_person(fields, birth_date, sex, female_category, as_of)
     if first_insured_month and birth_date and first_insured_month.last_day < birth_date:
         fields.error("first_insured_month", _("The first insured month cannot be before the date of birth."))
     if first_insured_month and first_insured_month.first_day > as_of:

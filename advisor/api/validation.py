@@ -15,8 +15,10 @@ from typing import Any, TypeVar
 
 from flask_babel import gettext as _
 
+from ..advice import EARLIEST_BIRTH_DATE
 from ..rules.calendar import YearMonth
 from ..rules.money import AmountError, parse_yuan
+from ..rules.types import Category, Sex
 
 E = TypeVar("E", bound=StrEnum)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -103,8 +105,10 @@ class FieldReader:
                 return None
         return tuple(dict.fromkeys(chosen))
 
-    def amount(self, field: str) -> Decimal | None:
-        value = self._get(field, True)
+    def amount(self, field: str, required: bool = True, wage: bool = True) -> Decimal | None:
+        """An amount of yuan as people write it ("8,000", "８０００", "8000元"); `wage` words the messages
+        for a monthly wage, otherwise for any amount (a balance, say)."""
+        value = self._get(field, required)
         if value is _MISSING:
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
@@ -116,7 +120,7 @@ class FieldReader:
         try:
             return parse_yuan(str(value))
         except AmountError as exc:
-            self.error(field, amount_message(exc.kind, str(value)))
+            self.error(field, amount_message(exc.kind, str(value), wage))
             return None
 
     def integer(self, field: str, required: bool = True, example: str = "120") -> int | None:
@@ -151,36 +155,30 @@ class FieldReader:
             return None
         return number
 
-    def yuan(self, field: str, required: bool = True) -> Decimal | None:
-        """An amount of yuan other than a wage (a balance, say), read like `amount`."""
-        value = self._get(field, required)
-        if value is _MISSING:
-            return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-            self.error(field, _("Enter the amount in yuan as a string, for example \"8000\"."))
-            return None
-        if isinstance(value, (int, Decimal)) and value < 0:
-            self.error(field, _("The amount cannot be negative."))
-            return None
-        try:
-            return parse_yuan(str(value))
-        except AmountError as exc:
-            if exc.kind == "empty":
-                self.error(field, _("Enter an amount in yuan."))
-            elif exc.kind == "too_large":
-                self.error(field, _("The amount is too large."))
-            else:
-                self.error(field, amount_message(exc.kind, str(value)))
-            return None
 
-
-def amount_message(kind: str, text: str) -> str:
+def amount_message(kind: str, text: str, wage: bool = True) -> str:
     if kind == "empty":
-        return _("Enter your monthly wage in yuan.")
+        return _("Enter your monthly wage in yuan.") if wage else _("Enter an amount in yuan.")
     if kind == "too_many_decimals":
         return _("The amount can have at most 2 decimal places (fen).")
     if kind == "too_large":
-        return _("The amount is too large: enter your monthly wage in yuan.")
+        return _("The amount is too large: enter your monthly wage in yuan.") if wage else _("The amount is too large.")
     if text.strip().startswith("-"):
         return _("The amount cannot be negative.")
     return _("Enter the amount in yuan using digits only, for example 8000 or 8000.50.")
+
+
+def check_person(fields: FieldReader, birth_date: date | None, sex: Sex | None, female_category: Category | None,
+                 as_of: date) -> bool:
+    """Cross-field checks for every request that gives a date of birth; True when the date is usable."""
+    if female_category is Category.M60 or (female_category and sex is Sex.MALE):
+        fields.error("female_category", _("Only women choose F55 or F50."))
+    if birth_date is None:
+        return False
+    if birth_date > as_of:
+        fields.error("birth_date", _("The date of birth must be before %(date)s.", date=as_of.isoformat()))
+        return False
+    if birth_date < EARLIEST_BIRTH_DATE:
+        fields.error("birth_date", _("The date of birth must be after 1900-01-01."))
+        return False
+    return True

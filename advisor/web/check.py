@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectChoice
 
 from .. import today
-from ..advice import EligibilityAdvice, check_eligibility
+from ..advice import EARLIEST_BIRTH_DATE, EligibilityAdvice, check_eligibility
 from ..explain import check_message, not_in_force_message, notice_message, rule_quote, work_name
 from ..i18n import format_age, format_long_date, format_year_month, localized
 from ..policy import NotInForce
@@ -28,7 +28,6 @@ from .fields import PlainForm
 from .figures import FigureView, citation, figure_view
 from .rendering import render_page_or_fragment
 
-EARLIEST_BIRTH = date(1900, 1, 1)
 FEMALE_DEFAULT_PARAMETER = "retirement.female_flexible_worker_category"
 DONT_KNOW = "unknown"
 
@@ -171,7 +170,7 @@ class CheckForm(PlainForm):
             return
         if born >= self.as_of:
             self.add_error(self.birth_date, _l("Date of birth must be in the past"))
-        elif born < EARLIEST_BIRTH:
+        elif born < EARLIEST_BIRTH_DATE:
             self.add_error(self.birth_date, _l("Date of birth must be in 1900 or later"))
 
     def check_follow_ups(self) -> None:

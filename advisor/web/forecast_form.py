@@ -17,6 +17,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice, StringField
 from wtforms.validators import ValidationError
 
+from ..advice import EARLIEST_BIRTH_DATE
 from ..api.forecast import (
     EARLIEST_WORKING_AGE,
     INTEREST_RANGE,
@@ -27,7 +28,7 @@ from ..forecast_advice import ForecastQuestion
 from ..rules.calendar import add_months
 from ..rules.money import AmountError, parse_yuan
 from ..rules.types import Category, Sex
-from .check import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, EARLIEST_BIRTH, SEX_CHOICES, FollowUpChoiceField
+from .check import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowUpChoiceField
 from .choices import ChoiceField
 from .dates import DatePartsField
 from .fields import AmountField, PlainForm, YuanAmount
@@ -190,7 +191,7 @@ class ForecastForm(PlainForm):
             return
         if born >= self.as_of:
             self.add_error(self.birth_date, _l("Date of birth must be in the past"))
-        elif born < EARLIEST_BIRTH:
+        elif born < EARLIEST_BIRTH_DATE:
             self.add_error(self.birth_date, _l("Date of birth must be in 1900 or later"))
 
     def is_woman(self) -> bool:
