@@ -37,12 +37,15 @@ serve: $(VENV)/.runtime translations
 bench: $(VENV)/.dev translations chromium
 	$(BIN)/python bench/run.py
 
-# Debian's Chromium for the browser tests; installed with apt when missing (needs root).
+# Debian's Chromium for the browser tests, and a Chinese font so zh pages render (and are measured)
+# as people see them; installed with apt when missing (needs root).
+BROWSER_PACKAGES := chromium fonts-noto-cjk
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Chromium is missing: install it with 'sudo apt-get install chromium'" >&2; exit 1; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
+	  else echo "Install the browser test packages: sudo apt-get install $(BROWSER_PACKAGES)" >&2; exit 1; fi; \
+	fi
 
 test: $(VENV)/.dev translations chromium
 	$(BIN)/python -m pytest
