@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Create the app. Content is loaded and validated here, so a broken file stops start-up."""
+    from .web.kiosk import kiosk_settings
+
     app = Flask(
         __name__,
         template_folder=str(ROOT / "templates"),
@@ -30,6 +32,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         BABEL_DEFAULT_LOCALE="zh",
         BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent / "translations"),
         JSON_SORT_KEYS=False,
+        # Kiosk mode for office terminals (ADVISOR_KIOSK=1) and where phones reach the public site;
+        # see advisor/web/kiosk.py and the README's "Kiosk deployment".
+        **kiosk_settings(os.environ),
     )
     if test_config:
         app.config.update(test_config)

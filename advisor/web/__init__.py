@@ -76,6 +76,9 @@ def init_app(app: Flask) -> None:
     from . import register  # noqa: F401
     from . import union  # noqa: F401
     from . import static_files
+    from . import external  # kiosk mode: addresses and phone numbers
+    from . import handoff  # kiosk mode: a result's QR code for the worker's phone
+    from . import kiosk
     from .compression import compress_response
     from .errors import register_error_pages
     from .headers import add_security_headers
@@ -88,6 +91,9 @@ def init_app(app: Flask) -> None:
     static_files.init_app(app)
     app.after_request(add_security_headers)
     app.context_processor(template_helpers)
+    kiosk.init_app(app)
+    external.init_app(app)
+    handoff.init_app(app)
     app.add_template_filter(figure_value)
 
     @app.get("/")

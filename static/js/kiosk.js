@@ -1,0 +1,162 @@
+// Kiosk mode only (the page loads this file when the deployment turns kiosk mode on).
+// A stranger uses the terminal next, so nothing typed may outlive the person who typed it:
+//  - idle timeout: after data-idle-seconds without a touch or key, a warning; after
+//    data-warning-seconds more, back to the start page. The server also writes a
+//    <noscript> meta refresh for browsers without JavaScript; with JavaScript that meta is
+//    never parsed, so it cannot cut short someone who is still typing.
+//  - "Finish and clear" and the timeout replace the current history entry, and every page
+//    turns its own entry into a plain GET (history.replaceState), so Back never re-posts a
+//    previous person's answers; forms are not saved for history restoration (autocomplete
+//    off) and are emptied when the page is left, and a page brought back from the
+//    back/forward cache is fetched again (the server sends no-store).
+//  - an on-screen number pad under the focused number box, for terminals without a keyboard.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var startUrl = script.getAttribute("data-start-url");
+  var onStartPage = script.hasAttribute("data-start-page");
+  var idleMs = Number(script.getAttribute("data-idle-seconds")) * 1000;
+  var warningMs = Number(script.getAttribute("data-warning-seconds")) * 1000;
+  var ACTIVITY = ["pointerdown", "keydown", "input", "wheel", "touchstart", "scroll"];
+
+  // A POST result's history entry becomes a GET of the same address: Back or reload then shows
+  // the empty page instead of offering to send the answers again.
+  if (window.history && history.replaceState) { history.replaceState(null, "", location.href); }
+
+  function forEachForm(action) { Array.prototype.forEach.call(document.forms, action); }
+
+  function emptyForms() {
+    forEachForm(function (form) {
+      Array.prototype.forEach.call(form.elements, function (control) {
+        if (control.type === "radio" || control.type === "checkbox") { control.checked = false; }
+        else if (control.tagName === "SELECT") { control.selectedIndex = -1; }
+        else if (control.type !== "button" && control.type !== "submit") { control.value = ""; }
+      });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".result-region"), function (region) {
+      region.textContent = "";
+    });
+  }
+
+  function leave() {
+    emptyForms();
+    location.replace(startUrl);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    forEachForm(function (form) { form.setAttribute("autocomplete", "off"); });
+    Array.prototype.forEach.call(document.querySelectorAll("input[autocomplete]"), function (input) {
+      input.setAttribute("autocomplete", "off");
+    });
+    setUpIdleTimeout();
+    setUpKeypad();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kiosk-finish]"), function (link) {
+      link.addEventListener("click", function (event) { event.preventDefault(); leave(); });
+    });
+  });
+
+  window.addEventListener("pagehide", emptyForms);
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { location.reload(); }
+  });
+
+  // Idle timeout ----------------------------------------------------------------------------------
+  function setUpIdleTimeout() {
+    var dialog = document.getElementById("kiosk-idle");
+    var announce = document.getElementById("kiosk-idle-announce");
+    var warnTimer = null;
+    var leaveTimer = null;
+
+    function arm() {
+      clearTimeout(warnTimer);
+      clearTimeout(leaveTimer);
+      warnTimer = setTimeout(warn, idleMs);
+    }
+    function warn() {
+      if (dialog && dialog.showModal) { dialog.showModal(); }
+      if (announce) { announce.textContent = announce.getAttribute("data-message"); }
+      leaveTimer = setTimeout(leave, warningMs);
+    }
+    function stillHere() {
+      if (dialog && dialog.open) { dialog.close(); }
+      if (announce) { announce.textContent = ""; }
+      arm();
+    }
+    // Any touch or key counts, inside the warning too: "I'm still here" is only the obvious one.
+    ACTIVITY.forEach(function (name) {
+      document.addEventListener(name, stillHere, { capture: true, passive: true });
+    });
+    // An untouched start page has nothing to clear; once someone uses it, it counts like any page.
+    if (!onStartPage) { arm(); }
+  }
+
+  // Number pad ------------------------------------------------------------------------------------
+  function setUpKeypad() {
+    var template = document.getElementById("kiosk-keypad");
+    if (!template) { return; }
+    var pad = template.content.firstElementChild.cloneNode(true);
+    var decimal = pad.querySelector('[data-key="."]');
+    var input = null;
+
+    function isNumberBox(element) {
+      return element && element.tagName === "INPUT" &&
+        (element.getAttribute("inputmode") === "decimal" || element.getAttribute("inputmode") === "numeric");
+    }
+    function open(box) {
+      input = box;
+      var anchor = box.closest(".date-input, .input-wrapper") || box;
+      if (anchor.nextElementSibling !== pad) { anchor.insertAdjacentElement("afterend", pad); }
+      decimal.hidden = box.getAttribute("inputmode") !== "decimal";
+      pad.hidden = false;
+    }
+    function close() {
+      pad.hidden = true;
+      input = null;
+    }
+    function type(key) {
+      var value = input.value;
+      if (key === "back") { value = value.slice(0, -1); }
+      else if (key === "clear") { value = ""; }
+      else if (key === ".") { if (value.indexOf(".") === -1) { value += value ? "." : "0."; } }
+      else { value += key; }
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+
+    // The pad opens under a box and closes when the focus leaves the boxes. With a finger or mouse
+    // that waits for the click: moving the pad while a tap is under way would shift the page under
+    // the finger, and the tap would land on something else. Keyboard focus moves it at once.
+    var pointing = false;
+    document.addEventListener("pointerdown", function () { pointing = true; }, true);
+    document.addEventListener("pointercancel", function () { pointing = false; }, true);
+    document.addEventListener("focusin", function (event) {
+      if (pointing) { return; }
+      if (isNumberBox(event.target)) { open(event.target); }
+      else if (!pad.contains(event.target)) { close(); }
+    });
+    document.addEventListener("click", function (event) {
+      pointing = false;
+      if (isNumberBox(event.target)) { if (input !== event.target || pad.hidden) { open(event.target); } }
+      else if (!pad.contains(event.target)) { close(); }
+    }, true);
+    // A press on the pad must not take the focus from the box being typed into.
+    pad.addEventListener("pointerdown", function (event) {
+      if (event.target.closest("button")) { event.preventDefault(); }
+    });
+    pad.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-key]");
+      if (!button || !input) { return; }
+      var key = button.getAttribute("data-key");
+      if (key !== "done") { type(key); return; }
+      var box = input;
+      box.dispatchEvent(new Event("change", { bubbles: true }));
+      // Keyboard users pressed "Done" on the pad itself: their focus goes back to the box.
+      if (pad.contains(document.activeElement)) { box.focus(); }
+      close();
+    });
+    pad.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && input) { var box = input; box.focus(); close(); }
+    });
+    close();
+  }
+})();

@@ -1,0 +1,397 @@
+"""Kiosk mode in Chromium: a separate kiosk instance (short idle time) beside the public site, as an
+office deploys it. The idle warning and return to the start, "Finish and clear" with Back, the
+on-screen keypad, the hand-off of a result to a phone, and axe and 56 px targets on kiosk pages."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from werkzeug.datastructures import MultiDict
+from werkzeug.serving import make_server
+
+from advisor import create_app
+from tests.conftest import TODAY
+from tests.web.kiosk_support import handoff_url  # tests/web/test_handoff.py: the page draws this address
+
+from .conftest import LOCAL_HOST, OutsideRequests, body_read_at_once
+from .site import (
+    CALCULATOR,
+    CHECK,
+    LANGUAGES,
+    MEASURE,
+    TOUCH_TARGETS,
+    answer_check_questions,
+    axe_violations,
+    fill_calculator,
+    submit,
+)
+
+pytestmark = pytest.mark.browser
+
+IDLE_SECONDS = 3
+WARNING_SECONDS = 2
+KIOSK_TARGET = 56  # CSS px: fingers on an office touch screen
+UNION = {"zh": "工会保障", "en": "Union protection"}
+WORDS = {
+    "zh": {"finish": "完成并清除", "still_there": "你还在吗？", "stay": "我还在", "keypad": "数字键盘",
+           "delete": "删除最后一位", "done": "完成", "handoff": "把结果带到手机上"},
+    "en": {"finish": "Finish and clear", "still_there": "Are you still there?", "stay": "I'm still here",
+           "keypad": "Number keypad", "delete": "Delete the last digit", "done": "Done",
+           "handoff": "Take this result with you on your phone"},
+}
+
+
+def kiosk_instance(idle: int, warning: int, **config):
+    return create_app({"TESTING": True, "ADVISOR_TODAY": TODAY, "KIOSK": True, "KIOSK_IDLE_SECONDS": idle,
+                       "KIOSK_WARNING_SECONDS": warning, **config})
+
+
+@pytest.fixture(scope="session")
+def kiosk_app(live_server: str):
+    """A kiosk instance whose hand-off codes open the public site (the session's live server). Its idle
+    time is long, so no warning interrupts a journey."""
+    return kiosk_instance(600, 20, PUBLIC_BASE_URL=live_server)
+
+
+def serve(app) -> Iterator[str]:
+    server = make_server(LOCAL_HOST, 0, body_read_at_once(app), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="kiosk-server", daemon=True)
+    thread.start()
+    yield f"http://{LOCAL_HOST}:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def kiosk_server(kiosk_app) -> Iterator[str]:
+    yield from serve(kiosk_app)
+
+
+@pytest.fixture(scope="session")
+def fast_kiosk_server() -> Iterator[str]:
+    """A kiosk with a short idle time, as a test can wait for it."""
+    yield from serve(kiosk_instance(IDLE_SECONDS, WARNING_SECONDS))
+
+
+@pytest.fixture(scope="session")
+def patient_kiosk_server() -> Iterator[str]:
+    """A kiosk that warns at once and then waits: the warning stays open while axe checks it."""
+    yield from serve(kiosk_instance(1, 600))
+
+
+@pytest.fixture
+def terminal(browser: Browser, outside_requests: OutsideRequests) -> Iterator[Callable[[str], Page]]:
+    """The terminal's browser: a tall touch screen, JavaScript on, showing a kiosk instance."""
+    contexts: list[BrowserContext] = []
+
+    def open_on(server: str) -> Page:
+        context = outside_requests.guard(browser.new_context(base_url=server, has_touch=True,
+                                                             viewport={"width": 1080, "height": 1600}))
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_on
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def kiosk(terminal, kiosk_server: str) -> Page:
+    return terminal(kiosk_server)
+
+
+@pytest.fixture
+def fast_kiosk(terminal, fast_kiosk_server: str) -> Page:
+    return terminal(fast_kiosk_server)
+
+
+@pytest.fixture
+def patient_kiosk(terminal, patient_kiosk_server: str) -> Page:
+    return terminal(patient_kiosk_server)
+
+
+def start_url(kiosk_server: str) -> str:
+    return f"{kiosk_server}/zh/"
+
+
+def stay_button(page: Page, lang: str):
+    return page.get_by_role("button", name=WORDS[lang]["stay"])
+
+
+# --- Idle timeout -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_after_the_idle_time_a_warning_then_back_to_the_start(fast_kiosk: Page, fast_kiosk_server: str, lang: str):
+    page = fast_kiosk
+    page.goto(f"/{lang}/calculate")
+    page.get_by_label(CALCULATOR[lang]["wage"]).fill("8000")
+    dialog = page.get_by_role("dialog", name=WORDS[lang]["still_there"])
+    expect(dialog).to_be_visible(timeout=(IDLE_SECONDS + 2) * 1000)
+    expect(stay_button(page, lang)).to_be_focused()  # the one thing to press, ready for a key too
+    expect(page.locator("#kiosk-idle-announce")).to_contain_text(WORDS[lang]["still_there"])
+    page.wait_for_url(start_url(fast_kiosk_server), timeout=(WARNING_SECONDS + 2) * 1000)
+    expect(page.locator("body")).not_to_contain_text("8000")
+
+
+def test_i_am_still_here_keeps_the_page_and_the_answers(fast_kiosk: Page, fast_kiosk_server: str):
+    page = fast_kiosk
+    page.goto("/en/calculate")
+    wage = page.get_by_label(CALCULATOR["en"]["wage"])
+    wage.fill("8000")
+    expect(stay_button(page, "en")).to_be_visible(timeout=(IDLE_SECONDS + 2) * 1000)
+    stay_button(page, "en").click()
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    page.wait_for_timeout((WARNING_SECONDS + 0.5) * 1000)  # past the moment the page would have cleared
+    assert page.url == f"{fast_kiosk_server}/en/calculate"
+    expect(wage).to_have_value("8000")
+
+
+def test_the_untouched_start_page_stays_put(fast_kiosk: Page):
+    page = fast_kiosk
+    page.goto("/zh/")
+    page.evaluate("window.stillTheSameDocument = true")
+    page.wait_for_timeout((IDLE_SECONDS + WARNING_SECONDS + 1) * 1000)
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    assert page.evaluate("window.stillTheSameDocument === true")
+
+
+# --- Finish and clear, and Back ---------------------------------------------------------------------------
+
+def finish(page: Page, lang: str, kiosk_server: str) -> None:
+    page.get_by_role("link", name=WORDS[lang]["finish"]).click()
+    page.wait_for_url(start_url(kiosk_server))
+
+
+def back(page: Page) -> None:
+    page.go_back()
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)  # a page brought back from the back/forward cache reloads itself
+
+
+def shows_no_answers(page: Page, *texts: str) -> None:
+    for text in texts:
+        expect(page.locator("body")).not_to_contain_text(text)
+    for box in page.locator("input[type=text]").all():
+        expect(box).to_have_value("")
+    for choice in page.locator("input[type=radio]").all():
+        expect(choice).not_to_be_checked()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_back_after_finish_shows_no_submitted_wage(kiosk: Page, kiosk_server: str, lang: str):
+    page, words = kiosk, CALCULATOR[lang]
+    page.goto(f"/{lang}/calculate")
+    fill_calculator(page, lang, "8765")
+    submit(page, words["calculate"])
+    expect(page.locator("#cost-result .total-highlight")).to_be_visible()
+    finish(page, lang, kiosk_server)
+
+    back(page)  # to the calculator as it was first opened, before the answers were sent
+    assert page.url == f"{kiosk_server}/{lang}/calculate"
+    shows_no_answers(page, "8,765", "8765", "¥2,6")  # 8,765 × 30% = ¥2,629.50
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_back_after_finish_shows_no_live_result(kiosk: Page, kiosk_server: str, lang: str):
+    page = kiosk
+    page.goto(f"/{lang}/calculate")
+    fill_calculator(page, lang, "8765")
+    expect(page.locator("#cost-result .total-highlight")).to_be_visible()  # shown live, nothing submitted
+    page.get_by_role("navigation").get_by_role("link", name=UNION[lang]).click()
+    page.wait_for_load_state("load")
+    finish(page, lang, kiosk_server)
+
+    back(page)  # the calculator, where the wage was typed and its result shown
+    assert page.url == f"{kiosk_server}/{lang}/calculate"
+    shows_no_answers(page, "8,765", "8765", "¥2,6")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_back_after_finish_shows_no_birth_date(kiosk: Page, kiosk_server: str, lang: str):
+    page = kiosk
+    page.goto(f"/{lang}/check")
+    answer_check_questions(page, lang, ("1987", "8", "14"))  # not the hint's example date
+    submit(page, CHECK[lang]["see_result"])
+    expect(page.locator(".cards")).to_be_visible()
+    finish(page, lang, kiosk_server)
+
+    back(page)
+    assert page.url == f"{kiosk_server}/{lang}/check"
+    text = page.locator("body").inner_text()
+    assert "1987" not in text and "14 August" not in text and "8月14日" not in text
+    for box in page.locator("input[type=text]").all():
+        expect(box).to_have_value("")
+    assert page.locator("input[value='1987']").count() == 0
+
+
+def test_finish_and_clear_works_without_javascript(browser: Browser, outside_requests: OutsideRequests,
+                                                  kiosk_server: str):
+    context = outside_requests.guard(browser.new_context(base_url=kiosk_server, java_script_enabled=False))
+    page = context.new_page()
+    page.goto("/en/union/e-road")
+    page.get_by_role("link", name=WORDS["en"]["finish"]).click()
+    page.wait_for_url(start_url(kiosk_server))
+    expect(page.get_by_role("link", name=WORDS["zh"]["finish"])).to_be_visible()
+    context.close()
+
+
+# --- The keypad -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_keypad_types_8000_by_touch(kiosk: Page, lang: str):
+    page, words = kiosk, CALCULATOR[lang]
+    page.goto(f"/{lang}/calculate")
+    wage = page.get_by_label(words["wage"])
+    wage.tap()
+    pad = page.get_by_role("group", name=WORDS[lang]["keypad"])
+    expect(pad).to_be_visible()
+    for digit in "80001":
+        pad.get_by_role("button", name=digit, exact=True).tap()
+    pad.get_by_role("button", name=WORDS[lang]["delete"]).tap()
+    expect(wage).to_have_value("8000")
+    expect(wage).to_be_focused()  # pressing a key leaves the focus in the box
+    page.get_by_label(words["shenzhen"], exact=True).check()
+    page.get_by_label(words["unemployment"], exact=True).check()
+    # The live result is for the wage typed on the pad (as in the calculator's own journey test).
+    expect(page.locator("#cost-result .total-highlight")).to_contain_text("¥2,400.00")
+
+
+def test_the_keypad_follows_the_focused_box_and_closes_with_done(kiosk: Page):
+    page = kiosk
+    page.goto("/en/union/accident-aid")
+    first, second = page.locator("#amounts-0"), page.locator("#amounts-1")
+    first.tap()
+    pad = page.get_by_role("group", name=WORDS["en"]["keypad"])
+    for key in ("1", "2", "0", "0"):
+        pad.get_by_role("button", name=key, exact=True).tap()
+    second.tap()
+    for key in ("3", "5", "0"):
+        pad.get_by_role("button", name=key, exact=True).tap()
+    pad.get_by_role("button", name="Decimal point").tap()
+    pad.get_by_role("button", name="5", exact=True).tap()
+    expect(first).to_have_value("1200")
+    expect(second).to_have_value("350.5")
+    pad.get_by_role("button", name=WORDS["en"]["done"]).tap()
+    expect(pad).to_be_hidden()
+    expect(page.locator("#payout-result")).to_contain_text("¥")
+
+
+def test_a_whole_number_box_gets_no_decimal_point(kiosk: Page):
+    page = kiosk
+    page.goto("/en/check")
+    page.get_by_role("group", name=CHECK["en"]["birth_date"]).get_by_label("Year", exact=True).tap()
+    pad = page.get_by_role("group", name=WORDS["en"]["keypad"])
+    expect(pad).to_be_visible()
+    expect(pad.get_by_role("button", name="Decimal point")).to_be_hidden()
+
+
+# --- Hand-off to a phone ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_handoff_opens_the_same_result_on_a_phone(kiosk: Page, kiosk_app, live_server: str,
+                                                      phone_page: Page, lang: str):
+    page = kiosk
+    page.goto(f"/{lang}/calculate")
+    fill_calculator(page, lang, "8000")
+    submit(page, CALCULATOR[lang]["calculate"])
+    section = page.get_by_role("region", name=WORDS[lang]["handoff"])
+    expect(section.locator("svg[role=img]")).to_be_visible()
+    on_kiosk = page.locator("#cost-result .total-highlight").inner_text()
+
+    answers = {"wage": "8000", "hukou": "shenzhen", "insurances": ["pension", "medical", "unemployment"],
+               "month": "2026-11"}
+    address = handoff_url(kiosk_app, f"/{lang}/calculate", answers)
+    assert address.startswith(f"{live_server}/{lang}/calculate#a=")
+
+    phone = phone_page  # a fresh context: the phone shares nothing with the kiosk
+    phone.goto(address)
+    phone.wait_for_url(re.compile(r"/calculate$"))
+    phone.wait_for_load_state("load")
+    expect(phone.locator("#cost-result .total-highlight")).to_contain_text("¥2,400.00")
+    assert phone.locator("#cost-result .total-highlight").inner_text() == on_kiosk
+    assert "#" not in phone.url and "?" not in phone.url  # the answers left the address bar
+    expect(phone.get_by_label(CALCULATOR[lang]["wage"])).to_have_value("8000")
+
+
+def test_the_handoff_of_a_check_result(kiosk_app, phone_page: Page, live_server: str):
+    answers = {"birth_date-year": "1990", "birth_date-month": "5", "birth_date-day": "31", "sex": "male",
+               "hukou": "shenzhen", "work": "platform", "platform_qualified": "yes", "full_time_student": "no",
+               "employer_insured": "no"}
+    phone_page.goto(handoff_url(kiosk_app, "/en/check", answers))
+    expect(phone_page.locator(".cards")).to_contain_text(CHECK["en"]["can_join"])
+    expect(phone_page.locator("body")).to_contain_text("31 May 1990")
+    assert urlsplit(phone_page.url).fragment == "" and urlsplit(phone_page.url).query == ""
+
+
+def test_the_handoff_of_more_accidents_than_the_empty_page_shows(kiosk_app, phone_page: Page):
+    answers = MultiDict({f"amounts-{index}": "1000" for index in range(7)})
+    phone_page.goto(handoff_url(kiosk_app, "/en/union/accident-aid", answers))
+    rows = phone_page.locator(".payout-table tbody tr")
+    expect(rows).to_have_count(7)
+
+
+# --- Accessibility and size -------------------------------------------------------------------------------
+
+def kiosk_home(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/")
+
+
+def kiosk_calculate_result(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/calculate")
+    fill_calculator(page, lang, "8000")
+    submit(page, CALCULATOR[lang]["calculate"])
+
+
+def kiosk_keypad_open(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/calculate")
+    page.get_by_label(CALCULATOR[lang]["wage"]).tap()
+    expect(page.get_by_role("group", name=WORDS[lang]["keypad"])).to_be_visible()
+
+
+def kiosk_register(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/register")
+
+
+def kiosk_union_phones(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/union/e-road")
+
+
+def kiosk_warning(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/forecast")
+    expect(stay_button(page, lang)).to_be_visible(timeout=5000)
+
+
+KIOSK_STATES = {
+    "home": kiosk_home, "calculate-result": kiosk_calculate_result, "keypad": kiosk_keypad_open,
+    "register": kiosk_register, "union-phones": kiosk_union_phones, "idle-warning": kiosk_warning,
+}
+STATES = [pytest.param(state, lang, id=f"{state}-{lang}") for state in KIOSK_STATES for lang in LANGUAGES]
+
+
+@pytest.mark.parametrize(("state", "lang"), STATES)
+def test_kiosk_pages_have_no_accessibility_violations(kiosk: Page, patient_kiosk: Page, state: str, lang: str):
+    # The patient kiosk warns after a second and keeps the warning open while axe looks at it.
+    page = patient_kiosk if state == "idle-warning" else kiosk
+    KIOSK_STATES[state](page, lang)
+    violations = axe_violations(page)
+    assert violations == [], f"axe-core found {len(violations)} problem(s) on {page.url}:\n" + "\n".join(violations)
+
+
+@pytest.mark.parametrize(("state", "lang"), [s for s in STATES if s.values[0] != "idle-warning"])
+def test_kiosk_touch_targets_are_at_least_56_px(kiosk: Page, state: str, lang: str):
+    KIOSK_STATES[state](kiosk, lang)
+    targets = kiosk.evaluate(MEASURE, TOUCH_TARGETS + ", .kiosk-finish, .keypad button")
+    small = [f"{t['tag']} “{t['text']}”: {t['height']:.0f}" for t in targets if t["height"] < KIOSK_TARGET]
+    assert small == [], f"touch targets lower than {KIOSK_TARGET} px on {kiosk.url}: {small}"
+
+
+def test_kiosk_type_is_larger_than_the_public_sites(kiosk: Page, page: Page):
+    kiosk.goto("/en/calculate")
+    page.goto("/en/calculate")
+    size = "parseFloat(getComputedStyle(document.body).fontSize)"
+    assert kiosk.evaluate(size) >= 22 > page.evaluate(size)

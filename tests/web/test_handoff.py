@@ -1,0 +1,189 @@
+"""Hand-off to a phone: a kiosk result's QR code carries the answers in the URL fragment (never sent to
+a server), the phone's page posts them back, and the phone shows the same result."""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from advisor import create_app
+from advisor.web import handoff
+from advisor.web.qr import qr_svg
+from tests.web.kiosk_support import ACCIDENT_AID, CALCULATE, CHECK, FORECAST, KIOSK, RESULTS, handoff_url
+
+BASE = KIOSK["PUBLIC_BASE_URL"]
+
+
+@pytest.fixture(scope="module")
+def kiosk_app():
+    """One kiosk instance for the module: it keeps no state between requests."""
+    return create_app(dict(KIOSK))
+
+
+def handoff_section(html: str) -> str:
+    return re.search(r'<section class="handoff".*?</section>', html, re.S).group(0)
+
+
+def posted_pairs(data: dict) -> list[tuple[str, str]]:
+    return sorted(MultiDict(data).items(multi=True))
+
+
+# --- The payload --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("url", "data"), RESULTS)
+def test_the_payload_decodes_to_the_answers_given(kiosk_app, url, data):
+    address = handoff_url(kiosk_app, url, data)
+    parts = urlsplit(address)
+    assert address.startswith(BASE + url + "#a=")
+    assert parts.query == "" and "?" not in address  # nothing the server would see or log
+    assert sorted(handoff.decode(parts.fragment)) == posted_pairs(data)
+
+
+def test_the_payload_uses_short_keys(kiosk_app):
+    address = handoff_url(kiosk_app, "/zh/calculate", CALCULATE)
+    assert address == f"{BASE}/zh/calculate#a=w=8000&h=shenzhen&i=pension&i=medical&m=2026-11"
+
+
+def test_amounts_travel_as_the_server_read_them(kiosk_app):
+    address = handoff_url(kiosk_app, "/en/calculate", {**CALCULATE, "wage": "８,０００元"})
+    assert "#a=w=8000&" in address
+
+
+def test_questions_that_do_not_apply_are_left_out(kiosk_app):
+    answers = {**CHECK, "hukou": "shenzhen", "female_category": "F50", "first_insured_month-year": "2015"}
+    pairs = dict(handoff.decode(urlsplit(handoff_url(kiosk_app, "/en/check", answers)).fragment))
+    assert pairs["hukou"] == "shenzhen"
+    assert not {"residence_permit", "female_category", "first_insured_month-year", "insured_before"} & set(pairs)
+
+
+def test_every_answer_of_every_handoff_page_has_a_short_key(kiosk_app):
+    client = kiosk_app.test_client()
+    for endpoint in handoff.HANDOFF_PAGES:
+        url = kiosk_app.url_map.bind("localhost").build(endpoint, {"lang_code": "en"})
+        html = client.get(url).text
+        form = html[html.index("<main"):]
+        names = set(re.findall(r'<(?:input|select|textarea)[^>]*\bname="([^"]+)"', form))
+        assert names and names <= set(handoff.SHORT_KEYS), (url, names - set(handoff.SHORT_KEYS))
+
+
+def test_short_keys_are_unique():
+    assert len(set(handoff.SHORT_KEYS.values())) == len(handoff.SHORT_KEYS)
+
+
+def test_values_that_would_break_the_fragment_are_escaped():
+    fragment = handoff.encode([("wage", "8000&h=x#y"), ("hukou", "深圳 户籍")])
+    assert "#" not in fragment and fragment.count("&") == 1
+    assert handoff.decode("#" + fragment) == [("wage", "8000&h=x#y"), ("hukou", "深圳 户籍")]
+
+
+def test_a_fragment_without_the_marker_is_not_read():
+    assert handoff.decode("#payout-outcome") == []
+
+
+# --- The code -----------------------------------------------------------------------------------------
+
+LONGEST_BASE = "https://flexible-insurance-advisor.example.gov.cn"
+LONGEST = [
+    ("/zh/check", {**CHECK, "sex": "female", "female_category": "unknown", "insured_before": "yes",
+                   "first_insured_month-year": "2015", "first_insured_month-month": "12",
+                   "birth_date-month": "12"}),
+    ("/zh/forecast", {**FORECAST, "sex": "female", "female_category": "unknown", "paid_months": "11",
+                      "balance": "123456.78", "base": "wage", "wage": "34567.89", "wage_growth": "-1.25",
+                      "interest": "2.75", "past_index": "0.8765"}),
+    ("/zh/calculate", {**CALCULATE, "wage": "123456.78", "hukou": "other_province",
+                       "insurances": ["pension", "medical", "unemployment"]}),
+    # Twenty accidents, each with the largest amount the page accepts to the fen.
+    ("/zh/union/accident-aid", {f"amounts-{index}": "999999999.99" for index in range(20)}),
+]
+
+
+@pytest.mark.parametrize(("url", "data"), LONGEST)
+def test_the_longest_answers_still_make_a_code_that_scans(url, data):
+    app = create_app({**KIOSK, "PUBLIC_BASE_URL": LONGEST_BASE})
+    address = handoff_url(app, url, data)
+    assert handoff.qr_version(address) <= handoff.MAX_VERSION, address
+
+
+@pytest.mark.parametrize(("url", "data"), RESULTS)
+def test_each_kiosk_result_shows_the_code_and_explains_it(kiosk_app, url, data):
+    html = kiosk_app.test_client().post(url, data=MultiDict(data)).text
+    section = handoff_section(html)
+    address = handoff_url(kiosk_app, url, data)
+    name = "用手机打开这个结果的二维码" if url.startswith("/zh") else "QR code that opens this result on your phone"
+    assert qr_svg(address, name) in section  # the very code drawn for this address
+    if url.startswith("/en"):
+        text = html_module.unescape(section)
+        assert "without passing them through our server's records" in text
+        assert "It needs JavaScript on your phone" in text
+    else:
+        assert "不经过我们服务器的记录" in section and "手机浏览器需要开启 JavaScript" in section
+
+
+@pytest.mark.parametrize(("url", "data"), RESULTS)
+def test_the_live_result_fragment_carries_the_code_too(kiosk_app, url, data):
+    html = kiosk_app.test_client().post(url, data=MultiDict(data), headers={"HX-Request": "true"}).text
+    assert "<html" not in html and '<section class="handoff"' in html
+
+
+def test_pages_without_a_result_show_no_code(kiosk_app):
+    client = kiosk_app.test_client()
+    for url, _ in RESULTS:
+        assert 'class="handoff"' not in client.get(url).text
+        assert 'class="handoff"' not in client.post(url, data={}).text
+
+
+def test_without_a_public_address_the_code_uses_the_requests_host():
+    app = create_app({**KIOSK, "PUBLIC_BASE_URL": ""})
+    assert handoff_url(app, "/zh/calculate", CALCULATE).startswith("http://localhost/zh/calculate#a=")
+
+
+# --- The phone's side ---------------------------------------------------------------------------------
+
+def script_fields(html: str) -> dict:
+    tag = re.search(r'<script src="/static/js/handoff\.js\?v=[0-9a-f]+" data-fields=\'([^\']*)\' defer></script>', html)
+    return json.loads(html_module.unescape(tag.group(1)))
+
+
+@pytest.mark.parametrize("url", ["/zh/calculate", "/en/check", "/zh/forecast", "/en/union/accident-aid"])
+def test_the_public_result_pages_load_the_handoff_script_with_the_keys(client, url):
+    assert script_fields(client.get(url).text) == handoff.FIELD_NAMES
+
+
+def test_other_pages_and_the_kiosk_do_not_load_it(client, kiosk_app):
+    assert "handoff.js" not in client.get("/zh/").text
+    assert "handoff.js" not in client.get("/zh/union/e-road").text
+    assert "handoff.js" not in kiosk_app.test_client().get("/zh/calculate").text
+
+
+@pytest.mark.parametrize(("url", "data", "amount"), [
+    ("/en/calculate", CALCULATE, "¥1,"), ("/zh/forecast", FORECAST, "¥"), ("/en/union/accident-aid", ACCIDENT_AID, "¥"),
+])
+def test_the_answers_posted_back_by_the_phone_give_the_same_result(kiosk_app, client, url, data, amount):
+    """What handoff.js does on the phone: post the decoded answers to the public site."""
+    pairs = handoff.decode(urlsplit(handoff_url(kiosk_app, url, data)).fragment)
+    on_phone = client.post(url, data=MultiDict(pairs)).text
+    on_kiosk = kiosk_app.test_client().post(url, data=MultiDict(data)).text
+
+    def amounts(html):
+        main = html[html.index('class="result"'):]
+        return re.findall(r"¥[0-9,]+\.[0-9]{2}", main)
+
+    assert amounts(on_phone) and amounts(on_phone) == amounts(on_kiosk)
+
+
+def test_the_phone_shows_the_same_check_result(kiosk_app, client):
+    pairs = handoff.decode(urlsplit(handoff_url(kiosk_app, "/en/check", CHECK)).fragment)
+    html = client.post("/en/check", data=MultiDict(pairs)).text
+    assert "Which insurances you can join" in html and "Date of birth 31 May 1990" in re.sub(r"\s+", " ", re.sub(
+        r"<[^>]+>", " ", html))
+
+
+def test_the_kiosk_builds_no_url_with_answers_for_the_server(kiosk_app):
+    """Nothing in the kiosk's own page links to an address carrying the answers."""
+    html = kiosk_app.test_client().post("/en/calculate", data=MultiDict(CALCULATE)).text
+    assert "#a=" not in html and "?wage=" not in html
