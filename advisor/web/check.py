@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectChoice
 
 from .. import today
-from ..advice import EARLIEST_BIRTH_DATE, EligibilityAdvice, check_eligibility
+from ..advice import EligibilityAdvice, check_eligibility
 from ..explain import check_message, not_in_force_message, notice_message, rule_quote, work_name
 from ..i18n import format_age, format_long_date, format_year_month, localized
 from ..policy import NotInForce
@@ -23,7 +23,7 @@ from ..policy.inputs import REFORM_FIRST_DAY
 from ..rules.types import Category, Hukou, Outcome, Person, Scheme, Sex, Work
 from . import bp
 from .choices import HUKOU_CHOICES, YES_NO, ChoiceField, content
-from .dates import DatePartsField
+from .dates import DatePartsField, check_birth_date
 from .fields import PlainForm
 from .figures import FigureView, citation, figure_view
 from .rendering import render_page_or_fragment
@@ -160,18 +160,10 @@ class CheckForm(PlainForm):
 
     def validate(self, extra_validators=None) -> bool:
         super().validate(extra_validators)
-        self.check_birth_date()
+        check_birth_date(self, self.birth_date, self.as_of)
         self.check_follow_ups()
         return not self.error_list()
 
-    def check_birth_date(self) -> None:
-        born = self.birth_date.data
-        if born is None:
-            return
-        if born >= self.as_of:
-            self.add_error(self.birth_date, _l("Date of birth must be in the past"))
-        elif born < EARLIEST_BIRTH_DATE:
-            self.add_error(self.birth_date, _l("Date of birth must be in 1900 or later"))
 
     def check_follow_ups(self) -> None:
         required = {
@@ -203,10 +195,6 @@ class CheckForm(PlainForm):
             self.add_error(field, _l("The month you were first insured cannot be before your date of birth"))
         elif month.first_day > self.as_of:
             self.add_error(field, _l("The month you were first insured cannot be after this month"))
-
-    @staticmethod
-    def add_error(field, message) -> None:
-        field.errors = [*field.errors, str(message)]
 
     def person(self) -> Person:
         """The rules' input; answers to questions that do not apply are left out."""

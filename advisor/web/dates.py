@@ -17,6 +17,7 @@ from wtforms import Field
 from wtforms.utils import unset_value
 from wtforms.validators import StopValidation
 
+from ..advice import EARLIEST_BIRTH_DATE
 from ..rules.calendar import YearMonth
 
 PART_LABELS = {"year": _l("Year"), "month": _l("Month"), "day": _l("Day")}
@@ -118,3 +119,14 @@ class DatePartsField(Field):
 
     def _value(self) -> str:
         return "-".join(self.values.values())
+
+
+def check_birth_date(form, field, as_of: date) -> None:
+    """What every parsed date of birth must also be: in the past, and not before 1900."""
+    born = field.data
+    if born is None:
+        return
+    if born >= as_of:
+        form.add_error(field, _l("Date of birth must be in the past"))
+    elif born < EARLIEST_BIRTH_DATE:
+        form.add_error(field, _l("Date of birth must be in 1900 or later"))

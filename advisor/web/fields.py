@@ -25,6 +25,11 @@ class NoCsrfMeta(DefaultMeta):
 class PlainForm(Form):
     Meta = NoCsrfMeta
 
+    @staticmethod
+    def add_error(field, message) -> None:
+        """Add a message found after WTForms' own validation (a check across fields)."""
+        field.errors = [*field.errors, str(message)]
+
     def error_list(self) -> list[tuple[str, str]]:
         """(field id to link to, message) for the error summary, in the order of the form."""
         found = []

@@ -17,7 +17,6 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice, StringField
 from wtforms.validators import ValidationError
 
-from ..advice import EARLIEST_BIRTH_DATE
 from ..api.forecast import (
     EARLIEST_WORKING_AGE,
     INTEREST_RANGE,
@@ -30,7 +29,7 @@ from ..rules.money import AmountError, parse_yuan
 from ..rules.types import Category, Sex
 from .check import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowUpChoiceField
 from .choices import ChoiceField
-from .dates import DatePartsField
+from .dates import DatePartsField, check_birth_date
 from .fields import AmountField, PlainForm, YuanAmount
 
 WAGE_CHOICE = "wage"
@@ -179,20 +178,12 @@ class ForecastForm(PlainForm):
 
     def validate(self, extra_validators=None) -> bool:
         super().validate(extra_validators)
-        self.check_birth_date()
+        check_birth_date(self, self.birth_date, self.as_of)
         self.check_female_category()
         self.check_months_paid()
         self.check_wage()
         return not self.error_list()
 
-    def check_birth_date(self) -> None:
-        born = self.birth_date.data
-        if born is None:
-            return
-        if born >= self.as_of:
-            self.add_error(self.birth_date, _l("Date of birth must be in the past"))
-        elif born < EARLIEST_BIRTH_DATE:
-            self.add_error(self.birth_date, _l("Date of birth must be in 1900 or later"))
 
     def is_woman(self) -> bool:
         return self.sex.data == Sex.FEMALE.value
@@ -229,10 +220,6 @@ class ForecastForm(PlainForm):
             YuanAmount()(self, self.wage)
         except ValidationError as exc:
             self.add_error(self.wage, exc.args[0])
-
-    @staticmethod
-    def add_error(field, message) -> None:
-        field.errors = [*field.errors, str(message)]
 
     def rate(self, name: str) -> Decimal | None:
         """The rate typed, or None when it is empty or equal to the content default (then the
