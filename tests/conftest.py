@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from advisor import create_app
 from advisor.policy import load_content
 
 TESTS = Path(__file__).parent
+CONTENT_DIR = TESTS.parent / "content"
 TODAY = "2026-11-22"  # the fixed "today" of the test suite (ADVISOR_TODAY)
 
 
@@ -48,3 +50,19 @@ def load_cases(name: str) -> list[dict]:
 
 def as_date(text: str) -> date:
     return date.fromisoformat(text)
+
+
+@pytest.fixture
+def broken(tmp_path):
+    """A copy of content/ to break one file at a time."""
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, copy)
+    return copy
+
+
+def edit(folder: Path, relative: str, old: str, new: str) -> None:
+    """Replace `old` by `new` once in a content file of the copy (failing if `old` is not there)."""
+    path = folder / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

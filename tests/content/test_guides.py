@@ -4,13 +4,13 @@ and a broken guide file stops start-up with its file and field named."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from advisor import create_app
 from advisor.policy import ContentError, load_content
+from tests.conftest import edit
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -152,18 +152,6 @@ def test_faq_figures_are_parameters_and_no_current_amount_is_typed_in(content):
 
 # --- A broken guide stops start-up, naming the file and the field --------------------------------
 
-@pytest.fixture
-def broken(tmp_path):
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
-
-
-def edit(folder: Path, relative: str, old: str, new: str) -> None:
-    path = folder / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize("relative, old, new, field, problem", [

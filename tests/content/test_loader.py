@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -11,23 +10,11 @@ import pytest
 
 from advisor import create_app
 from advisor.policy import ContentError, FigureMissing, NotInForce, load_content
+from tests.conftest import edit
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
-@pytest.fixture
-def broken(tmp_path):
-    """A copy of content/ to break one file at a time."""
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
-
-
-def edit(folder: Path, relative: str, old: str, new: str) -> None:
-    path = folder / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize("relative, old, new, field, problem", [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from advisor.policy import ContentError, load_content
+from tests.conftest import edit
 
 D = Decimal
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -221,18 +221,6 @@ def test_other_regions_are_marked_and_carry_their_figures(content):
 
 # The loader refuses a broken scheme file, naming it
 
-@pytest.fixture
-def broken(tmp_path):
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
-
-
-def edit(folder: Path, relative: str, old: str, new: str) -> None:
-    path = folder / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize("relative, old, new, field, problem", [
