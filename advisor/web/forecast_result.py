@@ -81,6 +81,7 @@ class ForecastView:
     figures: tuple[FigureLine, ...]
     rows: tuple[RowView, ...]
     chart: Chart
+    pension_rate: Decimal  # the pension's pooled + personal-account rates, as the comparison costs them
 
     @property
     def minimum(self):
@@ -177,4 +178,5 @@ def forecast_view(advice: ForecastAdvice, birth_date: date) -> ForecastView:
         figures=figure_lines(advice),
         rows=rows,
         chart=comparison_chart(rows),
+        pension_rate=used["pension.pooled_fund_rate"].value + used["pension.personal_account_rate"].value,
     )

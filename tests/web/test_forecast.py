@@ -424,3 +424,12 @@ def shared_client():
 def test_any_text_in_any_answer_is_answered_below_500(shared_client, data):
     for lang in ("zh", "en"):
         assert shared_client.post(f"/{lang}/forecast", data={**EXAMPLE_A, **data}).status_code == 200
+
+
+def test_the_comparison_states_the_pension_rate_from_content(client, content):
+    rate = (content.figure("pension.pooled_fund_rate", date(2026, 11, 1)).value
+            + content.figure("pension.personal_account_rate", date(2026, 11, 1)).value)
+    assert rate == Decimal("0.20")
+    assert "The cost is the pension insurance only (20% of the base)." in client.post(
+        "/en/forecast", data=EXAMPLE_A).text
+    assert "缴费只算养老保险（基数的20%）。" in client.post("/zh/forecast", data=EXAMPLE_A).text
