@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from advisor import create_app
-from advisor.policy import load_content
+from advisor.policy import ContentError, load_content
 
 TESTS = Path(__file__).parent
 CONTENT_DIR = TESTS.parent / "content"
@@ -66,3 +66,13 @@ def edit(folder: Path, relative: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {relative}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_refused(folder: Path, relative: str, old: str, new: str, field: str, problem: str) -> None:
+    """After one edit to a content file, loading stops with that file, that field and that problem named."""
+    edit(folder, relative, old, new)
+    with pytest.raises(ContentError) as error:
+        load_content(folder)
+    assert error.value.file == f"content/{relative}"
+    assert error.value.field == field
+    assert problem in error.value.problem

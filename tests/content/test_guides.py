@@ -10,7 +10,7 @@ import pytest
 
 from advisor import create_app
 from advisor.policy import ContentError, load_content
-from tests.conftest import edit
+from tests.conftest import assert_refused, edit
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -176,12 +176,7 @@ def test_faq_figures_are_parameters_and_no_current_amount_is_typed_in(content):
     ("guides/faq.yaml", "  - id: lower_pension", "  - id: shenzhen_hukou_only", "myths[1].id", "used twice"),
 ])
 def test_a_broken_guide_is_refused_with_its_name_and_field(broken, relative, old, new, field, problem):
-    edit(broken, relative, old, new)
-    with pytest.raises(ContentError) as error:
-        load_content(broken)
-    assert error.value.file == f"content/{relative}"
-    assert error.value.field == field
-    assert problem in error.value.problem
+    assert_refused(broken, relative, old, new, field, problem)
 
 
 def test_a_missing_guide_file_is_refused(broken):

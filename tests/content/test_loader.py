@@ -10,7 +10,7 @@ import pytest
 
 from advisor import create_app
 from advisor.policy import ContentError, FigureMissing, NotInForce, load_content
-from tests.conftest import edit
+from tests.conftest import assert_refused, edit
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -33,12 +33,7 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
     ("sources.yaml", "  issuer: 国务院\n", "", "gov-2005-38.issuer", "is required"),
 ])
 def test_a_broken_file_is_refused_with_its_name_and_field(broken, relative, old, new, field, problem):
-    edit(broken, relative, old, new)
-    with pytest.raises(ContentError) as error:
-        load_content(broken)
-    assert error.value.file == f"content/{relative}"
-    assert error.value.field == field
-    assert problem in error.value.problem
+    assert_refused(broken, relative, old, new, field, problem)
 
 
 def test_a_missing_file_is_refused(broken):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from advisor.policy import ContentError, load_content
-from tests.conftest import edit
+from tests.conftest import assert_refused
 
 D = Decimal
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -238,12 +238,7 @@ def test_other_regions_are_marked_and_carry_their_figures(content):
      "quiz[0].status", "must be one of"),
 ])
 def test_a_broken_scheme_file_is_refused_with_its_name_and_field(broken, relative, old, new, field, problem):
-    edit(broken, relative, old, new)
-    with pytest.raises(ContentError) as error:
-        load_content(broken)
-    assert error.value.file == f"content/{relative}"
-    assert error.value.field == field
-    assert problem in error.value.problem
+    assert_refused(broken, relative, old, new, field, problem)
 
 
 def test_a_missing_scheme_file_is_refused(broken):
