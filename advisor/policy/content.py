@@ -74,6 +74,9 @@ def _check_texts(node: Any, file: str, where: str, sources: Mapping[str, Any]) -
         if "source" in node and node["source"] not in sources:
             raise ContentError(file, f"{where}.source" if where else "source",
                                f"{node['source']!r} is not in content/sources.yaml")
+        if "related_source" in node and node["related_source"] not in sources:
+            raise ContentError(file, f"{where}.related_source" if where else "related_source",
+                               f"{node['related_source']!r} is not in content/sources.yaml")
         for key, value in node.items():
             _check_texts(value, file, f"{where}.{key}" if where else str(key), sources)
     elif isinstance(node, list):

@@ -79,7 +79,10 @@ def test_after_the_last_published_period_the_figure_stays_in_force_as_provisiona
 def test_the_conflicting_shenzhen_floor_keeps_its_candidates(content):
     figure = content.figure("pension.base_floor", date(2024, 9, 1))
     assert figure.status == "conflicting"
-    assert [c.value for c in figure.candidates] == [Decimal("4492"), Decimal("3523")]
+    # 4,492 now has three sources (the platform announcement first), 3,523 still one: both are shown.
+    assert [(c.value, c.source) for c in figure.candidates] == [
+        (Decimal("4492"), "meituan-2025-sz"), (Decimal("4492"), "calc-sz-bendibao"),
+        (Decimal("4492"), "calc-jiabin-xu"), (Decimal("3523"), "calc-data-gd-wages")]
     assert content.figure("pension.base_floor", date(2023, 9, 1)).status == "conflicting"
 
 
