@@ -80,6 +80,12 @@ class ForecastAdvice:
         return self.forecast.retirement
 
     @property
+    def basic_pension_range(self):
+        """The chosen base's basic pension across the candidate denominators; None when one of their
+        averages is not recorded for the day of the forecast."""
+        return self.forecast.estimate.basic_pension_range if self.inputs.range_known else None
+
+    @property
     def status(self) -> str:
         """The worst status of every figure and default used; an estimate is never better than provisional."""
         statuses = [f.status for f in self.inputs.used.values()]
@@ -113,7 +119,11 @@ def _assumptions(question: ForecastQuestion, inputs: ForecastInputs, result: For
         _assumed("account_interest", chosen.interest, defaults["interest"], question.interest is not None,
                  {"published_years": tuple(sorted(inputs.published_interest))}),
         _assumed("index_denominator", defaults["index_denominator"].value, defaults["index_denominator"],
-                 facts={"average_wage": inputs.figures.average_wage}),
+                 facts={"average_wage": inputs.figures.denominator,
+                        "others": {code: (figure.value if figure is not None else None)
+                                   for code, figure in inputs.other_denominators.items()},
+                        "range": estimate.basic_pension_range if inputs.range_known else None,
+                        "basic_pension": estimate.basic_pension}),
     ]
     if estimate.calculation_base.projected:
         found.append(_assumed("calculation_base_projected", estimate.calculation_base.value,
@@ -186,10 +196,11 @@ def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) 
     past = PastContributions(
         months=question.contributed_months,
         index=(question.past_index if question.past_index is not None
-               else contribution_index(base_now, figures.average_wage)),
+               else contribution_index(base_now, figures.denominator)),
         balance=(to_fen(question.balance, figures.rounding) if question.balance is not None
                  else estimated_past_balance(question.contributed_months, base_now, figures)),
         balance_estimated=question.balance is None,
+        index_base=base_now if question.past_index is None else None,
     )
     result = forecast(declared, past, first_month, retirement, figures, chosen)
     return ForecastAdvice(as_of, result, inputs, _assumptions(question, inputs, result, chosen),

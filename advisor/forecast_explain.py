@@ -29,6 +29,33 @@ def month_name(month: YearMonth) -> str:
     return format_date(month.first_day, "MMMM y" if current_language() == "en" else "y年M月")
 
 
+def _denominator_message(item: Assumption) -> str:
+    """Which average wage divides the base, why the estimate uses it, and the range while it is open."""
+    facts = item.facts
+    if item.value == "shenzhen_average_wage":
+        text = gettext("Your contribution index is your base divided by the Shenzhen average monthly wage "
+                       "(%(average)s in force now).", average=format_yuan(facts["average_wage"]))
+    else:
+        text = gettext("Your contribution index is your base divided by the Guangdong average monthly wage "
+                       "(%(average)s in force now).", average=format_yuan(facts["average_wage"]))
+    others = facts.get("others") or {}
+    if not others:
+        return text
+    shenzhen = others.get("shenzhen_average_wage")
+    text += " " + gettext("The estimate uses it because the base floor and ceiling you choose between are set from "
+                          "it. No official text settles whether Shenzhen divides by its own average wage instead; "
+                          "a public calculator does.")
+    span = facts.get("range")
+    if span is None or shenzhen is None:
+        return text + " " + gettext("The Shenzhen average wage for this date is not recorded, so the basic "
+                                    "pension cannot be shown as a range.")
+    return text + " " + gettext(
+        "Divided by the Shenzhen average (%(shenzhen)s), your index is lower, so until this is settled your basic "
+        "pension is shown as a range: %(low)s to %(high)s a month (this estimate: %(basic)s).",
+        shenzhen=format_yuan(shenzhen), low=format_yuan(span.low), high=format_yuan(span.high),
+        basic=format_yuan(facts["basic_pension"]))
+
+
 def assumption_message(item: Assumption) -> str:
     facts = item.facts
     code = item.code
@@ -43,9 +70,7 @@ def assumption_message(item: Assumption) -> str:
                                   years=", ".join(str(y) for y in facts["published_years"]))
         return text
     if code == "index_denominator":
-        return gettext("Your contribution index is your base divided by the Guangdong average monthly wage "
-                       "(%(average)s in force now). Whether Shenzhen divides by a Shenzhen average instead is "
-                       "not confirmed.", average=format_yuan(facts["average_wage"]))
+        return _denominator_message(item)
     if code == "calculation_base_projected":
         return gettext("The calculation base for %(year)s is not published yet. It is projected from the "
                        "%(known_year)s figure (%(known)s) at %(rate)s a year: %(value)s.",

@@ -124,7 +124,14 @@ def _figure(parameter_id: str, figure: Figure) -> dict[str, Any]:
     }
 
 
-def _estimate(estimate: Estimate) -> dict[str, Any]:
+def _range(estimate: Estimate, known: bool) -> dict[str, str] | None:
+    """The basic pension across the candidate index denominators (low == high once settled)."""
+    if not known or estimate.basic_pension_range is None:
+        return None
+    return {"low": money(estimate.basic_pension_range.low), "high": money(estimate.basic_pension_range.high)}
+
+
+def _estimate(estimate: Estimate, range_known: bool) -> dict[str, Any]:
     return {
         "base": {
             "declared": money(estimate.base.declared), "applied": money(estimate.base.applied),
@@ -136,6 +143,7 @@ def _estimate(estimate: Estimate) -> dict[str, Any]:
         "total_contributions": money(estimate.total_contributions),
         "average_contribution_index": rate(estimate.average_index),
         "basic_pension": money(estimate.basic_pension),
+        "basic_pension_range": _range(estimate, range_known),
         "personal_account_balance": money(estimate.account.balance),
         "personal_account_pension": money(estimate.account_pension),
         "monthly_pension": money(estimate.monthly_pension),
@@ -210,17 +218,19 @@ def forecast_body(advice: ForecastAdvice) -> dict[str, Any]:
             "credits": money(estimate.account.credits),
             "interest": money(estimate.account.interest),
             "balance_at_retirement": money(estimate.account.balance),
+            # "published": a confirmed rate on record; a recorded rate whose document was not seen
+            # (status provisional) is not counted as published, and the assumption applies that year.
             "rates": [{"year": year, "rate": rate(value), "published": published}
                       for year, value, published in estimate.account.rates],
         },
-        "estimate": _estimate(estimate),
+        "estimate": _estimate(estimate, advice.inputs.range_known),
         "comparison": [
             {"row": row.label, "name": row_name(row),
              "multiple": rate(row.multiple) if row.multiple is not None else None,
              "requested_base": money(row.requested),
              "extra_break_even_years": (rate(row.extra_break_even_years)
                                         if row.extra_break_even_years is not None else None),
-             **_estimate(row.estimate)}
+             **_estimate(row.estimate, advice.inputs.range_known)}
             for row in result.comparison
         ],
         "assumptions": [_assumption(item) for item in advice.assumptions],

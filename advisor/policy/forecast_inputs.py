@@ -7,7 +7,7 @@ statutory retirement date. Every figure used is returned with its status and sou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -20,7 +20,12 @@ from .inputs import FiguresNotInForce
 from .parameters import Figure
 
 INTERPOLATION_RULE = "linear_by_month_round_0.1"  # the only rule rules.forecast implements
-INDEX_DENOMINATOR = "guangdong_average_wage"  # the only denominator content offers
+# The contribution index's candidate denominators (forecast.index_denominator's value and candidates)
+# and the average wage each one divides by.
+INDEX_DENOMINATORS = {
+    "guangdong_average_wage": "pension.average_wage",
+    "shenzhen_average_wage": "pension.shenzhen_average_wage",
+}
 
 # Figures of today, looked up on the first month: key in the result → parameter id.
 TODAY_PARAMETERS = {
@@ -45,15 +50,30 @@ class ForecastInputs:
     used: dict[str, Figure]  # parameter id → the figure used (the calculation base: the one published)
     defaults: dict[str, Figure]  # "wage_growth", "interest", "index_denominator" → content default
     published_interest: dict[int, Figure]  # year → published account interest rate, years of the forecast
+    # code → the average wage figure of every other candidate index denominator; None when that
+    # average is not recorded for the first month (the range is then unknown, see `range_known`).
+    other_denominators: dict[str, Figure | None] = field(default_factory=dict)
+
+    @property
+    def range_known(self) -> bool:
+        return all(figure is not None for figure in self.other_denominators.values())
 
 
 def _published(content: Content, parameter_id: str, on: date) -> Figure | None:
-    """The figure published for `on`'s period, or None when only an older one is carried forward."""
+    """The figure published for `on`'s period and confirmed, or None when only an older one is carried
+    forward or the recorded one is not confirmed (its document not seen): the assumption applies then."""
     try:
         figure = content.figure(parameter_id, on)
     except NotInForce:
         return None
-    return None if figure.carried_forward else figure
+    return None if figure.carried_forward or figure.status != "confirmed" else figure
+
+
+def _optional(content: Content, parameter_id: str, on: date) -> Figure | None:
+    try:
+        return content.figure(parameter_id, on)
+    except NotInForce:
+        return None
 
 
 def forecast_inputs(content: Content, first_month: YearMonth, retirement: Retirement) -> ForecastInputs:
@@ -88,11 +108,22 @@ def forecast_inputs(content: Content, first_month: YearMonth, retirement: Retire
         if rule is not None and rule.value != INTERPOLATION_RULE:
             raise ValueError(f"pension.payout_months_by_month: unknown rule {rule.value!r}")
     minimum = look("retirement.minimum_contribution_months", retirement.date)
+    codes: list[str] = []
+    headline: Figure | None = today["average_wage"]
+    if defaults["index_denominator"] is not None:
+        denominator = defaults["index_denominator"]
+        codes = [denominator.value] + [c.value for c in denominator.candidates if c.value != denominator.value]
+        for code in codes:
+            if code not in INDEX_DENOMINATORS:
+                raise ValueError(f"forecast.index_denominator: unknown denominator {code!r}")
+        if codes[0] != "guangdong_average_wage":
+            headline = look(INDEX_DENOMINATORS[codes[0]], first_month.first_day)
+    others = {code: _optional(content, INDEX_DENOMINATORS[code], first_month.first_day) for code in codes[1:]}
+    for code, figure in others.items():
+        if figure is not None:
+            used[INDEX_DENOMINATORS[code]] = figure
     if errors:
         raise FiguresNotInForce(errors)
-    if defaults["index_denominator"].value != INDEX_DENOMINATOR:
-        raise ValueError(f"forecast.index_denominator: unknown denominator {defaults['index_denominator'].value!r}")
-
     published_interest: dict[int, Figure] = {}
     for interest_year in range(first_month.year, year + 1):
         figure = _published(content, "pension.account_interest_rate", date(interest_year, 1, 1))
@@ -112,5 +143,9 @@ def forecast_inputs(content: Content, first_month: YearMonth, retirement: Retire
         minimum_months=int(minimum.value),
         published_interest={y: figure.value for y, figure in published_interest.items()},
         rounding=today["rounding"].value,
+        index_denominator=headline.value,
+        # An unknown candidate leaves no range at all rather than a narrower one.
+        other_index_denominators=(tuple(f.value for f in others.values())
+                                  if all(f is not None for f in others.values()) else ()),
     )
-    return ForecastInputs(figures, used, defaults, published_interest)
+    return ForecastInputs(figures, used, defaults, published_interest, others)

@@ -20,6 +20,7 @@ REQUIRED_PARAMETERS = (
     "pension.payout_months",
     "pension.payout_months_by_month",
     "pension.personal_account_rate",
+    "pension.shenzhen_average_wage",
     "pension.pooled_fund_rate",
     "pension.temporary_account",
     "pension.total_rate",

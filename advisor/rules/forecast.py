@@ -16,8 +16,15 @@ Method of the estimate (every step is an assumption the result states):
   average wage afterwards: at each later July (the Guangdong contribution year starts on 1 July)
   it rises with the wage-growth assumption, like the average wage, floor and ceiling. So the
   contribution index of every future month is the index of today's base.
-* Contribution index = base ÷ the average wage (the denominator is an open question, chosen by
-  the caller), rounded half-up to 4 decimals; the average index weights past and future months.
+* Contribution index = base ÷ the index denominator (an average wage; which one is an open
+  question, chosen by the caller), rounded half-up to 4 decimals; the average index weights past
+  and future months.
+* Basic pension range: while the denominator is not settled, the basic pension is also worked out
+  with every other candidate denominator the caller gives (`other_index_denominators`); the range
+  runs from the lowest to the highest result. Only the index changes between them: the months, the
+  base and the calculation base stay. The months already paid keep an index the person gave; an
+  index assumed from today's base (`PastContributions.index_base`) follows the denominator.
+  With no other candidate the range collapses to the basic pension.
 * Calculation base: the published one for the retirement year; when that year's is not
   published yet, the latest published one grown by the wage-growth assumption for each year in
   between (`ProjectedAmount` says so).
@@ -69,7 +76,7 @@ class PensionFigures:
     pooled_fund_rate: Decimal
     personal_account_rate: Decimal
     local_supplementary_rate: Decimal  # Shenzhen hukou only; reported beside the cost, not in it
-    average_wage: Decimal  # denominator of the contribution index, in force in the first month
+    average_wage: Decimal  # the Guangdong average in force in the first month: the base multiples
     floor: Decimal  # in force in the first month
     ceiling: Decimal
     calculation_base: Decimal  # published for `calculation_base_year`, the latest ≤ retirement year
@@ -78,6 +85,14 @@ class PensionFigures:
     minimum_months: int  # minimum contribution months for the retirement year
     published_interest: Mapping[int, Decimal]  # calendar year → published account interest rate
     rounding: str = "ROUND_HALF_UP"
+    # The contribution index's denominator used for the estimate (None: `average_wage`), and the other
+    # candidates while the question is open; the basic pension is given as a range across all of them.
+    index_denominator: Decimal | None = None
+    other_index_denominators: tuple[Decimal, ...] = ()
+
+    @property
+    def denominator(self) -> Decimal:
+        return self.average_wage if self.index_denominator is None else self.index_denominator
 
 
 @dataclass(frozen=True)
@@ -86,6 +101,21 @@ class PastContributions:
     index: Decimal  # average contribution index of those months
     balance: Decimal  # personal-account balance at the first month
     balance_estimated: bool
+    # When the index was not given: the base it was assumed from (today's chosen base), so that under
+    # another denominator the past months get that base's index under it. None: the index was given.
+    index_base: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class PensionRange:
+    """The basic pension across the candidate index denominators; low == high when there is one."""
+
+    low: Decimal
+    high: Decimal
+
+    @property
+    def collapsed(self) -> bool:
+        return self.low == self.high
 
 
 @dataclass(frozen=True)
@@ -142,6 +172,7 @@ class Estimate:
     monthly_cost_now: Decimal  # the pension's 20% only
     local_supplementary_now: Decimal  # what Shenzhen hukou adds a month, not in the cost
     total_contributions: Decimal  # every future month's 20%, to retirement
+    basic_pension_range: PensionRange | None = None  # across the candidate index denominators
 
     @property
     def total_months(self) -> int:
@@ -191,6 +222,24 @@ def average_index(past_months: int, past_index: Decimal, future_months: int, fut
         return ZERO
     weighted = past_months * past_index + future_months * future_index
     return (weighted / months).quantize(INDEX_PLACES, rounding=ROUND_HALF_UP)
+
+
+def basic_pension_for(calculation_base: Decimal, mean_index: Decimal, total_months: int, rounding: str) -> Decimal:
+    """Calculation base × (1 + average index) ÷ 2 × years × 1%, to the fen."""
+    # × years (months ÷ 12) × 1%, kept as one division so no rounding happens before the fen.
+    return to_fen(calculation_base * (1 + mean_index) / 2 * total_months / 1200, rounding)
+
+
+def basic_pension_range(base_now: Decimal, past: PastContributions, future_months: int,
+                        calculation_base: Decimal, figures: PensionFigures) -> PensionRange:
+    """The basic pension with each candidate denominator; only the contribution index changes."""
+    amounts = []
+    for denominator in (figures.denominator, *figures.other_index_denominators):
+        index = contribution_index(base_now, denominator)
+        past_index = past.index if past.index_base is None else contribution_index(past.index_base, denominator)
+        mean = average_index(past.months, past_index, future_months, index)
+        amounts.append(basic_pension_for(calculation_base, mean, past.months + future_months, figures.rounding))
+    return PensionRange(min(amounts), max(amounts))
 
 
 def payout_months_at(age_in_months: int, table: Mapping[int, Decimal]) -> Decimal:
@@ -290,7 +339,7 @@ def estimate_pension(
 ) -> Estimate:
     base = clamp_base(declared_base, figures.floor, figures.ceiling)
     base_now = to_fen(base.applied, figures.rounding)
-    index = contribution_index(base_now, figures.average_wage)
+    index = contribution_index(base_now, figures.denominator)
     months = future_months(first_month, retirement.month)
     bases = monthly_bases(base_now, months, assumptions.wage_growth, figures.rounding)
     credits = tuple(to_fen(b * figures.personal_account_rate, figures.rounding) for b in bases)
@@ -305,8 +354,7 @@ def estimate_pension(
     minimum = MinimumCheck(figures.minimum_months, past.months + len(months))
     mean_index = average_index(past.months, past.index, len(months), index)
     calculation_base = projected_calculation_base(figures, retirement.month.year, assumptions.wage_growth)
-    # × years (months ÷ 12) × 1%, kept as one division so no rounding happens before the fen.
-    basic = to_fen(calculation_base.value * (1 + mean_index) / 2 * minimum.total_months / 1200, figures.rounding)
+    basic = basic_pension_for(calculation_base.value, mean_index, minimum.total_months, figures.rounding)
     payout = payout_months_at(retirement.age_in_months, figures.payout_months)
     return Estimate(
         base=base,
@@ -322,6 +370,7 @@ def estimate_pension(
         monthly_cost_now=_monthly_cost(base_now, figures),
         local_supplementary_now=to_fen(base_now * figures.local_supplementary_rate, figures.rounding),
         total_contributions=sum((_monthly_cost(b, figures) for b in bases), ZERO),
+        basic_pension_range=basic_pension_range(base_now, past, len(months), calculation_base.value, figures),
     )
 
 

@@ -15,6 +15,7 @@ from ..forecast_advice import Assumption, ForecastAdvice
 from ..forecast_explain import assumption_message, notice_message, row_name
 from ..i18n import format_age, format_rate, format_yuan
 from ..policy import Figure
+from ..rules.forecast import PensionRange
 from .check import CATEGORY_NAMES
 from .choices import content
 from .figures import STATUS_LABELS, FigureView, citation, figure_view
@@ -56,6 +57,7 @@ class RowView:
     cost: Decimal
     total: Decimal
     pension: Decimal
+    basic_range: PensionRange | None  # None when settled (one denominator) or not known for the date
     break_even: Decimal | None
     extra_break_even: Decimal | None
     chosen: bool
@@ -82,6 +84,7 @@ class ForecastView:
     rows: tuple[RowView, ...]
     chart: Chart
     pension_rate: Decimal  # the pension's pooled + personal-account rates, as the comparison costs them
+    basic_range: PensionRange | None = None  # the basic pension across the open index denominators
 
     @property
     def minimum(self):
@@ -140,6 +143,12 @@ def figure_lines(advice: ForecastAdvice) -> tuple[FigureLine, ...]:
     return tuple(lines)
 
 
+def open_range(advice: ForecastAdvice, estimate) -> PensionRange | None:
+    """The range to show: only while the denominator is open and both averages are recorded."""
+    span = estimate.basic_pension_range if advice.inputs.range_known else None
+    return None if span is None or span.collapsed else span
+
+
 def row_views(advice: ForecastAdvice) -> tuple[RowView, ...]:
     chosen = advice.forecast.estimate.base.applied
     return tuple(RowView(
@@ -149,6 +158,7 @@ def row_views(advice: ForecastAdvice) -> tuple[RowView, ...]:
         cost=row.estimate.monthly_cost_now,
         total=row.estimate.total_contributions,
         pension=row.estimate.monthly_pension,
+        basic_range=open_range(advice, row.estimate),
         break_even=row.estimate.break_even_years,
         extra_break_even=row.extra_break_even_years,
         chosen=row.estimate.base.applied == chosen,
@@ -179,4 +189,5 @@ def forecast_view(advice: ForecastAdvice, birth_date: date) -> ForecastView:
         rows=rows,
         chart=comparison_chart(rows),
         pension_rate=used["pension.pooled_fund_rate"].value + used["pension.personal_account_rate"].value,
+        basic_range=open_range(advice, advice.forecast.estimate),
     )

@@ -41,10 +41,13 @@ def test_worked_example_a_through_the_api(client):
                                             "status")} == {
         "required_months": 240, "met": True, "missing_months": 0, "retirement_year": 2039, "status": "confirmed"}
     # 11293 × (1 + 1) / 2 × 274/12 × 1% = 2578.57; 163,134.56 ÷ 117 = 1394.31.
+    # Against the Shenzhen average instead: 9183 ÷ 11211 = 0.8191 (past months too, their index being
+    # assumed from today's base); 11293 × 1.8191 / 2 × 274/1200 = 2345.34.
     assert body["estimate"] == {
         "base": {"declared": "9183.00", "applied": "9183.00", "clamped_to": None, "contribution_index": "1.0000"},
         "monthly_cost_now": "1836.60", "local_supplementary_now": "91.83", "future_months": 154,
         "total_contributions": "282836.40", "average_contribution_index": "1.0000", "basic_pension": "2578.57",
+        "basic_pension_range": {"low": "2345.34", "high": "2578.57"},
         "personal_account_balance": "163134.56", "personal_account_pension": "1394.31",
         "monthly_pension": "3972.88", "break_even_years": "5.9",
     }
@@ -147,7 +150,7 @@ def test_every_figure_used_is_listed_with_its_status_and_source(client):
                             "pension.pooled_fund_rate", "pension.personal_account_rate",
                             "pension.local_supplementary_rate", "money.rounding", "pension.calculation_base",
                             "pension.payout_months", "pension.payout_months_by_month",
-                            "retirement.minimum_contribution_months"}
+                            "retirement.minimum_contribution_months", "pension.shenzhen_average_wage"}
     floor = figures["pension.base_floor"]
     assert (floor["value"], floor["status"], floor["carried_forward"]) == ("4775", "provisional", True)
     assert floor["source"] == "gd-hrss-2025-32" and floor["source_title"].startswith("粤人社发〔2025〕32号")
@@ -156,13 +159,62 @@ def test_every_figure_used_is_listed_with_its_status_and_source(client):
 
 def test_published_interest_rates_are_used_for_their_years(client):
     body = post(client, {**WOMAN, "birth_date": "1970-03-10", "as_of": "2024-10-01"}).get_json()
-    # F55 born 1970-03: delay 1 → 55y1m, retiring 2025-04; 2024 (2.62%) and 2025 (1.50%) are on record.
+    # F55 born 1970-03: delay 1 → 55y1m, retiring 2025-04; 2024 (2.62%, confirmed) is published. 2025's
+    # 1.50% is on record but provisional (its document not seen): not published, the assumption applies.
     assert body["retirement"]["month"] == "2025-04"
     assert body["personal_account"]["rates"] == [{"year": 2024, "rate": "0.0262", "published": True},
-                                                 {"year": 2025, "rate": "0.0150", "published": True}]
+                                                 {"year": 2025, "rate": "0.0150", "published": False}]
     assert body["calculation_base"]["projected"] is False and body["calculation_base"]["value"] == "11293.00"
     ids = [f["id"] for f in body["figures"]]
-    assert ids.count("pension.account_interest_rate") == 2
+    assert ids.count("pension.account_interest_rate") == 1
+    interest = {a["code"]: a for a in body["assumptions"]}["account_interest"]
+    assert interest["message"].endswith("Published rates are used for 2024.")
+
+
+def test_an_assumed_2025_rate_follows_the_interest_the_user_gives(client):
+    body = post(client, {**WOMAN, "birth_date": "1970-03-10", "as_of": "2024-10-01", "interest": "0.03"}).get_json()
+    assert body["personal_account"]["rates"] == [{"year": 2024, "rate": "0.0262", "published": True},
+                                                 {"year": 2025, "rate": "0.03", "published": False}]
+
+
+def test_the_basic_pension_range_spans_both_denominators_in_the_estimate_and_every_row(client):
+    body = post(client, EXAMPLE_A).get_json()
+    ranges = {row["row"]: (row["basic_pension_range"], row["basic_pension"]) for row in body["comparison"]}
+    # Every row keeps the 120 past months at the chosen base's index (9183: 1.0000 against Guangdong,
+    # 9183 ÷ 11211 = 0.8191 against Shenzhen); only the 154 future months change with the row's base.
+    # Floor 4775: 4775 ÷ 9183 = 0.5200, 4775 ÷ 11211 = 0.4259.
+    #   high: (120 × 1 + 154 × 0.52) ÷ 274 = 0.7302; 11293 × 1.7302 / 2 × 274/1200 = 2230.72;
+    #   low: (120 × 0.8191 + 154 × 0.4259) ÷ 274 = 0.5981; 11293 × 1.5981 / 2 × 274/1200 = 2060.41.
+    assert ranges["floor"] == ({"low": "2060.41", "high": "2230.72"}, "2230.72")
+    # Ceiling 27549: 3.0000 and 27549 ÷ 11211 = 2.4573.
+    #   high: (120 + 154 × 3) ÷ 274 = 2.1241 → 4027.85; low: (98.292 + 154 × 2.4573) ÷ 274 = 1.7398 → 3532.38.
+    assert ranges["3"] == ({"low": "3532.38", "high": "4027.85"}, "4027.85")
+    for row in body["comparison"]:
+        assert row["basic_pension_range"]["high"] == row["basic_pension"]  # the headline is the Guangdong one
+    assumption = {a["code"]: a for a in body["assumptions"]}["index_denominator"]
+    assert assumption["message"] == (
+        "Your contribution index is your base divided by the Guangdong average monthly wage (¥9,183.00 in force "
+        "now). The estimate uses it because the base floor and ceiling you choose between are set from it. No "
+        "official text settles whether Shenzhen divides by its own average wage instead; a public calculator "
+        "does. Divided by the Shenzhen average (¥11,211.00), your index is lower, so until this is settled your "
+        "basic pension is shown as a range: ¥2,345.34 to ¥2,578.57 a month (this estimate: ¥2,578.57).")
+    assert assumption["source"] == "derived" and assumption["status"] == "provisional"
+
+
+def test_a_past_index_the_user_gives_stays_whatever_the_denominator(client):
+    body = post(client, {**EXAMPLE_A, "past_contribution_index": "1.0"}).get_json()
+    # Past 120 months at 1.0 either way; the 154 future months at 1.0000 or 0.8191:
+    # (120 × 1 + 154 × 0.8191) ÷ 274 = 0.8983; 11293 × 1.8983 / 2 × 274/1200 = 2447.45.
+    assert body["estimate"]["basic_pension_range"] == {"low": "2447.45", "high": "2578.57"}
+
+
+def test_without_a_shenzhen_average_for_the_date_the_range_is_null_and_says_why(client):
+    body = post(client, {**WOMAN, "as_of": "2025-03-01"}).get_json()
+    assert body["estimate"]["basic_pension_range"] is None
+    assert all(row["basic_pension_range"] is None for row in body["comparison"])
+    message = {a["code"]: a for a in body["assumptions"]}["index_denominator"]["message"]
+    assert message.endswith("The Shenzhen average wage for this date is not recorded, so the basic pension "
+                            "cannot be shown as a range.")
 
 
 def test_messages_follow_the_language(client):

@@ -197,10 +197,13 @@ def test_the_comparison_table_has_five_rows_with_the_api_s_figures(client):
     for row in body["comparison"]:
         name = row["name"] + (" (your choice)" if row["row"] == "1" else "")
         expected.append([f"{name} {yuan(row['base']['applied'])}", yuan(row["monthly_cost_now"]),
-                         yuan(row["total_contributions"]), yuan(row["monthly_pension"]),
+                         yuan(row["total_contributions"]),
+                         f"{yuan(row['monthly_pension'])} basic pension {yuan(row['basic_pension_range']['low'])}"
+                         f"–{yuan(row['basic_pension_range']['high'])}",
                          row["break_even_years"], row["extra_break_even_years"] or "–"])
     assert rows == expected
-    assert rows[0] == ["Floor ¥4,775.00", "¥955.00", "¥147,070.00", "¥3,160.87", "3.9", "–"]
+    assert rows[0] == ["Floor ¥4,775.00", "¥955.00", "¥147,070.00",
+                       "¥3,160.87 basic pension ¥2,060.41–¥2,230.72", "3.9", "–"]
     assert rows[2][0] == "100% of the average wage (your choice) ¥9,183.00" and rows[2][5] == "13.9"
 
 
