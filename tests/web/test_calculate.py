@@ -59,7 +59,8 @@ def test_a_conflicting_floor_is_flagged_with_its_reason(client):
     page = text_of(client.post("/en/calculate", data={**FULL, "month": "2024-09", "insurances": ["pension"],
                                                       "wage": "1000"}).text)
     assert "Sources disagree" in page
-    assert "Shenzhen Bendibao (via a calculator) gives 4,492" in page
+    assert "the evidence now favours 4,492: Meituan's platform announcement of mid-2025" in page
+    assert "Only one calculator gives 3,523" in page
     assert "Total per month ¥943.32" in page  # 4492 × 21%: 539.04 + 359.36 + 44.92
 
 
