@@ -1,13 +1,14 @@
 # Two commands do all the set-up on a fresh Debian machine with Python 3.11:
 #   make run    virtual environment, install, compile translations, serve on http://127.0.0.1:5000
-#   make test   the same plus test dependencies and Chromium, then every test
+#   make test   the same plus test dependencies, Chromium and nginx, then every test
+#   make serve  the production stack: nginx in front of gunicorn on http://127.0.0.1:8000 (ADVISOR_PORT)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 CATALOGUES := advisor/translations
 export FLASK_APP := wsgi
 
-.PHONY: run test serve bench translations extract chromium lint clean
+.PHONY: run test serve bench translations extract chromium nginx lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,13 +29,14 @@ run: $(VENV)/.runtime translations
 	$(BIN)/flask policy check
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
-# Production: gunicorn on 127.0.0.1:8000 (settings and the worker count explained in advisor/gunicorn_conf.py).
-serve: $(VENV)/.runtime translations
+# Production: nginx (deploy/nginx.conf) in front of gunicorn (advisor/gunicorn_conf.py) on 127.0.0.1:8000,
+# ADVISOR_PORT to change it; Ctrl-C stops both. See advisor/serve.py and the README's "Deployment".
+serve: $(VENV)/.runtime translations nginx
 	$(BIN)/flask policy check
-	$(BIN)/gunicorn --config advisor/gunicorn_conf.py wsgi:app
+	exec $(BIN)/python -m advisor.serve
 
-# Throughput and latency under wrk, page weight and live recalculation in Chromium; prints figures.
-bench: $(VENV)/.dev translations chromium
+# Throughput and latency under wrk through the production stack, page weight and live recalculation in Chromium.
+bench: $(VENV)/.dev translations chromium nginx
 	$(BIN)/python bench/run.py
 
 # Debian's Chromium for the browser tests, and a Chinese font so zh pages render (and are measured)
@@ -47,7 +49,16 @@ chromium:
 	  else echo "Install the browser test packages: sudo apt-get install $(BROWSER_PACKAGES)" >&2; exit 1; fi; \
 	fi
 
-test: $(VENV)/.dev translations chromium
+# Debian's nginx for make serve (and the test that starts it), installed with apt when missing (needs root).
+# Only the binary and /etc/nginx/mime.types are used; make serve runs its own nginx as the current user.
+nginx:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else echo "Install nginx: sudo apt-get install nginx" >&2; exit 1; fi; \
+	fi
+
+test: $(VENV)/.dev translations chromium nginx
 	$(BIN)/python -m pytest
 
 # Re-extract the messages after changing user-facing strings, then translate the new entries.

@@ -8,9 +8,22 @@ from pathlib import Path
 
 from flask import Flask
 
-from .policy import load_content
+from .policy import ContentError, load_content
+from .startup import InstallationError, SettingError
+
+# Every refusal create_app stops on; wsgi.py prints it as one line and exits with status 1.
+StartupRefused = (ContentError, InstallationError, SettingError)
 
 ROOT = Path(__file__).resolve().parent.parent
+# Host names the app answers to unless ADVISOR_TRUSTED_HOSTS (comma-separated) says otherwise: a request
+# with any other Host header gets 400, so a forged Host can never end up in a link or a redirect.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def trusted_hosts(environ) -> list[str]:
+    configured = environ.get("ADVISOR_TRUSTED_HOSTS", "")
+    names = [name.strip() for name in configured.split(",") if name.strip()]
+    return names or list(LOOPBACK_HOSTS)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -27,19 +40,21 @@ def create_app(test_config: dict | None = None) -> Flask:
         # "Today" for the rules; a reviewer can set ADVISOR_TODAY=2027-07-01 to check next
         # period's figures in advance. Empty means the real date.
         ADVISOR_TODAY=os.environ.get("ADVISOR_TODAY", ""),
-        MAX_CONTENT_LENGTH=64 * 1024,
+        MAX_CONTENT_LENGTH=64 * 1024,  # deploy/nginx.conf's client_max_body_size is made from this
+        TRUSTED_HOSTS=trusted_hosts(os.environ),
         MAX_FORM_PARTS=200,
         BABEL_DEFAULT_LOCALE="zh",
         BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent / "translations"),
         JSON_SORT_KEYS=False,
         # Kiosk mode for office terminals (ADVISOR_KIOSK=1) and where phones reach the public site;
         # see advisor/web/kiosk.py and the README's "Kiosk deployment".
-        **kiosk_settings(os.environ),
+        **_settings(kiosk_settings, os.environ),
     )
     if test_config:
         app.config.update(test_config)
     app.json.sort_keys = False
     app.extensions["advisor.content"] = load_content(app.config["CONTENT_DIR"])
+    check_installation(app)
 
     from . import i18n
     i18n.init_app(app)
@@ -50,11 +65,31 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import web
     from .web.rendering import htmx
     htmx.init_app(app)
-    web.init_app(app)
+    _settings(web.init_app, app)
+
+    from .web.limits import init_app as init_limits
+    init_limits(app)
 
     from .cli import policy_cli
     app.cli.add_command(policy_cli)
     return app
+
+
+def _settings(function, *args):
+    """Run a step that reads settings, turning a bad value (ValueError) into a one-line SettingError."""
+    try:
+        return function(*args)
+    except ValueError as error:
+        raise SettingError(str(error)) from None
+
+
+def check_installation(app: Flask, cached: bool = True) -> None:
+    """Refuse to start without a complete catalogue for each language, or a template or static file pages need."""
+    from .i18n import LANGUAGES
+    from .startup import check_installation as check
+
+    check(LANGUAGES, Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]), Path(app.template_folder),
+          Path(app.static_folder), ROOT, cached=cached)
 
 
 def today(app: Flask) -> date:

@@ -1,14 +1,21 @@
-"""Production settings for gunicorn (`make serve`; the benchmark uses the same file).
+"""Production settings for gunicorn (`make serve` runs it behind nginx; the benchmark uses the same file).
 
-Workers: 2 × cores + 1 synchronous workers. Every request is short and CPU-bound (rendering
-a page from data already in memory; nothing waits on a database or another service), so one
-process per core does the work and the extra ones keep the cores busy while a worker is
-writing a response to a slow phone on a mobile network. More would only add memory and
-context switches. ADVISOR_WORKERS overrides the count.
+gunicorn never faces the network: `make serve` (advisor/serve.py) binds it to a Unix socket that only
+nginx (deploy/nginx.conf) uses. nginx reads every request completely, however slowly a phone sends it,
+before passing it on, and takes the whole answer at once, so a worker is never tied up by a slow
+client; gunicorn alone would be: six connections trickling their headers hold five sync workers.
 
-The app is loaded once before forking (preload): content/ is validated a single time, a broken
-file stops the start with its name and field before any worker exists, and the workers share
-the loaded pages of memory.
+Workers: 2 × cores + 1 synchronous workers. Every request is short and CPU-bound (rendering a page
+from data already in memory; nothing waits on a database or another service) and arrives complete
+from nginx, so one process per core does the work and the extra ones keep the cores busy between
+requests. More would only add memory and context switches. ADVISOR_WORKERS overrides the count.
+
+The app is loaded once before forking (preload): content/, the catalogues, templates and static files
+are checked a single time, a broken file stops the start with its name and problem before any worker
+exists, and the workers share the loaded pages of memory.
+
+Logging: no access log, and the worker class (advisor/gunicorn_worker.py) logs a malformed request as
+its kind only: never the client's address or the request line, which may carry a query string.
 """
 
 import multiprocessing
@@ -16,7 +23,7 @@ import os
 
 bind = os.environ.get("ADVISOR_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("ADVISOR_WORKERS", 2 * multiprocessing.cpu_count() + 1))
-worker_class = "sync"
+worker_class = "advisor.gunicorn_worker.QuietSyncWorker"
 preload_app = True
 # A request that takes this long is stuck: the worker is replaced rather than left hanging.
 timeout = 30
@@ -31,3 +38,4 @@ control_socket_disable = True
 # Bodies above MAX_CONTENT_LENGTH are refused by the app (413); these stop oversized headers.
 limit_request_line = 4094
 limit_request_fields = 100
+# On the Unix socket gunicorn trusts X-Forwarded-Proto, which nginx sets: the app knows whether the visitor used TLS.

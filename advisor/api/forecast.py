@@ -59,7 +59,7 @@ def _months_since_working_age(birth_date: date, as_of: date) -> int:
 
 def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, FieldReader]:
     fields = FieldReader(data)
-    birth_date = fields.date("birth_date")
+    birth_date = fields.date("birth_date", earliest=None)  # check_person words the lower bound
     sex = fields.choice("sex", Sex)
     female_category = fields.choice("female_category", Category, required=False)
     contributed = fields.integer("contributed_months")

@@ -35,10 +35,17 @@ def _reject_constant(name: str):
     raise BadJSON(name)
 
 
+def _integer(text: str) -> int | Decimal:
+    """JSON integers as ints, except -0, kept as Decimal("-0") so that its sign is not lost (an amount of -0 is refused
+    like "-0")."""
+    number = int(text)
+    return Decimal(text) if number == 0 and text.startswith("-") else number
+
+
 def read_json_object() -> tuple[dict[str, Any] | None, Response | None]:
     """The body as a dict, or the 400/422 response to send instead."""
     try:
-        data = json.loads(request.get_data(cache=False) or b"", parse_float=Decimal,
+        data = json.loads(request.get_data(cache=False) or b"", parse_float=Decimal, parse_int=_integer,
                           parse_constant=_reject_constant)
     except (ValueError, RecursionError):
         return None, errors_response({"body": [_("The request body is not valid JSON.")]}, 400)
@@ -67,7 +74,7 @@ def eligibility():
     if problem:
         return problem
     fields = FieldReader(data)
-    birth_date = fields.date("birth_date")
+    birth_date = fields.date("birth_date", earliest=None)  # check_person words the lower bound
     sex = fields.choice("sex", Sex)
     female_category = fields.choice("female_category", Category, required=False)
     hukou = fields.choice("hukou", Hukou)

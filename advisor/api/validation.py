@@ -25,6 +25,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WHOLE = re.compile(r"^\d{1,6}$")
 _DECIMAL = re.compile(r"^-?\d{1,6}(\.\d{1,12})?$")
 _MISSING = object()
+# Every date and month the API accepts lies in this range, which the rules can compute for: a retirement
+# month or a forecast year computed from a date near year 9999 would not exist (YearMonth stops there).
+EARLIEST_DATE = EARLIEST_BIRTH_DATE
+LATEST_DATE = date(2100, 12, 31)
 
 
 class FieldReader:
@@ -43,17 +47,26 @@ class FieldReader:
             return _MISSING
         return value
 
-    def date(self, field: str, required: bool = True) -> date | None:
+    def date(self, field: str, required: bool = True, earliest: date | None = EARLIEST_DATE) -> date | None:
+        """A date from EARLIEST_DATE (or `earliest`; None leaves the lower bound to a worded check of the caller's)
+        to LATEST_DATE."""
         value = self._get(field, required)
         if value is _MISSING:
             return None
+        day = None
         if isinstance(value, str) and _ISO_DATE.match(value):
             try:
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
                 pass
-        self.error(field, _("Enter a real date as YYYY-MM-DD, for example 1990-05-31."))
-        return None
+        if day is None:
+            self.error(field, _("Enter a real date as YYYY-MM-DD, for example 1990-05-31."))
+            return None
+        if day > LATEST_DATE or (earliest is not None and day < earliest):
+            self.error(field, _("Enter a date from %(earliest)s to %(latest)s.",
+                                earliest=(earliest or EARLIEST_DATE).isoformat(), latest=LATEST_DATE.isoformat()))
+            return None
+        return day
 
     def month(self, field: str, required: bool = True) -> YearMonth | None:
         value = self._get(field, required)
@@ -61,9 +74,15 @@ class FieldReader:
             return None
         if isinstance(value, str):
             try:
-                return YearMonth.parse(value)
+                month = YearMonth.parse(value)
             except ValueError:
                 pass
+            else:
+                if YearMonth.of(EARLIEST_DATE) <= month <= YearMonth.of(LATEST_DATE):
+                    return month
+                self.error(field, _("Enter a month from %(earliest)s to %(latest)s.",
+                                    earliest=str(YearMonth.of(EARLIEST_DATE)), latest=str(YearMonth.of(LATEST_DATE))))
+                return None
         self.error(field, _("Enter a month as YYYY-MM, for example 2026-03."))
         return None
 
@@ -114,7 +133,8 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
             self.error(field, _("Enter the amount in yuan as a string, for example \"8000\"."))
             return None
-        if isinstance(value, (int, Decimal)) and value < 0:
+        if isinstance(value, (int, Decimal)) and (value < 0 or (isinstance(value, Decimal) and value.is_signed())):
+            # JSON -0 and -0.0 are refused like the string "-0" (read_json_object keeps their sign)
             self.error(field, _("The amount cannot be negative."))
             return None
         try:

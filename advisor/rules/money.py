@@ -43,6 +43,8 @@ def parse_yuan(text: str) -> Decimal:
         cleaned = cleaned.replace(noise, "")
     if not cleaned:
         raise AmountError("empty")
+    # Leading zeros say nothing about size: "0008000" is 8000, not "too large".
+    cleaned = re.sub(r"^0+(?=\d)", "", cleaned)
     if re.fullmatch(r"\d+\.\d{3,}", cleaned):
         raise AmountError("too_many_decimals")
     if re.fullmatch(r"\d{10,}(\.\d*)?", cleaned):

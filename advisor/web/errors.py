@@ -5,6 +5,7 @@ from __future__ import annotations
 import traceback
 
 from flask import Flask, current_app, g, jsonify, make_response, render_template, request
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -15,6 +16,7 @@ MESSAGES = {
     404: (_l("Page not found"), _l("If you typed the web address, check it is correct.")),
     405: (_l("That action is not possible here"), _l("Go back to the page and use its buttons.")),
     413: (_l("What you sent is too large"), _l("Go back and enter shorter answers.")),
+    429: (_l("Too many requests at once"), _l("Wait a moment, then try again.")),
     500: (_l("Sorry, there is a problem with this site"), _l("Try again later. Nothing you entered was kept.")),
 }
 
@@ -54,12 +56,30 @@ def handle_error(error: Exception):
         response.status_code = status
     else:
         g.lang_code = _language_from_path()
-        response = make_response(render_template("error.html", status=status, title=title, advice=advice), status)
+        if request_ctx.url_adapter is None:
+            # A Host header outside TRUSTED_HOSTS (400): no URL adapter was made for it. The page's links are
+            # relative, so one bound to the first trusted name builds them without ever using the forged one.
+            trusted = current_app.config.get("TRUSTED_HOSTS") or ["localhost"]
+            request_ctx.url_adapter = current_app.url_map.bind(trusted[0].lstrip("."))
+        response = make_response(_error_page(status, title, advice), status)
     if status == 405 and getattr(error, "valid_methods", None):
         response.headers["Allow"] = ", ".join(error.valid_methods)
     return response
 
 
+def _error_page(status: int, title, advice) -> str:
+    """The friendly page; if even that fails (a template broken after start-up), a plain one, logged without
+    the exception's message, still with the security headers (they are added after this)."""
+    try:
+        return render_template("error.html", status=status, title=title, advice=advice)
+    except Exception as error:  # noqa: BLE001
+        current_app.logger.error("the error page failed on %s %s\n%s", request.method, request.path,
+                                 traceback_without_messages(error))
+        return FALLBACK_PAGE % {"status": status}
+
+
+FALLBACK_PAGE = ("<!doctype html><html lang=\"zh-Hans\"><meta charset=\"utf-8\"><title>%(status)s</title>"
+                 "<h1>%(status)s</h1><p>出错了，请稍后再试。 Sorry, something went wrong: try again later.</p></html>")
 
 
 def register_error_pages(app: Flask) -> None:

@@ -17,12 +17,24 @@ CSP = "; ".join([
 ])
 
 
+def security_headers() -> dict[str, str]:
+    """The headers every answer carries; gunicorn's own answers (advisor/gunicorn_worker.py) and nginx's
+    (deploy/nginx.conf, filled in by advisor/serve.py) use these same values."""
+    return {
+        "Content-Security-Policy": CSP,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+        "X-Frame-Options": "DENY",
+    }
+
+
 def add_security_headers(response: Response) -> Response:
-    response.headers.setdefault("Content-Security-Policy", CSP)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-    response.headers["X-Frame-Options"] = "DENY"
+    for name, value in security_headers().items():
+        if name == "Content-Security-Policy":
+            response.headers.setdefault(name, value)
+        else:
+            response.headers[name] = value
     if request.method == "POST":
         # Answers (birth dates, wages) must not come back from a shared kiosk's cache or history.
         response.headers["Cache-Control"] = "no-store"
