@@ -17,7 +17,8 @@ StartupRefused = (ContentError, InstallationError, SettingError)
 ROOT = Path(__file__).resolve().parent.parent
 # Host names the app answers to unless ADVISOR_TRUSTED_HOSTS (comma-separated) says otherwise: a request
 # with any other Host header gets 400, so a forged Host can never end up in a link or a redirect.
-LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+# (Werkzeug cannot match IPv6 literals such as [::1] against this list; use a name.)
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1")
 
 
 def trusted_hosts(environ) -> list[str]:

@@ -9,16 +9,20 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from .policy import ContentError, NotInForce, load_content
+from .startup import InstallationError
 
 policy_cli = AppGroup("policy", help="Check and show the policy figures in content/.")
 
 
 @policy_cli.command("check")
 def check() -> None:
-    """Validate every file in content/ (the app also does this at start-up)."""
+    """Validate every file in content/, the catalogues, templates and static files (as the app does at start-up)."""
+    from . import check_installation
+
     try:
         content = load_content(current_app.config["CONTENT_DIR"])
-    except ContentError as exc:
+        check_installation(current_app, cached=False)
+    except (ContentError, InstallationError) as exc:
         raise click.ClickException(str(exc)) from None
     statuses: dict[str, int] = {}
     for parameter in content.parameters.values():

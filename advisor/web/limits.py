@@ -25,7 +25,10 @@ def refuse_long_chunked_bodies() -> None:
     stream = environ["wsgi.input"]
     parts, size = [], 0
     while size <= limit:
-        part = stream.read(limit + 1 - size)
+        try:
+            part = stream.read(limit + 1 - size)
+        except Exception:  # noqa: BLE001 — the server's parser refused the chunking (a bad size line, say)
+            abort(400)
         if not part:
             break
         parts.append(part)
