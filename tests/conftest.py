@@ -76,3 +76,12 @@ def assert_refused(folder: Path, relative: str, old: str, new: str, field: str, 
     assert error.value.file == f"content/{relative}"
     assert error.value.field == field
     assert problem in error.value.problem
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many generated inputs the property tests sent this run (tests/generated.py)."""
+    from tests.generated import SENT
+
+    if SENT:
+        parts = ", ".join(f"{kind} {count:,}" for kind, count in sorted(SENT.items()))
+        terminalreporter.write_line(f"generated inputs: {sum(SENT.values()):,} ({parts})")

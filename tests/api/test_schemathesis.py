@@ -18,6 +18,7 @@ from schemathesis.specs.openapi.checks import (
 
 from advisor import create_app
 from tests.conftest import TODAY
+from tests.generated import SENT
 
 # One app for the whole module: Hypothesis replays many inputs against it, and it keeps no state.
 APP = create_app({"TESTING": True, "ADVISOR_TODAY": TODAY})
@@ -29,5 +30,6 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 @schema.parametrize()
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_answers_as_documented(case):
+    SENT["schemathesis"] += 1
     # The WSGI transport does not decompress; gzip is tested in tests/web/test_serving.py.
     case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
