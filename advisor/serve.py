@@ -1,6 +1,7 @@
 """`make serve`: the production stack on one machine, nginx in front of gunicorn, as the current user.
 
-    python -m advisor.serve      (ADVISOR_PORT=8000, ADVISOR_HOST=127.0.0.1 by default)
+    python -m advisor.serve      (ADVISOR_PORT=8000, ADVISOR_HOST=127.0.0.1, ADVISOR_CONNECTIONS_PER_ADDRESS=32
+                                  by default; ADVISOR_WORKERS, ADVISOR_TRUSTED_HOSTS as for the app and gunicorn)
 
 1. Creates the app once, which checks content/, the catalogues, templates and static files; a refusal
    is one line naming the file and the problem, and exit status 1, before anything starts.
@@ -107,7 +108,7 @@ def quoted(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def nginx_config(app, runtime: Path, listen: str, upstream: str) -> str:
+def nginx_config(app, runtime: Path, listen: str, upstream: str, per_address: int = 32) -> str:
     from advisor.web.headers import security_headers
 
     headers = security_headers()
@@ -144,6 +145,7 @@ def nginx_config(app, runtime: Path, listen: str, upstream: str) -> str:
         "DEFAULT_HOST": trusted[0].lstrip("."),
         "UPSTREAM": upstream,
         "LISTEN": listen,
+        "PER_ADDRESS": str(per_address),
         "ERROR_PAGES": pages,
         "APP_HEADERS": "\n".join(app_lines),
         "HEADERS": header_lines,
@@ -217,6 +219,14 @@ def main() -> int:
     except ValueError:
         say(f"refusing to start: setting: ADVISOR_PORT must be a port number (got {os.environ['ADVISOR_PORT']!r})")
         return 1
+    try:
+        per_address = int(os.environ.get("ADVISOR_CONNECTIONS_PER_ADDRESS", "32"))
+        if per_address < 1:
+            raise ValueError
+    except ValueError:
+        say("refusing to start: setting: ADVISOR_CONNECTIONS_PER_ADDRESS must be a whole number, at least 1 "
+            f"(got {os.environ['ADVISOR_CONNECTIONS_PER_ADDRESS']!r})")
+        return 1
     processes: list[subprocess.Popen] = []
     runtime: Path | None = None
     try:
@@ -229,7 +239,7 @@ def main() -> int:
         error_pages(app, runtime / "errors")
         listen = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         config = runtime / "nginx.conf"
-        config.write_text(nginx_config(app, runtime, listen, f"unix:{sock}"), encoding="utf-8")
+        config.write_text(nginx_config(app, runtime, listen, f"unix:{sock}", per_address), encoding="utf-8")
 
         environment = {**os.environ, "ADVISOR_BIND": f"unix:{sock}"}
         gunicorn = Path(sys.executable).with_name("gunicorn")

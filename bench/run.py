@@ -1,12 +1,13 @@
 """`make bench`: the site's speed as figures. Prints them; asserts nothing (not a test).
 
 1. Load: the app and a bare Flask "hello" app, both under gunicorn with the production settings
-   (advisor/gunicorn_conf.py), on loopback ports; wrk with 64 connections for a bounded time
+   (advisor/gunicorn_conf.py), on loopback ports, and the production stack as `make serve` runs it
+   (nginx in front of gunicorn, advisor/serve.py); wrk with 64 connections for a bounded time
    per scenario. Requests/s, p50/p99 latency, errors, and each latency's ratio to the bare app's.
    Then the same with one connection, where latency is the cost of one request, not a queue.
-2. Page weight: a first visit (empty cache) to /zh/ and /zh/calculate in Debian's Chromium
-   through Playwright, bytes on the wire (headers included, compressed) and requests to any
-   host other than 127.0.0.1.
+2. Page weight: a first visit (empty cache) to /zh/ and /zh/calculate through the production
+   stack in Debian's Chromium through Playwright, bytes on the wire (headers included,
+   compressed) and requests to any host other than 127.0.0.1.
 3. Live recalculation: time from changing the wage to the swapped result, median of 20 runs.
 
 Every server is started here and stopped in `finally`. Traffic goes to 127.0.0.1 only.
@@ -56,17 +57,21 @@ GZIP = "Accept-Encoding: gzip"
 
 
 def scenarios() -> list[dict]:
-    """Each scenario: where it goes, what it sends, and a text its answer must contain."""
-    return [
+    """Each scenario: where it goes, what it sends, and a text its answer must contain. The app's scenarios
+    run twice: against gunicorn directly, and through nginx as `make serve` runs them."""
+    direct = [
         {"name": "calculator page (POST /zh/calculate)", "server": "app", "path": "/zh/calculate",
          "method": "POST", "body": CALCULATOR_FORM, "headers": [FORM_TYPE, GZIP], "expect": "<html"},
         {"name": "calculator htmx fragment", "server": "app", "path": "/zh/calculate", "method": "POST",
          "body": CALCULATOR_FORM, "headers": [FORM_TYPE, GZIP, "HX-Request: true"], "expect": "¥2,400.00"},
         {"name": "eligibility API (POST JSON)", "server": "app", "path": "/api/v1/eligibility", "method": "POST",
          "body": ELIGIBILITY_JSON, "headers": ["Content-Type: application/json", GZIP], "expect": '"pension"'},
-        {"name": "bare Flask 'hello'", "server": "bare", "path": "/", "method": "GET", "body": None,
-         "headers": [GZIP], "expect": "hello"},
     ]
+    through_nginx = [{**scenario, "name": scenario["name"].split(" (")[0] + " via nginx", "server": "stack"}
+                     for scenario in direct]
+    bare = {"name": "bare Flask 'hello'", "server": "bare", "path": "/", "method": "GET", "body": None,
+            "headers": [GZIP], "expect": "hello"}
+    return [*direct, *through_nginx, bare]
 
 
 # Servers ------------------------------------------------------------------------------------
@@ -92,6 +97,23 @@ def gunicorn(app_spec: str, extra: list[str], log: Path):
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(process)
+
+
+@contextmanager
+def production_stack(log: Path):
+    """`make serve`'s stack (python -m advisor.serve: nginx in front of gunicorn) on a free loopback port."""
+    port = free_port()
+    # wrk's 64 connections all come from one address: above nginx's default 32 per address they would get 429.
+    env = {**os.environ, "ADVISOR_TODAY": TODAY, "ADVISOR_PORT": str(port),
+           "ADVISOR_CONNECTIONS_PER_ADDRESS": str(2 * CONNECTIONS)}
+    with open(log, "wb") as out:
+        process = subprocess.Popen([sys.executable, "-m", "advisor.serve"], cwd=ROOT, env=env, stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_until_listening(port, process, log)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)  # advisor.serve stops nginx and gunicorn
 
 
 def wait_until_listening(port: int, process: subprocess.Popen, log: Path, limit: float = 30) -> None:
@@ -177,11 +199,14 @@ def load(seconds: int, warmup: int, rounds: int, workdir: Path) -> tuple[list[tu
     wrk = ensure_wrk()
     best: dict[str, tuple[dict, dict, dict]] = {}
     with ExitStack() as servers:
-        app = servers.enter_context(gunicorn("wsgi:app", [], workdir / "app.log"))
-        bare = servers.enter_context(gunicorn("hello:app", ["--pythonpath", str(BENCH)], workdir / "bare.log"))
+        bases = {
+            "app": servers.enter_context(gunicorn("wsgi:app", [], workdir / "app.log")),
+            "bare": servers.enter_context(gunicorn("hello:app", ["--pythonpath", str(BENCH)], workdir / "bare.log")),
+            "stack": servers.enter_context(production_stack(workdir / "stack.log")),
+        }
         for number in range(1, rounds + 1):
             for scenario in scenarios():
-                base = app if scenario["server"] == "app" else bare
+                base = bases[scenario["server"]]
                 check_answer(base, scenario)
                 if warmup:
                     run_wrk(wrk, base, scenario, warmup, workdir)
@@ -220,7 +245,7 @@ def print_table(rows: list[tuple[dict, dict]]) -> None:
 def browser_figures(runs: int, workdir: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
-    with gunicorn("wsgi:app", [], workdir / "browser.log") as base, sync_playwright() as playwright:
+    with production_stack(workdir / "browser.log") as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             weights = {path: first_visit(browser, base + path) for path in ("/zh/", "/zh/calculate")}
@@ -311,7 +336,8 @@ def live_recalculation(browser, url: str, runs: int) -> dict:
 
 
 def print_browser(figures: dict) -> None:
-    print("\nPage weight: first visit, empty cache, Debian Chromium via Playwright (bytes incl. headers)")
+    print("\nPage weight: first visit, empty cache, through nginx, Debian Chromium via Playwright "
+          "(bytes incl. headers)")
     for path, weight in figures["weights"].items():
         files = ", ".join(f"{name} {size / 1024:.1f}" for name, size in weight["files"])
         print(f"  {path:15} {weight['bytes'] / 1024:6.1f} KB in {weight['requests']} requests "
@@ -355,7 +381,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="advisor-bench-") as scratch:
         workdir = Path(scratch)
         results, workers = load(options.seconds, options.warmup, options.rounds, workdir)
-        print(f"gunicorn: {workers} sync workers each (advisor/gunicorn_conf.py), wrk on the same machine")
+        print(f"gunicorn: {workers} sync workers each (advisor/gunicorn_conf.py), the 'via nginx' scenarios through "
+              "make serve's stack (deploy/nginx.conf), wrk on the same machine")
         print_load(results, options.seconds)
         if not options.skip_browser:
             print_browser(browser_figures(options.runs, workdir))
