@@ -253,7 +253,7 @@ def main() -> int:
         wait_for_port(host, port, processes[1])
         say(f"serving on http://{listen}/ (nginx → gunicorn on {sock}); Ctrl-C stops both")
         while not stopping:
-            for process, name in zip(processes, ("gunicorn", "nginx")):
+            for process, name in zip(processes, ("gunicorn", "nginx"), strict=True):
                 if process.poll() is not None:
                     say(f"{name} stopped (status {process.returncode}); stopping the other")
                     return 1

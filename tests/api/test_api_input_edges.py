@@ -64,7 +64,7 @@ def test_leading_zeros_are_read_as_the_number(client, wage):
 
 @pytest.mark.parametrize("raw", ["-0", "-0.0", "-0.00", '"-0"', "-1"])
 def test_minus_zero_is_refused_like_the_string(client, raw):
-    body = ('{"month": "2026-11", "hukou": "shenzhen", "insurances": ["pension"], "wage": %s}' % raw).encode()
+    body = f'{{"month": "2026-11", "hukou": "shenzhen", "insurances": ["pension"], "wage": {raw}}}'.encode()
     response = client.post("/api/v1/contribution?lang=en", data=body, content_type="application/json")
     assert response.status_code == 422
     assert response.get_json()["errors"] == {"wage": ["The amount cannot be negative."]}
