@@ -118,3 +118,5 @@ def test_gunicorn_listens_on_loopback_with_two_workers_per_core_plus_one(monkeyp
     assert settings["preload_app"] is True  # broken content stops the start before any worker forks
     assert settings["accesslog"] is None  # no visitor addresses on disk
     assert settings["control_socket_disable"] is True
+    # Malformed requests are answered with the security headers and logged without address or request line.
+    assert settings["worker_class"] == "advisor.gunicorn_worker.QuietSyncWorker"
