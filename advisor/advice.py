@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from .answers.pathways import retirement_notices
 from .policy import Content
 from .policy.inputs import (
     ContributionInputs,
@@ -21,6 +22,7 @@ from .policy.inputs import (
 from .rules.calendar import YearMonth
 from .rules.contributions import Contribution, monthly_contribution
 from .rules.eligibility import eligibility
+from .rules.extension import PensionPlace
 from .rules.notices import notices
 from .rules.retirement import Retirement, retirement_category, statutory_retirement
 from .rules.types import Hukou, Notice, Person, Scheme, Verdict
@@ -37,12 +39,16 @@ class EligibilityAdvice:
     notices: tuple[Notice, ...]
 
 
-def check_eligibility(content: Content, person: Person, as_of: date) -> EligibilityAdvice:
+def check_eligibility(content: Content, person: Person, as_of: date, contributed_months: int | None = None,
+                      pension_place: PensionPlace | None = None) -> EligibilityAdvice:
+    """`contributed_months` and `pension_place` (both optional) add what can be done past retirement age."""
     category, assumed = retirement_category(person.sex, person.female_category,
                                             female_default_category(content, as_of))
     retirement = statutory_retirement(person.birth_date, category, retirement_schedules(content, as_of), assumed)
     verdicts = eligibility(person, as_of, retirement, minimum_ages(content, as_of))
     found = notices(person, as_of, verdicts, retirement, temporary_account_rule(content, as_of))
+    found += tuple(retirement_notices(content, retirement, as_of, contributed_months, pension_place,
+                                      person.first_insured_month))
     return EligibilityAdvice(as_of, retirement, verdicts, found)
 
 
@@ -55,10 +61,13 @@ class CostAdvice:
 
 
 def calculate_cost(content: Content, month: YearMonth, hukou: Hukou, wage: Decimal,
-                   schemes: tuple[Scheme, ...]) -> CostAdvice:
-    """Raises FiguresNotInForce when a figure the month needs is not in force."""
+                   schemes: tuple[Scheme, ...], unemployment_wage: Decimal | None = None) -> CostAdvice:
+    """Raises FiguresNotInForce when a figure the month needs is not in force.
+
+    `unemployment_wage` is the income declared for unemployment insurance; without it, `wage`."""
     inputs = contribution_inputs(content, month, schemes)
-    contribution = monthly_contribution(wage, hukou, inputs.figures, inputs.rounding.value)
+    own = {Scheme.UNEMPLOYMENT: unemployment_wage} if unemployment_wage is not None else None
+    contribution = monthly_contribution(wage, hukou, inputs.figures, inputs.rounding.value, own)
     return CostAdvice(month, hukou, contribution, inputs)
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from flask_babel import gettext
 
-from .i18n import format_age, format_long_date, localized
+from .i18n import format_age, format_long_date, format_year_month, format_yuan, localized
 from .policy import Content
 from .policy.errors import NotInForce
+from .rules.calendar import YearMonth
 from .rules.types import Check, Notice, Outcome, Scheme
 
 
@@ -49,7 +51,31 @@ def notice_message(content: Content, notice: Notice) -> str:
     if notice.code == "temporary_pension_account":
         values = {"first_age": notice.facts["first_age"],
                   "sex_threshold": localized(text["thresholds"][notice.facts["sex"]])}
+    else:
+        values = {key: _fact(value) for key, value in notice.facts.items()}
+    if "variants" in text:
+        return localized(text["variants"][notice.facts["variant"]]).format(**values)
     return localized(text["message"]).format(**values)
+
+
+def notice_extras(content: Content, notice: Notice) -> list[str]:
+    """Further paragraphs of a notice: the pension-place condition when it is not known, the alternatives."""
+    text = content.texts["notices"][notice.code]
+    extras = []
+    if notice.facts.get("place_unknown") and "place_unknown" in text:
+        extras.append(localized(text["place_unknown"]))
+    if "alternatives" in text:
+        extras.append(localized(text["alternatives"]))
+    return extras
+
+
+def _fact(value):
+    """A notice's figure as users read it: months as a month label, money in yuan."""
+    if isinstance(value, YearMonth):
+        return format_year_month(value)
+    if isinstance(value, Decimal):
+        return format_yuan(value)
+    return value
 
 
 def figure_description(content: Content, parameter_id: str) -> str:

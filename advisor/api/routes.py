@@ -13,10 +13,11 @@ from flask_babel import gettext as _
 
 from .. import today
 from ..advice import calculate_cost, check_eligibility
-from ..explain import check_message, not_in_force_message, notice_message
+from ..explain import check_message, not_in_force_message, notice_extras, notice_message
 from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce, worst_status
-from ..rules.types import Category, Hukou, Person, Scheme, Sex, Work
+from ..rules.extension import PensionPlace
+from ..rules.types import Category, Hukou, Notice, Person, Scheme, Sex, Work
 from . import bp
 from .validation import FieldReader, check_person
 
@@ -84,6 +85,8 @@ def eligibility():
     work = fields.choice("work", Work)
     platform_qualified = fields.boolean("platform_qualified", required=False, default=True)
     first_insured_month = fields.month("first_insured_month", required=False)
+    contributed_months = fields.integer("contributed_months", required=False)
+    pension_place = fields.choice("pension_place", PensionPlace, required=False)
     as_of = fields.date("as_of", required=False) or today(current_app)
 
     check_person(fields, birth_date, sex, female_category, as_of)
@@ -97,7 +100,7 @@ def eligibility():
     person = Person(birth_date, sex, hukou, residence_permit, full_time_student, employer_insured, work,
                     female_category, platform_qualified, first_insured_month)
     try:
-        advice = check_eligibility(content(), person, as_of)
+        advice = check_eligibility(content(), person, as_of, contributed_months, pension_place)
     except NotInForce as exc:
         return errors_response({"as_of": [not_in_force_message(content(), exc)]})
     retirement = advice.retirement
@@ -117,8 +120,20 @@ def eligibility():
             "reasons": [{"code": check.code, "message": check_message(content(), check, scheme, as_of)}
                         for check in verdict.failing],
         }
-    body["notices"] = [{"code": n.code, "message": notice_message(content(), n)} for n in advice.notices]
+    body["notices"] = [notice_body(n) for n in advice.notices]
     return jsonify(body)
+
+
+def notice_body(notice: Notice) -> dict[str, Any]:
+    """A notice's code and message; 延缴 also gives its figures, as the API documents them."""
+    body: dict[str, Any] = {"code": notice.code,
+                            "message": " ".join([notice_message(content(), notice),
+                                                 *notice_extras(content(), notice)])}
+    if notice.code == "continue_contributing":
+        facts = notice.facts
+        body.update(months_needed=facts["months_needed"], end_month=str(facts["end_month"]),
+                    monthly_cost=money(facts["monthly_cost"]))
+    return body
 
 
 @bp.post("/contribution")
@@ -130,11 +145,12 @@ def contribution():
     month = fields.month("month")
     hukou = fields.choice("hukou", Hukou)
     wage = fields.amount("wage")
+    unemployment_wage = fields.amount("unemployment_wage", required=False)
     schemes = fields.choices("insurances", Scheme)
     if fields.errors:
         return errors_response(fields.errors)
     try:
-        advice = calculate_cost(content(), month, hukou, wage, schemes)
+        advice = calculate_cost(content(), month, hukou, wage, schemes, unemployment_wage)
     except FiguresNotInForce as exc:
         return errors_response({"month": [not_in_force_message(content(), e) for e in exc.errors]})
     result = advice.contribution

@@ -78,15 +78,20 @@ def monthly_contribution(
     hukou: Hukou,
     figures: Mapping[Scheme, SchemeFigures],
     rounding: str,
+    scheme_wages: Mapping[Scheme, Decimal] | None = None,
 ) -> Contribution:
-    """Lines for every insurance in `figures`, in the order pension, medical, unemployment."""
+    """Lines for every insurance in `figures`, in the order pension, medical, unemployment.
+
+    `scheme_wages` replaces the declared wage for some insurances: unemployment's base is the
+    worker's own income, declared separately (seed 000's form has a 失业缴费工资 field)."""
     bases: dict[Scheme, Base] = {}
     lines: list[Line] = []
     for scheme in Scheme:
         if scheme not in figures:
             continue
         scheme_figures = figures[scheme]
-        base = clamp_base(declared_wage, scheme_figures.floor, scheme_figures.ceiling)
+        wage = (scheme_wages or {}).get(scheme, declared_wage)
+        base = clamp_base(wage, scheme_figures.floor, scheme_figures.ceiling)
         bases[scheme] = base
         for part in scheme_figures.parts:
             if part.shenzhen_hukou_only and hukou is not Hukou.SHENZHEN:
