@@ -8,11 +8,12 @@ whether the user gave it, and the content default behind it) and the notices to 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from .answers.pathways import medical_years_notice, minimum_months
 from .policy import Content, Figure
 from .policy.forecast_inputs import ForecastInputs, forecast_inputs
 from .policy.inputs import STATUS_SEVERITY, female_default_category, retirement_schedules
@@ -26,6 +27,7 @@ from .rules.forecast import (
     estimated_past_balance,
     forecast,
 )
+from .rules.extension import Extension, near_retirement, pension_start, shortfall
 from .rules.money import to_fen
 from .rules.retirement import Retirement, retirement_category, statutory_retirement
 from .rules.types import Category, Notice, Sex
@@ -68,12 +70,23 @@ def _assumed(code: str, value: Any, figure: Figure | None = None, user_supplied:
 
 
 @dataclass(frozen=True)
+class ExtensionView:
+    """Past the statutory age with a shortfall: the months paid on (延缴) at the chosen base."""
+
+    extension: Extension
+    statutory: Retirement  # when the statutory age was reached
+    monthly_cost: Decimal  # the first month's, at the chosen base
+    total_cost: Decimal  # every month of 延缴, with the base growing as in the forecast
+
+
+@dataclass(frozen=True)
 class ForecastAdvice:
     as_of: date
     forecast: Forecast
     inputs: ForecastInputs
     assumptions: tuple[Assumption, ...]
     notices: tuple[Notice, ...]
+    extension: ExtensionView | None = None
 
     @property
     def retirement(self) -> Retirement:
@@ -175,12 +188,23 @@ def _notices(result: Forecast, inputs: ForecastInputs) -> tuple[Notice, ...]:
 
 
 def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) -> ForecastAdvice:
-    """Raises AlreadyRetired, or FiguresNotInForce when a figure the forecast needs is not in force."""
-    retirement = person_retirement(content, question.birth_date, question.sex, question.female_category, as_of)
-    if retirement.reached_on(as_of):
-        raise AlreadyRetired(retirement)
+    """Raises AlreadyRetired (past the statutory age with the minimum met), or FiguresNotInForce when a
+    figure the forecast needs is not in force.
+
+    Past the statutory age with a shortfall, the forecast is of 延缴: the months still needed are
+    paid from this month on, and the pension is estimated from the month after the last one.
+    """
+    statutory = person_retirement(content, question.birth_date, question.sex, question.female_category, as_of)
     first_month = YearMonth.of(as_of)
+    retirement, extension = statutory, None
+    if statutory.reached_on(as_of):
+        extension = shortfall(statutory, as_of, question.contributed_months, minimum_months(content, statutory))
+        if extension is None:
+            raise AlreadyRetired(statutory)
+        retirement = pension_start(statutory, extension)
     inputs = forecast_inputs(content, first_month, retirement)
+    if extension is not None:
+        inputs = _statutory_minimum(content, inputs, statutory)
     figures = inputs.figures
     chosen = Assumptions(
         wage_growth=question.wage_growth if question.wage_growth is not None else inputs.defaults["wage_growth"].value,
@@ -203,6 +227,23 @@ def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) 
         index_base=base_now if question.past_index is None else None,
     )
     result = forecast(declared, past, first_month, retirement, figures, chosen)
-    return ForecastAdvice(as_of, result, inputs, _assumptions(question, inputs, result, chosen),
-                          _notices(result, inputs))
+    notices = _notices(result, inputs)
+    extension_view = None
+    if extension is not None:
+        extension_view = ExtensionView(extension, statutory, result.estimate.monthly_cost_now,
+                                       result.estimate.total_contributions)
+        notices += (Notice("extension_estimate", {"months": extension.months_needed,
+                                                  "end_month": extension.end_month}),)
+    if near_retirement(statutory, as_of):
+        notices += (medical_years_notice(content),)
+    return ForecastAdvice(as_of, result, inputs, _assumptions(question, inputs, result, chosen), notices,
+                          extension_view)
+
+
+def _statutory_minimum(content: Content, inputs: ForecastInputs, statutory: Retirement) -> ForecastInputs:
+    """延缴 is to the minimum of the year the statutory age was reached, not of the year the pension starts."""
+    figure = content.figure("retirement.minimum_contribution_months", statutory.date)
+    used = dict(inputs.used)
+    used["retirement.minimum_contribution_months"] = figure
+    return replace(inputs, figures=replace(inputs.figures, minimum_months=int(figure.value)), used=used)
 

@@ -12,7 +12,7 @@ from flask_babel import format_date, gettext
 
 from .explain import notice_message as content_notice_message
 from .forecast_advice import Assumption
-from .i18n import current_language, format_age, format_yuan
+from .i18n import current_language, format_age, format_year_month, format_yuan
 from .policy import Content
 from .rules.calendar import YearMonth
 from .rules.forecast import ComparisonRow
@@ -147,6 +147,13 @@ def notice_message(content: Content, notice: Notice) -> str:
         return gettext("With Shenzhen hukou you also pay the local supplementary pension, %(rate)s of the base "
                        "(%(amount)s a month at your base now). It is not included in the costs shown here.",
                        rate=percent(facts["rate"]), amount=format_yuan(facts["amount"]))
+    if code == "extension_estimate":
+        return gettext("You have reached the statutory retirement age without the minimum contribution months. "
+                       "This estimate assumes you apply to keep paying (延缴) for %(months)s months from this month "
+                       "to %(end)s, at the base you chose, and draw the pension from the month after. Shenzhen "
+                       "accepts 延缴 only when your pension will be drawn in Shenzhen; no Shenzhen rule on its base "
+                       "and rate was found, so the flexible worker's are used: confirm with 12333.",
+                       months=facts["months"], end=format_year_month(facts["end_month"]))
     return content_notice_message(content, notice)
 
 

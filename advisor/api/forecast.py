@@ -166,6 +166,19 @@ def _assumption(item: Assumption) -> dict[str, Any]:
     }
 
 
+def _extension(advice: ForecastAdvice) -> dict[str, Any]:
+    view = advice.extension
+    return {
+        "statutory_retirement_month": str(view.statutory.month),
+        "months_needed": view.extension.months_needed,
+        "first_month": str(view.extension.first_month),
+        "end_month": str(view.extension.end_month),
+        "pension_from": str(view.extension.pension_from),
+        "monthly_cost": money(view.monthly_cost),
+        "total_cost": money(view.total_cost),
+    }
+
+
 def forecast_body(advice: ForecastAdvice) -> dict[str, Any]:
     result = advice.forecast
     estimate = result.estimate
@@ -195,7 +208,7 @@ def forecast_body(advice: ForecastAdvice) -> dict[str, Any]:
             "total_months": estimate.minimum.total_months,
             "met": estimate.minimum.met,
             "missing_months": estimate.minimum.missing_months,
-            "retirement_year": retirement.month.year,
+            "retirement_year": (advice.extension.statutory if advice.extension else retirement).month.year,
             **_status(used["retirement.minimum_contribution_months"]),
         },
         "calculation_base": {
@@ -233,6 +246,7 @@ def forecast_body(advice: ForecastAdvice) -> dict[str, Any]:
              **_estimate(row.estimate, advice.inputs.range_known)}
             for row in result.comparison
         ],
+        **({"extension": _extension(advice)} if advice.extension else {}),
         "assumptions": [_assumption(item) for item in advice.assumptions],
         "notices": [{"code": n.code, "message": notice_message(content(), n)} for n in advice.notices],
         "figures": [_figure(parameter_id, figure) for parameter_id, figure in used.items()]
@@ -253,8 +267,9 @@ def forecast():
         advice = forecast_pension(content(), question, as_of)
     except AlreadyRetired as exc:
         return errors_response({"birth_date": [_(
-            "You reached the statutory retirement age on %(date)s. This forecast is for people who have not "
-            "reached it yet.", date=format_long_date(exc.retirement.date))]})
+            "You reached the statutory retirement age on %(date)s with the minimum contribution months: apply "
+            "for your pension. This forecast is for people who have not reached the age yet, or who still lack "
+            "months.", date=format_long_date(exc.retirement.date))]})
     except FiguresNotInForce as exc:
         return errors_response({"as_of": [not_in_force_message(content(), e) for e in exc.errors]})
     return jsonify(forecast_body(advice))
