@@ -69,8 +69,9 @@ def forecast():
         try:
             result = forecast_view(forecast_pension(content(), form.question(), as_of), form.birth_date.data)
         except AlreadyRetired as exc:
-            problem = [_("You reached the statutory retirement age on %(date)s. This forecast is for people who "
-                         "have not reached it yet.", date=format_long_date(exc.retirement.date))]
+            problem = [_("You reached the statutory retirement age on %(date)s with the minimum contribution months: "
+                         "apply for your pension. This forecast is for people who have not reached the age yet, or "
+                         "who still lack months.", date=format_long_date(exc.retirement.date))]
             form.add_error(form.birth_date, problem[0])
         except FiguresNotInForce as exc:
             problem = [not_in_force_message(content(), e) for e in exc.errors]

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from flask_babel import gettext
 
-from ..forecast_advice import Assumption, ForecastAdvice
+from ..forecast_advice import Assumption, ExtensionView, ForecastAdvice
 from ..forecast_explain import assumption_message, notice_message, row_name
 from ..i18n import format_age, format_rate, format_yuan
 from ..policy import Figure
@@ -85,6 +85,8 @@ class ForecastView:
     chart: Chart
     pension_rate: Decimal  # the pension's pooled + personal-account rates, as the comparison costs them
     basic_range: PensionRange | None = None  # the basic pension across the open index denominators
+    extension: ExtensionView | None = None  # past the statutory age with a shortfall: the 延缴 months
+    statutory_age: str = ""  # the statutory retirement age, when the pension starts later (延缴)
 
     @property
     def minimum(self):
@@ -190,4 +192,7 @@ def forecast_view(advice: ForecastAdvice, birth_date: date) -> ForecastView:
         chart=comparison_chart(rows),
         pension_rate=used["pension.pooled_fund_rate"].value + used["pension.personal_account_rate"].value,
         basic_range=open_range(advice, advice.forecast.estimate),
+        extension=advice.extension,
+        statutory_age=(format_age(advice.extension.statutory.age_years, advice.extension.statutory.age_months)
+                       if advice.extension else ""),
     )
