@@ -15,7 +15,7 @@ from .errors import ContentError
 
 GUIDE_FILES = ("channels", "faq")
 # Pages a guide may point to with `see_also` (the web layer links them when they exist).
-LINKED_PAGES = ("check", "calculate", "forecast", "register", "union")
+LINKED_PAGES = ("check", "calculate", "forecast", "register", "union", "stopping", "leaving", "resident", "faq")
 HUKOU_VALUES = tuple(hukou.value for hukou in Hukou)
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")

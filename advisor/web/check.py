@@ -7,25 +7,33 @@ answers travel only in POST bodies and hidden fields.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app, request
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField, SelectChoice
+from wtforms import RadioField, SelectChoice, StringField
 
 from .. import today
 from ..advice import EligibilityAdvice, check_eligibility
-from ..explain import check_message, not_in_force_message, notice_message, rule_quote, work_name
+from ..explain import check_message, not_in_force_message, notice_extras, notice_message, rule_quote, work_name
+from ..forecast_advice import person_retirement
 from ..i18n import format_age, format_long_date, format_year_month, localized
 from ..policy import NotInForce
 from ..policy.inputs import REFORM_FIRST_DAY
+from ..rules.extension import PensionPlace, near_retirement
 from ..rules.types import Category, Hukou, Outcome, Person, Scheme, Sex, Work
 from . import bp
 from .choices import HUKOU_CHOICES, YES_NO, ChoiceField, content
 from .dates import DatePartsField, check_birth_date
 from .fields import PlainForm
 from .figures import FigureView, citation, figure_view
+from .guide_views import SOURCE_KIND_LABELS, link
+
+# Notices with a guide page that says more (guide_views.LINKS keys).
+NOTICE_GUIDES = {"stop_when_leaving_shenzhen": "leaving", "continue_contributing": "resident"}
 from .rendering import render_page_or_fragment
 
 FEMALE_DEFAULT_PARAMETER = "retirement.female_flexible_worker_category"
@@ -75,7 +83,17 @@ ANSWER_NAMES = {
     "employer_insured": _l("Insured through an employer"),
     "insured_before": _l("Insured in Guangdong before"),
     "first_insured_month": _l("First month insured in Guangdong"),
+    "contributed_months": _l("Months of pension paid"),
+    "pension_place": _l("Where the pension will be drawn"),
 }
+# Past or near the statutory retirement age (issue 11): what can still be done about the pension.
+PENSION_PLACE_CHOICES = [
+    SelectChoice(PensionPlace.SHENZHEN.value, _l("Shenzhen")),
+    SelectChoice(PensionPlace.ELSEWHERE.value, _l("Somewhere else")),
+    SelectChoice(PensionPlace.UNKNOWN.value, _l("I don't know")),
+]
+MAX_CONTRIBUTED_MONTHS = 999
+_WHOLE_MONTHS = re.compile(r"^[0-9]{1,3}$")
 
 
 def choice_values(field) -> set[str]:
@@ -142,6 +160,17 @@ class CheckForm(PlainForm):
         messages=FIRST_INSURED_MESSAGES, required=False,
         description=_l("For example 2015, 6. If you are not sure, call 12333 to ask."))
 
+    # Past or near retirement age (asked only then)
+    contributed_months = StringField(
+        _l("How many months of pension contributions have you paid in total?"),
+        description=_l("Only if you have reached the statutory retirement age or will within five years; "
+                       "optional. 12 months for each year: 10 years is 120. Your contribution record shows it "
+                       "(12333)."))
+    pension_place = FollowUpChoiceField(
+        _l("Where will your pension be drawn?"), choices=PENSION_PLACE_CHOICES,
+        description=_l("Only with the months above. Usually your hukou place; otherwise a place where you have "
+                       "paid for 10 years in total."))
+
     as_of: date  # today, set by build_form
 
     def is_asked(self, name: str) -> bool:
@@ -156,12 +185,49 @@ class CheckForm(PlainForm):
             return self.hukou.data == Hukou.OTHER_PROVINCE  # the temporary pension account rule
         if name == "first_insured_month":
             return self.is_asked("insured_before") and self.insured_before.data == "yes"
+        if name in ("contributed_months", "pension_place"):
+            return self.near_retirement()
         return True
+
+    def near_retirement(self) -> bool:
+        """At, past or within five years of the statutory retirement age (needs the date of birth and sex)."""
+        born = self.birth_date.data
+        if born is None or self.birth_date.errors or self.sex.data not in (Sex.MALE, Sex.FEMALE) or born > self.as_of:
+            return False
+        chosen = self.female_category.data if self.sex.data == Sex.FEMALE else None
+        category = Category(chosen) if chosen in (Category.F55, Category.F50) else None
+        try:
+            retirement = person_retirement(content(), born, Sex(self.sex.data), category, self.as_of)
+        except NotInForce:
+            return False
+        return near_retirement(retirement, self.as_of)
+
+    def check_contributed_months(self) -> None:
+        field = self.contributed_months
+        text = unicodedata.normalize("NFKC", field.data or "").strip()
+        if not self.is_asked("contributed_months") or not text:
+            field.number = None
+            return
+        if not _WHOLE_MONTHS.match(text):
+            field.number = None
+            self.add_error(field, _l("Enter the months as a whole number, for example 120."))
+            return
+        field.number = int(text)
+        place = self.pension_place
+        if place.data and place.data not in choice_values(place):
+            self.add_error(place, _l("Choose Shenzhen, somewhere else or “I don't know”"))
+
+    def pathway_answers(self) -> tuple[int | None, PensionPlace | None]:
+        """Months paid and the pension place, when asked and answered."""
+        months = getattr(self.contributed_months, "number", None) if self.is_asked("contributed_months") else None
+        place = self.pension_place.data if months is not None else None
+        return months, PensionPlace(place) if place in choice_values(self.pension_place) else None
 
     def validate(self, extra_validators=None) -> bool:
         super().validate(extra_validators)
         check_birth_date(self, self.birth_date, self.as_of)
         self.check_follow_ups()
+        self.check_contributed_months()
         return not self.error_list()
 
 
@@ -219,6 +285,9 @@ class CheckForm(PlainForm):
         for field in self:
             if isinstance(field, DatePartsField):
                 answers += [(field.part_name(part), value) for part, value in field.values.items() if value]
+            elif isinstance(field, StringField) and not isinstance(field, RadioField):
+                if field.data:
+                    answers.append((field.name, field.data))
             elif field.data in choice_values(field):
                 answers.append((field.name, field.data))
         return answers
@@ -281,6 +350,9 @@ class NoticeView:
     message: str
     citation: str
     url: str | None
+    extras: tuple[str, ...] = ()  # further paragraphs (the pension-place condition, the alternatives)
+    kind_label: str = ""  # "third-party source" when the notice rests on one
+    link: object = None  # a guide that says more (guide_views.Link)
 
 
 def rule_view(check, scheme: Scheme, as_of: date) -> RuleView:
@@ -312,8 +384,11 @@ def retirement_view(advice: EligibilityAdvice) -> RetirementView:
 
 
 def notice_view(notice) -> NoticeView:
-    text, url = citation(content().texts["notices"][notice.code]["source"])
-    return NoticeView(notice.code, notice_message(content(), notice), text, url)
+    source = content().texts["notices"][notice.code]["source"]
+    text, url = citation(source)
+    kind = str(SOURCE_KIND_LABELS.get(content().sources[source]["kind"], ""))
+    return NoticeView(notice.code, notice_message(content(), notice), text, url,
+                      tuple(notice_extras(content(), notice)), kind, link(NOTICE_GUIDES.get(notice.code)))
 
 
 def result_view(advice: EligibilityAdvice) -> dict:
@@ -352,6 +427,8 @@ def answer_rows(form: CheckForm) -> list[tuple[str, str, str]]:
         "insured_before": choice_label(form.insured_before, form.insured_before.data),
         "first_insured_month": (format_year_month(person.first_insured_month)
                                 if person.first_insured_month else ""),
+        "contributed_months": form.contributed_months.data or "",
+        "pension_place": choice_label(form.pension_place, form.pension_place.data),
     }
     return [(name, str(short), values[name]) for name, short in ANSWER_NAMES.items() if form.is_asked(name)]
 
@@ -372,7 +449,7 @@ def check():
     submitted = request.method == "POST" and not changing
     if submitted and form.validate():
         try:
-            result = result_view(check_eligibility(content(), form.person(), form.as_of))
+            result = result_view(check_eligibility(content(), form.person(), form.as_of, *form.pathway_answers()))
         except NotInForce as exc:
             problem = not_in_force_message(content(), exc)
     return render_page_or_fragment(

@@ -31,6 +31,10 @@ LINKS = {
     "forecast": ("web.forecast", _l("See what you would get later")),
     "register": ("web.register", _l("See where and how to register")),
     "union": ("web.union", _l("See the union's free protection")),
+    "stopping": ("web.stopping", _l("Stopping, gaps and back payment")),
+    "leaving": ("web.leaving", _l("Leaving Shenzhen: what happens to your insurance")),
+    "resident": ("web.resident", _l("Compare with the resident schemes")),
+    "faq": ("web.faq", _l("Questions and answers")),
 }
 SOURCE_KIND_LABELS = {"secondary": _l("Third-party source, not an official text")}
 
