@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import render_template
 
-from . import bp
+from ... import bp
 
 
 @bp.get("/")

@@ -1,0 +1,6 @@
+"""One small package per page (STYLE.md, "where it should grow"): each registers its views on bp.
+
+advisor/web/__init__.py imports this package; import each page here, one a line.
+"""
+
+from . import home  # noqa: F401
