@@ -13,7 +13,10 @@ from typing import Any, Mapping
 from ..rules.types import Hukou
 from .errors import ContentError
 
-GUIDE_FILES = ("channels", "faq")
+GUIDE_FILES = ("channels", "faq", "pathways")
+# The guide pages of content/guides/pathways.yaml, and the statuses an item of theirs may show.
+PATHWAY_GUIDES = ("stopping", "leaving", "resident")
+ITEM_STATUSES = ("provisional", "missing")
 # Pages a guide may point to with `see_also` (the web layer links them when they exist).
 LINKED_PAGES = ("check", "calculate", "forecast", "register", "union", "stopping", "leaving", "resident", "faq")
 HUKOU_VALUES = tuple(hukou.value for hukou in Hukou)
@@ -145,19 +148,71 @@ class _Checker:
                     self.fail(f"{where}.fields[{j}].labels", "must list the Chinese labels printed on the form")
                 self.text(field, "explain", f"{where}.fields[{j}]")
                 self.see_also(field, f"{where}.fields[{j}]")
-        for section in ("pitfalls", "after_registration", "leaving_shenzhen"):
+        for section in ("pitfalls", "after_registration", "leaving_shenzhen", "other_services"):
             items = self.entries(raw, section)
             self.ids(items, section)
             for i, item in enumerate(items):
                 self.note(item, f"{section}[{i}]")
+
+    def status(self, item: Mapping[str, Any], where: str) -> None:
+        if "status" in item and item["status"] not in ITEM_STATUSES:
+            self.fail(f"{where}.status", f"must be one of {', '.join(ITEM_STATUSES)}")
+
+    def figures(self, item: Mapping[str, Any], where: str) -> None:
+        for j, parameter_id in enumerate(item.get("figures", [])):
+            if parameter_id not in self.parameters:
+                self.fail(f"{where}.figures[{j}]", f"{parameter_id!r} is not a parameter in content/parameters/")
+
+    def pathways(self, raw: Mapping[str, Any]) -> None:
+        guides = raw.get("guides")
+        if not isinstance(guides, dict) or sorted(guides) != sorted(PATHWAY_GUIDES):
+            self.fail("guides", f"needs exactly the guides {', '.join(PATHWAY_GUIDES)}")
+        for name, guide in guides.items():
+            where = f"guides.{name}"
+            for key in ("title", "lead"):
+                self.text(guide, key, where)
+            sections = self.entries(guide, "sections", where)
+            self.ids(sections, f"{where}.sections")
+            for i, section in enumerate(sections):
+                here = f"{where}.sections[{i}]"
+                self.text(section, "title", here)
+                notes = self.entries(section, "notes", here)
+                self.ids(notes, f"{here}.notes")
+                for j, item in enumerate(notes):
+                    self.note(item, f"{here}.notes[{j}]")
+                    self.status(item, f"{here}.notes[{j}]")
+            if "comparison" in guide:
+                self.comparison(guide["comparison"], f"{where}.comparison")
+
+    def comparison(self, table: Mapping[str, Any], where: str) -> None:
+        columns = table.get("columns")
+        if not isinstance(columns, dict) or not columns:
+            self.fail(f"{where}.columns", "needs the columns' names")
+        for column in columns:
+            self.text(columns, column, f"{where}.columns")
+        rows = self.entries(table, "rows", where)
+        self.ids(rows, f"{where}.rows")
+        for i, row in enumerate(rows):
+            here = f"{where}.rows[{i}]"
+            self.text(row, "label", here)
+            for column in columns:
+                cell = row.get(column)
+                if not isinstance(cell, dict):
+                    self.fail(f"{here}.{column}", "needs a cell")
+                self.text(cell, "text", f"{here}.{column}")
+                self.cited(cell, f"{here}.{column}")
+                self.see_also(cell, f"{here}.{column}")
+                self.status(cell, f"{here}.{column}")
+                self.figures(cell, f"{here}.{column}")
 
     def faq(self, raw: Mapping[str, Any]) -> None:
         questions = self.entries(raw, "questions")
         self.ids(questions, "questions")
         for i, question in enumerate(questions):
             where = f"questions[{i}]"
-            for key in ("question", "answer", "quote"):
+            for key in ("question", "answer"):
                 self.text(question, key, where)
+            # A quote where a verbatim text was found (the seed's questions all have one); always a source.
             self.cited(question, where)
             self.see_also(question, where)
             for j, parameter_id in enumerate(question.get("figures", [])):
@@ -177,3 +232,4 @@ def check_guides(texts: Mapping[str, Any], parameters: Mapping[str, Any]) -> Non
     """Raise ContentError naming the file and field when a guide lacks what its page shows."""
     _Checker("channels", texts, parameters).channels(texts["channels"])
     _Checker("faq", texts, parameters).faq(texts["faq"])
+    _Checker("pathways", texts, parameters).pathways(texts["pathways"])

@@ -18,7 +18,7 @@ from typing import Any, Mapping
 from .errors import ContentError, FigureMissing, NotInForce
 
 STATUSES = ("confirmed", "provisional", "conflicting", "missing")
-UNITS = ("CNY/month", "ratio", "years", "months", "code", "schedule")
+UNITS = ("CNY/month", "CNY/year", "ratio", "years", "months", "code", "schedule")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _ENTRY_KEYS = {"value", "until", "status", "source", "quote", "note", "candidates"}
 

@@ -58,7 +58,7 @@ def template_helpers() -> dict:
 def figure_value(value, parameter_id: str) -> str:
     """A figure as users read it: money in yuan, ratios in per cent."""
     unit = current_app.extensions["advisor.content"].parameters[parameter_id].unit
-    if unit == "CNY/month":
+    if unit in ("CNY/month", "CNY/year"):
         return format_yuan(value)
     if unit == "ratio":
         return format_rate(value)

@@ -31,6 +31,7 @@ def guide_view(hukou: Hukou | None) -> dict:
         "pitfalls": [note_view(item, hukou) for item in guide["pitfalls"] if applies(item, hukou)],
         "after_registration": [note_view(item, hukou) for item in guide["after_registration"]],
         "leaving_shenzhen": [note_view(item, hukou) for item in guide["leaving_shenzhen"]],
+        "other_services": [note_view(item, hukou) for item in guide["other_services"]],
     }
 
 
