@@ -4,10 +4,11 @@ medical years), and the unemployment benefit durations. Content + rules, no web 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..policy import Content, NotInForce
+from ..policy import Content, Figure, NotInForce
 from ..rules.calendar import YearMonth
 from ..rules.extension import (
     Extension,
@@ -19,6 +20,7 @@ from ..rules.extension import (
     near_retirement,
     shortfall,
 )
+from ..rules.money import to_fen
 from ..rules.retirement import Retirement
 from ..rules.types import Notice
 from ..rules.unemployment import BenefitDurationRule, benefit_months
@@ -100,5 +102,24 @@ def benefit_durations(content: Content, on: date) -> list[tuple[int, int]]:
     return [(years, benefit_months(years * 12, rule)) for years in DURATION_EXAMPLE_YEARS]
 
 
-__all__ = ["NotInForce", "PensionPlace", "retirement_notices", "benefit_durations", "extension_facts",
-           "minimum_months"]
+
+
+@dataclass(frozen=True)
+class UnemploymentBenefit:
+    """What unemployment insurance can later pay: a share of the minimum wage, for months by years paid."""
+
+    monthly: Decimal
+    minimum_wage: Figure
+    rate: Figure
+    duration: Figure
+    durations: tuple[tuple[int, int], ...]  # (years paid, months of benefit)
+
+
+def unemployment_benefit(content: Content, on: date) -> UnemploymentBenefit:
+    """Raises NotInForce when one of its figures is not in force on `on`."""
+    minimum_wage = content.figure("wages.shenzhen_minimum_wage", on)
+    rate = content.figure("unemployment.benefit_rate", on)
+    rounding = content.figure("money.rounding", on).value
+    return UnemploymentBenefit(to_fen(minimum_wage.value * rate.value, rounding), minimum_wage, rate,
+                               content.figure("unemployment.benefit_duration", on),
+                               tuple(benefit_durations(content, on)))

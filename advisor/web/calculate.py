@@ -10,6 +10,7 @@ from wtforms.validators import ValidationError
 
 from .. import today
 from ..advice import CostAdvice, calculate_cost, pension_base_presets
+from ..answers.pathways import unemployment_benefit
 from ..explain import not_in_force_message
 from ..i18n import format_year_month
 from ..policy import NotInForce
@@ -35,6 +36,16 @@ class AtLeastOneInsurance:
             raise ValidationError(_l("Choose insurances from the list."))
 
 
+class OptionalYuanAmount(YuanAmount):
+    """An amount that may be left empty (then field.amount is None)."""
+
+    def __call__(self, form, field) -> None:
+        if not (field.data or "").strip():
+            field.amount = None
+            return
+        super().__call__(form, field)
+
+
 class CalculateForm(PlainForm):
     wage = AmountField(
         _l("Monthly wage you declare (yuan)"),
@@ -43,6 +54,11 @@ class CalculateForm(PlainForm):
     )
     hukou = ChoiceField(_l("Your hukou (household registration)"), choices=HUKOU_CHOICES,
                         required_message=_l("Choose where your hukou is."))
+    unemployment_wage = AmountField(
+        _l("Wage you declare for unemployment insurance (yuan), if different"),
+        [OptionalYuanAmount()],
+        description=_l("Only if you join unemployment insurance; optional. Its base is your real income, declared "
+                       "separately (“失业缴费工资” on the form). Leave it empty to use the wage above."))
     insurances = CheckboxesField(_l("Which insurances"), validators=[AtLeastOneInsurance()],
                                  default=["pension", "medical"])
     month = SelectField(_l("Which month"), validate_choice=False)
@@ -124,7 +140,18 @@ def result_view(advice: CostAdvice) -> dict:
         "figures": figures,
         "rounding": figure_view(advice.inputs.rounding),
         "local_supplementary_skipped": advice.hukou is not Hukou.SHENZHEN and Scheme.PENSION in result.bases,
+        "unemployment_benefit": (benefit_view(advice.month) if Scheme.UNEMPLOYMENT in result.bases else None),
     }
+
+
+def benefit_view(month: YearMonth) -> dict | None:
+    """What unemployment insurance can later pay, with the status of each figure; None when not in force."""
+    try:
+        benefit = unemployment_benefit(content(), month.first_day)
+    except NotInForce:
+        return None
+    return {"monthly": benefit.monthly, "durations": benefit.durations,
+            "figures": [figure_view(f) for f in (benefit.rate, benefit.minimum_wage, benefit.duration)]}
 
 
 def apply_quick_choice(form: CalculateForm) -> None:
@@ -155,7 +182,8 @@ def calculate():
         if form.validate():
             try:
                 advice = calculate_cost(content(), form.month.month, Hukou(form.hukou.data), form.wage.amount,
-                                        tuple(Scheme(s) for s in form.insurances.data))
+                                        tuple(Scheme(s) for s in form.insurances.data),
+                                        getattr(form.unemployment_wage, "amount", None))
                 result = result_view(advice)
             except FiguresNotInForce as exc:
                 form.month.errors = [not_in_force_message(content(), e) for e in exc.errors]
