@@ -109,8 +109,9 @@ def test_a_woman_s_interpolated_age_category_and_estimated_balance_are_stated(cl
     assert assumptions["payout_months"]["status"] == "provisional"
     assert assumptions["payout_months"]["source"] == "jinan-12345-2025"
     codes = [n["code"] for n in body["notices"]]
+    # Within five years of the statutory age, the medical years needed in retirement too (issue 11).
     assert codes == ["estimate_only", "figures_carried_forward", "shenzhen_hukou_supplementary",
-                     "female_category_to_confirm"]
+                     "female_category_to_confirm", "medical_years_at_retirement"]
 
 
 def test_user_values_replace_the_defaults_and_the_default_is_still_named(client):
@@ -297,10 +298,12 @@ def test_a_wage_base_is_read_as_people_write_it_and_checked_like_the_contributio
         "base_wage": ["Enter the amount in yuan using digits only, for example 8000 or 8000.50."]}
 
 
-def test_someone_past_the_statutory_retirement_age_is_told_so(client):
+def test_someone_past_the_statutory_retirement_age_with_the_minimum_is_told_so(client):
+    # 200 months ≥ the 180 needed for 2020: nothing to forecast (with fewer, the answer is 延缴: issue 11).
     assert errors(client, {**EXAMPLE_A, "birth_date": "1960-03-01", "contributed_months": 200}) == {
-        "birth_date": ["You reached the statutory retirement age on 1 March 2020. This forecast is for people who "
-                       "have not reached it yet."]}
+        "birth_date": ["You reached the statutory retirement age on 1 March 2020 with the minimum contribution "
+                       "months: apply for your pension. This forecast is for people who have not reached the age "
+                       "yet, or who still lack months."]}
 
 
 def test_a_date_before_the_recorded_figures_is_a_clear_message_not_a_crash(client):

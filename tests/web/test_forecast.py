@@ -302,8 +302,9 @@ def test_the_lowest_base_choice_is_today_s_floor(client):
     ({"interest": "-1"}, "Enter an interest rate from 0 to 20 per cent a year.", "interest"),
     ({"past_index": "9"}, "Enter the index as a number above 0 and at most 5, for example 0.8.", "past_index"),
     ({"birth_date-year": "1960", "paid_years": "20"},
-     "You reached the statutory retirement age on 15 September 2020. This forecast is for people who have not "
-     "reached it yet.", "birth_date-year"),
+     "You reached the statutory retirement age on 15 September 2020 with the minimum contribution months: apply "
+     "for your pension. This forecast is for people who have not reached the age yet, or who still lack months.",
+     "birth_date-year"),
 ])
 def test_each_bad_answer_is_explained_next_to_its_field_and_the_other_answers_are_kept(client, changes, message,
                                                                                         target):
