@@ -22,7 +22,7 @@ def benefit_months(paid_months: int, rule: BenefitDurationRule) -> int:
     years = paid_months // 12
     if years < rule.min_years:
         return 0
-    if years <= rule.first_years:
+    if paid_months <= rule.first_years * 12:
         return years * rule.months_per_first_year
     half_years = (paid_months - rule.first_years * 12) // 6
     months = rule.first_years * rule.months_per_first_year + half_years * rule.months_per_later_half_year
