@@ -40,8 +40,9 @@ SHORT_KEYS = {
     "work": "wk", "platform_qualified": "pq", "full_time_student": "st",
     "employer_insured": "ei", "insured_before": "ib",
     "first_insured_month-year": "fy", "first_insured_month-month": "fm",
+    "contributed_months": "cm", "pension_place": "pp",  # at or near retirement age (issue 11)
     # Calculate
-    "wage": "w", "insurances": "i", "month": "m",
+    "wage": "w", "insurances": "i", "month": "m", "unemployment_wage": "uw",
     # Forecast
     "paid_years": "py", "paid_months": "pm", "balance": "bl", "base": "b",
     "wage_growth": "g", "interest": "r", "past_index": "x",

@@ -390,7 +390,7 @@ def test_the_empty_page_asks_every_question_with_nothing_preselected(client, lan
     html = response.text
     assert response.status_code == 200 and title in html and legend in html
     assert '" checked' not in html and "error-summary" not in html
-    assert html.count('class="question"') == 11
+    assert html.count('class="question"') == 13  # 11, and the two at or near retirement age (issue 11)
     assert f'hx-post="/{lang}/check" hx-trigger="change, input delay:500ms"' in html
     assert 'hx-target="#check-result" hx-swap="innerHTML" hx-sync="this:replace"' in html
     assert 'autocomplete="bday-year"' in html
