@@ -46,7 +46,7 @@ def check_extension(page: Page, lang: str) -> None:
 def forecast_extension(page: Page, lang: str) -> None:
     page.goto(f"/{lang}/forecast")
     for name, value in {"birth_date-year": "1965", "birth_date-month": "1", "birth_date-day": "15",
-                        "paid_years": "10", "paid_months": "0"}.items():
+                        "paid_years": "10", "paid_months": "0", "wage_growth": "0", "interest": "0"}.items():
         page.locator(f'input[name="{name}"]').fill(value)
     page.locator('input[name="sex"][value="male"]').check()
     page.locator('input[name="base"][value="floor"]').check()
