@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..policy import Content, Figure, NotInForce
+from ..policy import Content, Figure
 from ..rules.calendar import YearMonth
 from ..rules.extension import (
     Extension,

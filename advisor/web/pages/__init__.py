@@ -3,7 +3,9 @@
 advisor/web/__init__.py imports this package; import each page here, one a line.
 """
 
-from . import home  # noqa: F401
-from . import leaving  # noqa: F401
-from . import resident  # noqa: F401
-from . import stopping  # noqa: F401
+from . import (
+    home,  # noqa: F401
+    leaving,  # noqa: F401
+    resident,  # noqa: F401
+    stopping,  # noqa: F401
+)

@@ -6,9 +6,10 @@ status when it rests on a third-party text or was looked for and not found.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from flask import current_app, render_template
 from flask_babel import lazy_gettext as _l
