@@ -115,7 +115,7 @@ def test_past_retirement_age_the_forecast_estimates_after_paying_on(any_page: Pa
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_unemployment_wage_is_clamped_on_the_calculator(any_page: Page, lang: str):
     calculate_unemployment(any_page, lang)
-    expect(any_page.locator(".cost-table").first).to_contain_text("¥442.65")
+    expect(any_page.locator(".cost-table")).to_contain_text("¥442.65")
     expect(any_page.locator(".unemployment-benefit")).to_contain_text("¥2,430.00")
 
 
