@@ -114,6 +114,16 @@ class AlreadyRetired(ValueError):
         self.retirement = retirement
 
 
+class ExtensionBeyondTable(ValueError):
+    """Paying on (延缴) would end past the last age of the payout-month table: no estimate is made."""
+
+    def __init__(self, extension: Extension, age_years: int, last_age: int) -> None:
+        super().__init__(f"延缴 to {extension.end_month} ends at {age_years}, past the table's {last_age}")
+        self.extension = extension
+        self.age_years = age_years
+        self.last_age = last_age
+
+
 def person_retirement(content: Content, birth_date: date, sex: Sex, female_category: Category | None,
                       as_of: date) -> Retirement:
     category, assumed = retirement_category(sex, female_category, female_default_category(content, as_of))
@@ -188,7 +198,8 @@ def _notices(result: Forecast, inputs: ForecastInputs) -> tuple[Notice, ...]:
 
 
 def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) -> ForecastAdvice:
-    """Raises AlreadyRetired (past the statutory age with the minimum met), or FiguresNotInForce when a
+    """Raises AlreadyRetired (past the statutory age with the minimum met), ExtensionBeyondTable (延缴 would
+    end past the payout table's last age), or FiguresNotInForce when a
     figure the forecast needs is not in force.
 
     Past the statutory age with a shortfall, the forecast is of 延缴: the months still needed are
@@ -205,6 +216,9 @@ def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) 
     inputs = forecast_inputs(content, first_month, retirement)
     if extension is not None:
         inputs = _statutory_minimum(content, inputs, statutory)
+        last_age = max(inputs.figures.payout_months)
+        if retirement.age_years + (1 if retirement.age_months else 0) > last_age:
+            raise ExtensionBeyondTable(extension, retirement.age_years, last_age)
     figures = inputs.figures
     chosen = Assumptions(
         wage_growth=question.wage_growth if question.wage_growth is not None else inputs.defaults["wage_growth"].value,

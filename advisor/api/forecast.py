@@ -11,9 +11,16 @@ from flask_babel import gettext as _
 
 from .. import today
 from ..explain import figure_description, not_in_force_message
-from ..forecast_advice import AlreadyRetired, Assumption, ForecastAdvice, ForecastQuestion, forecast_pension
+from ..forecast_advice import (
+    AlreadyRetired,
+    Assumption,
+    ExtensionBeyondTable,
+    ForecastAdvice,
+    ForecastQuestion,
+    forecast_pension,
+)
 from ..forecast_explain import assumption_message, notice_message, row_name
-from ..i18n import format_long_date, localized
+from ..i18n import format_long_date, format_year_month, localized
 from ..policy import Figure
 from ..policy.inputs import FiguresNotInForce
 from ..rules.calendar import add_months
@@ -270,6 +277,16 @@ def forecast():
             "You reached the statutory retirement age on %(date)s with the minimum contribution months: apply "
             "for your pension. This forecast is for people who have not reached the age yet, or who still lack "
             "months.", date=format_long_date(exc.retirement.date))]})
+    except ExtensionBeyondTable as exc:
+        return errors_response({"contributed_months": [beyond_table_message(exc)]})
     except FiguresNotInForce as exc:
         return errors_response({"as_of": [not_in_force_message(content(), e) for e in exc.errors]})
     return jsonify(forecast_body(advice))
+
+
+def beyond_table_message(exc: ExtensionBeyondTable) -> str:
+    return _("Paying on (延缴) for the %(months)s months you still need would last until %(end)s, when you would be "
+            "%(age)s, past the last age (%(last)s) of the payout table this estimate uses. Ask 12333 what you can "
+            "do: pay on, move to the resident pension scheme of your hukou place, or end the relationship.",
+             months=exc.extension.months_needed, end=format_year_month(exc.extension.end_month),
+             age=exc.age_years, last=exc.last_age)

@@ -14,7 +14,8 @@ from flask_babel import gettext as _
 from .. import today
 from ..advice import pension_base_presets
 from ..explain import not_in_force_message
-from ..forecast_advice import AlreadyRetired, forecast_pension
+from ..api.forecast import beyond_table_message
+from ..forecast_advice import AlreadyRetired, ExtensionBeyondTable, forecast_pension
 from ..i18n import format_long_date, format_yuan
 from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce
@@ -73,6 +74,9 @@ def forecast():
                          "apply for your pension. This forecast is for people who have not reached the age yet, or "
                          "who still lack months.", date=format_long_date(exc.retirement.date))]
             form.add_error(form.birth_date, problem[0])
+        except ExtensionBeyondTable as exc:
+            problem = [beyond_table_message(exc)]
+            form.add_error(form.paid_years, problem[0])
         except FiguresNotInForce as exc:
             problem = [not_in_force_message(content(), e) for e in exc.errors]
     return render_page_or_fragment(

@@ -192,3 +192,14 @@ def test_past_the_age_with_no_shortfall_the_forecast_still_refuses(client):
     status, body = forecast(client, contributed_months=180)
     assert status == 422
     assert list(body["errors"]) == ["birth_date"]
+
+
+def test_paying_on_past_the_payout_table_is_refused_with_whom_to_ask(client):
+    # Born 1966-01-01 (60y5m in 2026-06), never paid: 180 months from 2026-11 end in 2041-10, at 75,
+    # past the payout table's last age, 70. Found by the generated-input test (a 500 before).
+    status, body = forecast(client, birth_date="1966-01-01", contributed_months=0)
+    assert status == 422
+    assert body == {"errors": {"contributed_months": [
+        "Paying on (延缴) for the 180 months you still need would last until October 2041, when you would be 75, "
+        "past the last age (70) of the payout table this estimate uses. Ask 12333 what you can do: pay on, move "
+        "to the resident pension scheme of your hukou place, or end the relationship."]}}
