@@ -33,6 +33,7 @@ NAVIGATION = (
     ("web.check", _l("Can I enroll?")),
     ("web.calculate", _l("What will I pay?")),
     ("web.forecast", _l("What will I get?")),
+    ("web.pension_at_retirement_page", _l("Pension at retirement")),
     ("web.register", _l("Where do I register?")),
     ("web.union", _l("Union protection")),
     ("web.faq", _l("Questions")),

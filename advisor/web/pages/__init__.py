@@ -6,6 +6,7 @@ advisor/web/__init__.py imports this package; import each page here, one a line.
 from . import (
     home,  # noqa: F401
     leaving,  # noqa: F401
+    pension_at_retirement,  # noqa: F401
     resident,  # noqa: F401
     stopping,  # noqa: F401
 )
