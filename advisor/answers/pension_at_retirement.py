@@ -16,7 +16,7 @@ from ..policy import Content, Figure, NotInForce
 from ..policy.errors import FigureMissing
 from ..policy.forecast_inputs import INTERPOLATION_RULE
 from ..policy.inputs import STATUS_SEVERITY, FiguresNotInForce, female_default_category, retirement_schedules
-from ..rules.calendar import YearMonth
+from ..rules.calendar import YearMonth, add_months
 from ..rules.flexible_retirement import (
     ChosenRetirement,
     FlexibleLimits,
@@ -69,12 +69,19 @@ def _minimum_lookup(content: Content):
 def flexible_window(content: Content, birth_date: date, sex: Sex, female_category: Category | None,
                     as_of: date) -> Window:
     category, assumed = retirement_category(sex, female_category, female_default_category(content, as_of))
-    schedules = retirement_schedules(content, as_of)
-    statutory = statutory_retirement(birth_date, category, schedules, assumed)
+    statutory = statutory_retirement(birth_date, category, retirement_schedules(content, as_of), assumed)
+    return window_around(content, statutory, as_of)
+
+
+def window_around(content: Content, statutory: Retirement, as_of: date) -> Window:
+    """The flexible window around a statutory retirement (the check page has no birth date at hand:
+    the birth month is the statutory month less the statutory age)."""
+    schedule = retirement_schedules(content, as_of)[statutory.category]
+    birth_date = add_months(statutory.date, -statutory.age_in_months)
     flexible = content.figure(FLEXIBLE, max(statutory.date, date(2025, 1, 1)))
     limits = FlexibleLimits(int(flexible.value["early_max_months"]), int(flexible.value["late_max_months"]))
     minimum_months = _minimum_lookup(content)
-    window = retirement_window(birth_date, statutory, schedules[category], limits, minimum_months)
+    window = retirement_window(birth_date, statutory, schedule, limits, minimum_months)
     years = range(window.earliest.year, window.latest.year + 1)
     used = {FLEXIBLE: flexible}
     try:

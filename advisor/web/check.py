@@ -342,6 +342,7 @@ class RetirementView:
     reached: bool
     schedule: FigureView
     default: FigureView | None  # the assumed category's status and source, when it was assumed
+    window: object = None  # the flexible-retirement window (pages/pension_at_retirement/window.py)
 
 
 @dataclass(frozen=True)
@@ -368,6 +369,7 @@ def card_view(verdict, as_of: date) -> CardView:
 
 
 def retirement_view(advice: EligibilityAdvice) -> RetirementView:
+    from .pages.pension_at_retirement.window import window_view  # that page's form imports this module
     retirement = advice.retirement
     on = max(advice.as_of, REFORM_FIRST_DAY)  # as the rules read the schedule (policy.inputs)
     default = figure_view(content().figure(FEMALE_DEFAULT_PARAMETER, on)) if retirement.category_assumed else None
@@ -380,6 +382,7 @@ def retirement_view(advice: EligibilityAdvice) -> RetirementView:
         reached=retirement.reached_on(advice.as_of),
         schedule=figure_view(content().figure("retirement.reform", on)),
         default=default,
+        window=window_view(retirement, advice.as_of),
     )
 
 
