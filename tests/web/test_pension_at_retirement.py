@@ -1,0 +1,120 @@
+"""退休时能领多少 (issue 17): the pension-at-retirement page without and with htmx, in both languages,
+checked against POST /api/v1/pension-at-retirement; and the flexible window on the check page."""
+
+import html as html_module
+import re
+
+import pytest
+
+HTMX = {"HX-Request": "true"}
+
+# The Shenzhen approval sheet of 2025-10 (tests/api/test_pension_at_retirement_api.py), as a person fills
+# the page and as the API takes it.
+WOMAN_PAGE = {
+    "birth_date-year": "1975", "birth_date-month": "10", "birth_date-day": "15", "sex": "female",
+    "female_category": "F50", "hukou": "shenzhen", "retirement_month-year": "2025", "retirement_month-month": "10",
+    "paid_years": "30", "paid_months": "0", "average_index": "0.7183", "balance": "163426.28",
+    "local_years": "5", "local_months": "8",
+}
+WOMAN_API = {
+    "sex": "female", "birth_date": "1975-10-15", "female_category": "F50", "retirement_month": "2025-10",
+    "contribution_months": 360, "average_index": "0.7183", "personal_account_balance": "163426.28",
+    "hukou": "shenzhen", "local_supplementary_months": 68,
+}
+
+
+def text(response) -> str:
+    body = re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))
+    return re.sub(r"\s+", " ", html_module.unescape(body))
+
+
+def yuan(amount: str) -> str:
+    whole, fen = amount.split(".")
+    return f"¥{int(whole):,}.{fen}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_empty_page(client, lang):
+    response = client.get(f"/{lang}/pension-at-retirement")
+    assert response.status_code == 200
+    page = text(response)
+    assert ("退休时能领多少" if lang == "zh" else "Pension at retirement") in page
+    assert ("您的养老金会显示在这里。" if lang == "zh" else "Your pension appears here.") in page
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["no-js", "htmx"])
+def test_page_and_api_agree(client, lang, headers):
+    api = client.post(f"/api/v1/pension-at-retirement?lang={lang}", json=WOMAN_API).get_json()
+    response = client.post(f"/{lang}/pension-at-retirement", data=WOMAN_PAGE, headers=headers)
+    assert response.status_code == 200
+    page = text(response)
+    for key in ("basic_pension", "personal_account_pension", "local_subsidy", "total"):
+        assert yuan(api[key]) in page, key
+    assert (api["basic_pension"], api["personal_account_pension"], api["local_subsidy"], api["total"]) == (
+        "2910.71", "838.08", "95.30", "3844.09")
+    for figure in api["figures"]:
+        assert figure["formula"] in page
+    for notice in api["notices"]:
+        assert notice["message"] in page
+    if headers:
+        assert "<html" not in response.get_data(as_text=True)  # the fragment only
+    else:
+        assert "<html" in response.get_data(as_text=True)
+
+
+def test_the_chinese_page_reads_like_the_sheet(client):
+    page = text(client.post("/zh/pension-at-retirement", data=WOMAN_PAGE))
+    assert "每月 ¥3,844.09" in page or "¥3,844.09" in page
+    assert "基础养老金" in page and "个人账户养老金" in page and "深圳地方补助" in page and "过渡性养老金" in page
+    assert "提前退休（弹性退休）" in page
+    assert "计发基数¥11,293.00 × (1 + 平均缴费指数0.7183) ÷ 2 × 360个月 ÷ 12 × 1% = ¥2,910.71" in page
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["no-js", "htmx"])
+def test_a_month_outside_the_window_is_explained_next_to_the_field(client, headers):
+    response = client.post("/en/pension-at-retirement",
+                           data={**WOMAN_PAGE, "retirement_month-year": "2025", "retirement_month-month": "9"},
+                           headers=headers)
+    assert response.status_code == 200
+    page = text(response)
+    assert "You cannot retire before your original retirement age: the earliest month is October 2025." in page
+    if not headers:
+        assert 'id="retirement_month-error"' in response.get_data(as_text=True)
+
+
+def test_bad_answers_are_named_and_the_others_kept(client):
+    response = client.post("/en/pension-at-retirement", data={
+        **WOMAN_PAGE, "average_index": "abc", "balance": "", "hukou": "guangdong"})
+    body = response.get_data(as_text=True)
+    page = text(response)
+    assert "Enter the index as a number with up to 4 decimals, for example 0.7183" in page
+    assert "Enter your personal account balance in yuan" in page
+    assert 'value="1975"' in body and 'value="30"' in body  # the other answers are kept
+
+
+def test_local_months_need_shenzhen_hukou(client):
+    page = text(client.post("/en/pension-at-retirement", data={**WOMAN_PAGE, "hukou": "other_province"}))
+    assert "Only people with Shenzhen hukou pay the local supplementary pension; leave this at 0." in page
+
+
+def test_the_check_page_shows_the_flexible_window(client):
+    response = client.post("/en/check", data={
+        "birth_date-year": "1970", "birth_date-month": "3", "birth_date-day": "15", "sex": "male",
+        "hukou": "shenzhen", "residence_permit": "yes", "work": "platform", "platform_qualified": "yes",
+        "full_time_student": "no", "employer_insured": "no", "insured_before": "no"})
+    page = text(response)
+    assert "Retiring earlier or later (flexible retirement)" in page
+    assert ("Earliest: March 2030, at 60 years, 16 months early. Only with at least 186 months of "
+            "contributions by then.") in page
+    assert "Latest: July 2034, at 64 years 4 months, 36 months later." in page
+    assert "/en/pension-at-retirement" in response.get_data(as_text=True)
+
+
+def test_the_check_page_in_chinese_shows_the_window(client):
+    page = text(client.post("/zh/check", data={
+        "birth_date-year": "1976", "birth_date-month": "9", "birth_date-day": "15", "sex": "male",
+        "hukou": "shenzhen", "residence_permit": "yes", "work": "platform", "platform_qualified": "yes",
+        "full_time_student": "no", "employer_insured": "no", "insured_before": "no"}))
+    assert "提前或推迟退休（弹性退休）" in page
+    assert "最早：2036年9月，60周岁，提前36个月。届时须已缴费至少222个月。" in page
