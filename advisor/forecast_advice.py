@@ -14,10 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from .answers.pathways import medical_years_notice, minimum_months
-from .policy import Content, Figure
+from .policy import Content, Figure, NotInForce
 from .policy.forecast_inputs import ForecastInputs, forecast_inputs
 from .policy.inputs import STATUS_SEVERITY, female_default_category, retirement_schedules
-from .rules.calendar import YearMonth
+from .rules.calendar import YearMonth, add_months
+from .rules.flexible_retirement import OutsideWindow, choose_retirement
 from .rules.contributions import clamp_base
 from .rules.forecast import (
     Assumptions,
@@ -29,6 +30,7 @@ from .rules.forecast import (
 )
 from .rules.extension import Extension, near_retirement, pension_start, shortfall
 from .rules.money import to_fen
+from .rules.pension_at_retirement import LocalSubsidyRule, local_subsidy
 from .rules.retirement import Retirement, retirement_category, statutory_retirement
 from .rules.types import Category, Notice, Sex
 
@@ -45,6 +47,7 @@ class ForecastQuestion:
     past_index: Decimal | None = None  # average contribution index of the months already paid, if known
     wage_growth: Decimal | None = None
     interest: Decimal | None = None
+    retirement_month: YearMonth | None = None  # a month of the flexible window; None: the statutory month
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class ForecastAdvice:
     assumptions: tuple[Assumption, ...]
     notices: tuple[Notice, ...]
     extension: ExtensionView | None = None
+    statutory: Retirement | None = None  # when a flexible month was chosen: the statutory retirement
 
     @property
     def retirement(self) -> Retirement:
@@ -97,6 +101,13 @@ class ForecastAdvice:
         """The chosen base's basic pension across the candidate denominators; None when one of their
         averages is not recorded for the day of the forecast."""
         return self.forecast.estimate.basic_pension_range if self.inputs.range_known else None
+
+    @property
+    def retirement_kind(self) -> str:
+        """"statutory", "early" or "deferred"."""
+        if self.statutory is None or self.statutory.month == self.retirement.month:
+            return "statutory"
+        return "early" if self.retirement.month < self.statutory.month else "deferred"
 
     @property
     def status(self) -> str:
@@ -199,16 +210,22 @@ def _notices(result: Forecast, inputs: ForecastInputs) -> tuple[Notice, ...]:
 
 def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) -> ForecastAdvice:
     """Raises AlreadyRetired (past the statutory age with the minimum met), ExtensionBeyondTable (延缴 would
-    end past the payout table's last age), or FiguresNotInForce when a
-    figure the forecast needs is not in force.
+    end past the payout table's last age), OutsideWindow (a retirement month outside the
+    flexible-retirement window), or FiguresNotInForce when a figure the forecast needs is not in force.
 
     Past the statutory age with a shortfall, the forecast is of 延缴: the months still needed are
-    paid from this month on, and the pension is estimated from the month after the last one.
+    paid from this month on, and the pension is estimated from the month after the last one. With a
+    `retirement_month` of the flexible window, the forecast is for retiring in that month.
     """
     statutory = person_retirement(content, question.birth_date, question.sex, question.female_category, as_of)
+    flexible = None
+    if question.retirement_month is not None and question.retirement_month != statutory.month:
+        flexible = _flexible_retirement(content, question, statutory, as_of)
     first_month = YearMonth.of(as_of)
     retirement, extension = statutory, None
-    if statutory.reached_on(as_of):
+    if flexible is not None:
+        retirement = flexible
+    elif statutory.reached_on(as_of):
         extension = shortfall(statutory, as_of, question.contributed_months, minimum_months(content, statutory))
         if extension is None:
             raise AlreadyRetired(statutory)
@@ -248,10 +265,13 @@ def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) 
                                        result.estimate.total_contributions)
         notices += (Notice("extension_estimate", {"months": extension.months_needed,
                                                   "end_month": extension.end_month}),)
+    if flexible is not None:
+        notices += (Notice("retirement_month_chosen", {"month": retirement.month, "statutory": statutory.month}),)
     if near_retirement(statutory, as_of):
         notices += (medical_years_notice(content),)
+    notices = tuple(_with_local_subsidy(content, notice, result) for notice in notices)
     return ForecastAdvice(as_of, result, inputs, _assumptions(question, inputs, result, chosen), notices,
-                          extension_view)
+                          extension=extension_view, statutory=statutory if flexible is not None else None)
 
 
 def _statutory_minimum(content: Content, inputs: ForecastInputs, statutory: Retirement) -> ForecastInputs:
@@ -260,4 +280,38 @@ def _statutory_minimum(content: Content, inputs: ForecastInputs, statutory: Reti
     used = dict(inputs.used)
     used["retirement.minimum_contribution_months"] = figure
     return replace(inputs, figures=replace(inputs.figures, minimum_months=int(figure.value)), used=used)
+
+
+def _flexible_retirement(content: Content, question: ForecastQuestion, statutory: Retirement,
+                         as_of: date) -> Retirement:
+    """The retirement at the month asked for, or OutsideWindow: early needs the minimum months by
+    then (the months paid plus every month from now to the one before it)."""
+    from .answers.pension_at_retirement import window_around  # it imports policy only; kept local
+
+    month = question.retirement_month
+    if month <= YearMonth.of(as_of):
+        raise OutsideWindow("in_the_past", window_around(content, statutory, as_of).window)
+    window = window_around(content, statutory, as_of)
+    total = question.contributed_months + month.months_since(YearMonth.of(as_of))
+    chosen = choose_retirement(question.birth_date, month, window.window, total,
+                               lambda year: window.minimum_by_year.get(year) or 0)
+    return replace(statutory, age_in_months=chosen.age_in_months, month=chosen.month,
+                   date=add_months(question.birth_date, chosen.age_in_months))
+
+
+def _with_local_subsidy(content: Content, notice: Notice, result: Forecast) -> Notice:
+    """The Shenzhen hukou notice also says what the 1% buys: the local subsidy for paying it from now
+    to retirement, at the estimate's average index (a secondary-source formula; see content)."""
+    if notice.code != "shenzhen_hukou_supplementary":
+        return notice
+    try:
+        figure = content.figure("pension.local_subsidy", result.retirement.date)
+    except NotInForce:
+        return notice
+    rule = LocalSubsidyRule(Decimal(figure.value["yuan_per_year_and_index"]), Decimal(figure.value["fixed_yuan"]))
+    months = result.estimate.future_months
+    subsidy = local_subsidy(months, result.estimate.average_index, rule)
+    return Notice(notice.code, {**notice.facts, "subsidy": subsidy, "subsidy_months": months,
+                                "subsidy_status": figure.status, "per_year": rule.yuan_per_year_and_index,
+                                "fixed": rule.fixed_yuan})
 

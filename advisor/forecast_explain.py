@@ -144,9 +144,23 @@ def notice_message(content: Content, notice: Notice) -> str:
         return gettext("The Guangdong figures for the current contribution year are not published yet; the "
                        "latest published ones are used and marked provisional.")
     if code == "shenzhen_hukou_supplementary":
-        return gettext("With Shenzhen hukou you also pay the local supplementary pension, %(rate)s of the base "
+        text = gettext("With Shenzhen hukou you also pay the local supplementary pension, %(rate)s of the base "
                        "(%(amount)s a month at your base now). It is not included in the costs shown here.",
                        rate=percent(facts["rate"]), amount=format_yuan(facts["amount"]))
+        if facts.get("subsidy"):
+            text += " " + gettext(
+                "What it buys: paying it for the %(months)s months until you retire adds about %(subsidy)s a month "
+                "to your pension as the Shenzhen local subsidy (months ÷ 12 × average index × %(per_year)s + %(fixed)s, a "
+                "formula from a public calculator checked against official approval sheets; the Shenzhen rule "
+                "itself was not found). It is not included in the pension shown here.",
+                months=facts["subsidy_months"], subsidy=format_yuan(facts["subsidy"]),
+                per_year=format(facts["per_year"], "f"), fixed=format(facts["fixed"], "f"))
+        return text
+    if code == "retirement_month_chosen":
+        return gettext("You asked about retiring in %(month)s instead of your statutory month, %(statutory)s "
+                       "(flexible retirement). Months paid, the calculation base's year and the payout months "
+                       "follow the month you chose.", month=month_name(facts["month"]),
+                       statutory=month_name(facts["statutory"]))
     if code == "extension_estimate":
         return gettext("You have reached the statutory retirement age without the minimum contribution months. "
                        "This estimate assumes you apply to keep paying (延缴) for %(months)s months from this month "

@@ -170,6 +170,8 @@ def outside_window_message(error: OutsideWindow) -> str:
         return gettext("Flexible retirement can be deferred by at most %(months)s months: the latest month is "
                        "%(latest)s.", months=window.latest.months_since(window.statutory.month),
                        latest=month_name(window.latest))
+    if error.reason == "in_the_past":
+        return gettext("Choose a month after this one: the estimate is for a retirement still to come.")
     return gettext("Retiring early needs at least %(required)s months of contributions in the year you retire. "
                    "Without them the earliest month is your statutory one, %(statutory)s.",
                    required=error.required_months, statutory=month_name(window.statutory.month))

@@ -19,12 +19,14 @@ from ..forecast_advice import (
     ForecastQuestion,
     forecast_pension,
 )
+from ..answers.retirement_explain import outside_window_message
 from ..forecast_explain import assumption_message, notice_message, row_name
 from ..i18n import format_long_date, format_year_month, localized
 from ..policy import Figure
 from ..policy.inputs import FiguresNotInForce
 from ..rules.calendar import add_months
 from ..rules.forecast import Estimate
+from ..rules.flexible_retirement import OutsideWindow
 from ..rules.types import Category, Sex
 from . import bp
 from .routes import content, errors_response, money, rate, read_json_object
@@ -79,6 +81,7 @@ def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, 
     wage_growth = fields.decimal("wage_growth", required=False)
     interest = fields.decimal("interest", required=False)
     as_of = fields.date("as_of", required=False) or today(current_app)
+    retirement_month = fields.month("retirement_month", required=False)
 
     if has_wage and has_multiple:
         fields.error("base", _("Give either base_wage or base_multiple, not both."))
@@ -98,7 +101,7 @@ def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, 
     question = ForecastQuestion(
         birth_date=birth_date, sex=sex, contributed_months=contributed, base_wage=wage, base_multiple=multiple,
         female_category=female_category, balance=balance, past_index=past_index, wage_growth=wage_growth,
-        interest=interest)
+        interest=interest, retirement_month=retirement_month)
     return question, as_of, fields
 
 
@@ -202,6 +205,9 @@ def forecast_body(advice: ForecastAdvice) -> dict[str, Any]:
             "age_months": retirement.age_months,
             "month": str(retirement.month),
             "date": retirement.date.isoformat(),
+            "kind": advice.retirement_kind,
+            "statutory_month": str((advice.statutory or (advice.extension.statutory if advice.extension
+                                                         else retirement)).month),
         },
         "contributions": {
             "past_months": result.past.months,
@@ -279,6 +285,8 @@ def forecast():
             "months.", date=format_long_date(exc.retirement.date))]})
     except ExtensionBeyondTable as exc:
         return errors_response({"contributed_months": [beyond_table_message(exc)]})
+    except OutsideWindow as exc:
+        return errors_response({"retirement_month": [outside_window_message(exc)]})
     except FiguresNotInForce as exc:
         return errors_response({"as_of": [not_in_force_message(content(), e) for e in exc.errors]})
     return jsonify(forecast_body(advice))

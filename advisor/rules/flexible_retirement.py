@@ -77,7 +77,8 @@ class ChosenRetirement:
 
 class OutsideWindow(ValueError):
     """The month cannot be a retirement month; `reason` is "before_original_age", "too_early",
-    "too_late" or "minimum_not_met" (early retirement without the minimum contribution months)."""
+    "too_late", "minimum_not_met" (early retirement without the minimum contribution months) or
+    "in_the_past" (a forecast's month must be after the current one)."""
 
     def __init__(self, reason: str, window: RetirementWindow, required_months: int | None = None) -> None:
         super().__init__(reason)

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 
 from .. import today
 from ..advice import pension_base_presets
+from ..answers.retirement_explain import outside_window_message
 from ..explain import not_in_force_message
 from ..api.forecast import beyond_table_message
 from ..forecast_advice import AlreadyRetired, ExtensionBeyondTable, forecast_pension
@@ -20,6 +21,7 @@ from ..i18n import format_long_date, format_yuan
 from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce
 from ..rules.calendar import YearMonth
+from ..rules.flexible_retirement import OutsideWindow
 from . import bp
 from .choices import content
 from .figures import FigureView, figure_view
@@ -77,6 +79,8 @@ def forecast():
         except ExtensionBeyondTable as exc:
             problem = [beyond_table_message(exc)]
             form.add_error(form.paid_years, problem[0])
+        except OutsideWindow as exc:
+            form.add_error(form.retirement_month, outside_window_message(exc))
         except FiguresNotInForce as exc:
             problem = [not_in_force_message(content(), e) for e in exc.errors]
     return render_page_or_fragment(

@@ -41,6 +41,13 @@ _PERCENT = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{1,2})?$")
 _INDEX = re.compile(r"^[0-9](\.[0-9]{1,4})?$")
 _UNIT_SUFFIX = re.compile(r"(年|个月|個月|月|%)$")
 
+RETIREMENT_MONTH_MESSAGES = {
+    "empty": _l("Enter the year and month you retire"),
+    "missing_year": _l("The retirement month must include a year"),
+    "missing_month": _l("The retirement month must include a month"),
+    "not_real": _l("The retirement month must be a real month, for example 2026 and 3"),
+    "year_digits": _l("The year you retire must have 4 digits, for example 2026"),
+}
 BALANCE_MESSAGES = {
     "too_many_decimals": _l("The balance can have at most 2 decimal places (fen)."),
     "too_large": _l("The balance is too large: enter it in yuan, for example 50000."),
@@ -172,6 +179,14 @@ class ForecastForm(PlainForm):
                        "paid: 1 if you paid on the average wage, 0.6 if your base was 0.6 times the average. "
                        "Leave it empty and we use the index of the base you choose now."))
 
+    # Flexible retirement (issue 17): another month of the window instead of the statutory one
+    retirement_month = DatePartsField(
+        _l("Retire in another month (flexible retirement)"), parts=("year", "month"), required=False,
+        messages=RETIREMENT_MONTH_MESSAGES,
+        description=_l("Optional. Leave empty for your statutory retirement month. Flexible retirement lets you "
+                       "retire earlier (not before your original retirement age, and only with the minimum "
+                       "contribution period) or later. For example 2038, 9."))
+
     as_of: date  # today, set by the view
     defaults: dict[str, Decimal]  # content defaults of the rates, as ratios
     floor_amount: Decimal | None  # today's floor, for the "lowest base" choice
@@ -248,6 +263,7 @@ class ForecastForm(PlainForm):
             past_index=self.past_index.index,
             wage_growth=self.rate("wage_growth"),
             interest=self.rate("interest"),
+            retirement_month=self.retirement_month.data,
         )
 
 

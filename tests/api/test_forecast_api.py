@@ -34,7 +34,8 @@ def test_worked_example_a_through_the_api(client):
                           "comparison", "assumptions", "notices", "figures"]
     assert body["status"] == "provisional"
     assert body["retirement"] == {"category": "M60", "category_assumed": False, "age_years": 63, "age_months": 0,
-                                  "month": "2039-09", "date": "2039-09-15"}
+                                  "month": "2039-09", "date": "2039-09-15", "kind": "statutory",
+                                  "statutory_month": "2039-09"}
     assert body["contributions"] == {"past_months": 120, "future_months": 154, "total_months": 274,
                                      "first_month": "2026-11", "last_month": "2039-08"}
     assert {k: body["minimum"][k] for k in ("required_months", "met", "missing_months", "retirement_year",

@@ -118,3 +118,33 @@ def test_the_check_page_in_chinese_shows_the_window(client):
         "full_time_student": "no", "employer_insured": "no", "insured_before": "no"}))
     assert "提前或推迟退休（弹性退休）" in page
     assert "最早：2036年9月，60周岁，提前36个月。届时须已缴费至少222个月。" in page
+
+
+# The forecast asked for a month of the window (worked example A of tests/web/test_forecast.py).
+FORECAST_A = {
+    "birth_date-year": "1976", "birth_date-month": "9", "birth_date-day": "15", "sex": "male",
+    "paid_years": "10", "paid_months": "0", "balance": "50000", "base": "avg100",
+    "wage_growth": "0", "interest": "0",
+}
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["no-js", "htmx"])
+def test_the_forecast_for_an_early_month_agrees_with_the_api(client, headers):
+    api = client.post("/api/v1/forecast?lang=en", json={
+        "birth_date": "1976-09-15", "sex": "male", "contributed_months": 120, "personal_account_balance": "50000",
+        "base_multiple": "1.0", "wage_growth": "0", "interest": "0", "retirement_month": "2036-09"}).get_json()
+    page = text(client.post("/en/forecast", data={**FORECAST_A, "retirement_month-year": "2036",
+                                                  "retirement_month-month": "9"}, headers=headers))
+    assert api["estimate"]["monthly_pension"] == "3223.14"
+    assert yuan(api["estimate"]["monthly_pension"]) in page
+    assert ("You asked about retiring in September 2036 instead of your statutory month, September 2039 "
+            "(flexible retirement).") in page
+    assert "You would then be 60 years." in page
+
+
+def test_the_forecast_refuses_a_month_outside_the_window_next_to_the_field(client):
+    response = client.post("/en/forecast", data={**FORECAST_A, "retirement_month-year": "2036",
+                                                 "retirement_month-month": "8"})
+    assert "You cannot retire before your original retirement age: the earliest month is September 2036." in (
+        text(response))
+    assert 'id="retirement_month-error"' in response.get_data(as_text=True)

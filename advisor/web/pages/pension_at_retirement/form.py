@@ -22,18 +22,11 @@ from ...check import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowU
 from ...choices import HUKOU_CHOICES, ChoiceField
 from ...dates import DatePartsField, check_birth_date
 from ...fields import PlainForm
-from ...forecast_form import WholeNumber, clean
+from ...forecast_form import RETIREMENT_MONTH_MESSAGES, WholeNumber, clean
 
 _INDEX = re.compile(r"^[0-9](\.[0-9]{1,4})?$")
 _BASE = re.compile(r"^[0-9]{1,6}(\.[0-9]{1,2})?$")
 
-RETIREMENT_MONTH_MESSAGES = {
-    "empty": _l("Enter the year and month you retire"),
-    "missing_year": _l("The retirement month must include a year"),
-    "missing_month": _l("The retirement month must include a month"),
-    "not_real": _l("The retirement month must be a real month, for example 2026 and 3"),
-    "year_digits": _l("The year you retire must have 4 digits, for example 2026"),
-}
 BALANCE_MESSAGES = {
     "empty": _l("Enter your personal account balance in yuan"),
     "too_many_decimals": _l("The balance can have at most 2 decimal places (fen)."),
