@@ -18,8 +18,9 @@ from .policy import Content, Figure, NotInForce
 from .policy.forecast_inputs import ForecastInputs, forecast_inputs
 from .policy.inputs import STATUS_SEVERITY, female_default_category, retirement_schedules
 from .rules.calendar import YearMonth, add_months
-from .rules.flexible_retirement import OutsideWindow, choose_retirement
 from .rules.contributions import clamp_base
+from .rules.extension import Extension, near_retirement, pension_start, shortfall
+from .rules.flexible_retirement import OutsideWindow, choose_retirement
 from .rules.forecast import (
     Assumptions,
     Forecast,
@@ -28,7 +29,6 @@ from .rules.forecast import (
     estimated_past_balance,
     forecast,
 )
-from .rules.extension import Extension, near_retirement, pension_start, shortfall
 from .rules.money import to_fen
 from .rules.pension_at_retirement import LocalSubsidyRule, local_subsidy
 from .rules.retirement import Retirement, retirement_category, statutory_retirement

@@ -150,9 +150,9 @@ def notice_message(content: Content, notice: Notice) -> str:
         if facts.get("subsidy"):
             text += " " + gettext(
                 "What it buys: paying it for the %(months)s months until you retire adds about %(subsidy)s a month "
-                "to your pension as the Shenzhen local subsidy (months ÷ 12 × average index × %(per_year)s + %(fixed)s, a "
-                "formula from a public calculator checked against official approval sheets; the Shenzhen rule "
-                "itself was not found). It is not included in the pension shown here.",
+                "to your pension as the Shenzhen local subsidy (months ÷ 12 × average index × %(per_year)s + "
+                "%(fixed)s, a formula from a public calculator checked against official approval sheets; the "
+                "Shenzhen rule itself was not found). It is not included in the pension shown here.",
                 months=facts["subsidy_months"], subsidy=format_yuan(facts["subsidy"]),
                 per_year=format(facts["per_year"], "f"), fixed=format(facts["fixed"], "f"))
         return text

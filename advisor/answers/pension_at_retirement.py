@@ -7,10 +7,10 @@ they always agree; the check page's retirement section calls `flexible_window`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Mapping
 
 from ..policy import Content, Figure, NotInForce
 from ..policy.errors import FigureMissing
@@ -25,7 +25,8 @@ from ..rules.flexible_retirement import (
     choose_retirement,
     retirement_window,
 )
-from ..rules.pension_at_retirement import LocalSubsidyRule, PensionLines, Record, pension_at_retirement as lines_for
+from ..rules.pension_at_retirement import LocalSubsidyRule, PensionLines, Record
+from ..rules.pension_at_retirement import pension_at_retirement as lines_for
 from ..rules.retirement import Retirement, retirement_category, statutory_retirement
 from ..rules.types import Category, Hukou, Notice, Sex
 
@@ -202,8 +203,10 @@ def pension_at_retirement(content: Content, question: PensionQuestion, as_of: da
         raise FiguresNotInForce(errors)
     if base.figure is not None:
         used[CALCULATION_BASE] = base.figure
-    if MINIMUM in window.used:
-        used[MINIMUM] = window.used[MINIMUM]
+    try:  # the minimum of the retirement year, as the notices and the early-retirement check use it
+        used[MINIMUM] = content.figure(MINIMUM, date(question.retirement_month.year, 1, 1))
+    except NotInForce:
+        pass
     used[FLEXIBLE] = window.used[FLEXIBLE]
 
     record = Record(question.contribution_months, question.average_index, question.personal_account_balance,

@@ -10,6 +10,7 @@ from flask import current_app, jsonify
 from flask_babel import gettext as _
 
 from .. import today
+from ..answers.retirement_explain import outside_window_message
 from ..explain import figure_description, not_in_force_message
 from ..forecast_advice import (
     AlreadyRetired,
@@ -19,14 +20,13 @@ from ..forecast_advice import (
     ForecastQuestion,
     forecast_pension,
 )
-from ..answers.retirement_explain import outside_window_message
 from ..forecast_explain import assumption_message, notice_message, row_name
 from ..i18n import format_long_date, format_year_month, localized
 from ..policy import Figure
 from ..policy.inputs import FiguresNotInForce
 from ..rules.calendar import add_months
-from ..rules.forecast import Estimate
 from ..rules.flexible_retirement import OutsideWindow
+from ..rules.forecast import Estimate
 from ..rules.types import Category, Sex
 from . import bp
 from .routes import content, errors_response, money, rate, read_json_object

@@ -63,7 +63,8 @@ def pension_view(answer: PensionAnswer) -> PensionView:
         found.append(LineView(
             code=line.code, name=line_name(line.code), amount=line.amount, formula=line.formula,
             status=line.status, status_label=str(STATUS_LABELS[line.status]) if line.status else "",
-            notes=tuple(n for n in line.notes if n), figures=tuple((figure_view(f), shown_value(pid, f, answer)) for pid, f in line.figures)))
+            notes=tuple(n for n in line.notes if n),
+            figures=tuple((figure_view(f), shown_value(pid, f, answer)) for pid, f in line.figures)))
     return PensionView(
         month=answer.retirement.month,
         age=format_age(answer.retirement.age_years, answer.retirement.age_months),
