@@ -31,7 +31,8 @@ MAX_VERSION = 15  # 77×77 modules: still scanned at arm's length from a kiosk s
 ERROR_CORRECTION = "m"  # as advisor.web.qr draws it
 
 # The result pages whose answers can travel; each page's form fields must have a short key here.
-HANDOFF_PAGES = ("web.check", "web.calculate", "web.forecast", "web.union_accident_aid")
+HANDOFF_PAGES = ("web.check", "web.calculate", "web.forecast", "web.union_accident_aid",
+                 "web.pension_at_retirement_page")
 SHORT_KEYS = {
     # Check and forecast: about you, where you live, your work, other insurance
     "birth_date-year": "by", "birth_date-month": "bm", "birth_date-day": "bd",
@@ -46,6 +47,10 @@ SHORT_KEYS = {
     # Forecast
     "paid_years": "py", "paid_months": "pm", "balance": "bl", "base": "b",
     "wage_growth": "g", "interest": "r", "past_index": "x",
+    # Forecast and pension at retirement: a month of the flexible-retirement window
+    "retirement_month-year": "ry", "retirement_month-month": "rm",
+    # Pension at retirement: the record
+    "average_index": "ai", "local_years": "ly", "local_months": "lm", "calculation_base": "cb",
     # Union accident aid: one box per accident
     **{f"amounts-{index}": f"a{index}" for index in range(MAX_AMOUNT_FIELDS)},
 }

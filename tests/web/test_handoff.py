@@ -95,6 +95,15 @@ LONGEST = [
     ("/zh/forecast", {**FORECAST, "sex": "female", "female_category": "unknown", "paid_months": "11",
                       "balance": "123456.78", "base": "wage", "wage": "34567.89", "wage_growth": "-1.25",
                       "interest": "2.75", "past_index": "0.8765"}),
+    ("/zh/forecast", {**FORECAST, "sex": "female", "female_category": "unknown", "paid_months": "11",
+                      "balance": "123456.78", "base": "wage", "wage": "34567.89", "wage_growth": "-1.25",
+                      "interest": "2.75", "past_index": "0.8765", "retirement_month-year": "2035",
+                      "retirement_month-month": "12"}),
+    ("/zh/pension-at-retirement", {
+        "birth_date-year": "1975", "birth_date-month": "10", "birth_date-day": "15", "sex": "female",
+        "female_category": "unknown", "hukou": "shenzhen", "retirement_month-year": "2032",
+        "retirement_month-month": "12", "paid_years": "30", "paid_months": "11", "average_index": "0.7183",
+        "balance": "163426.28", "local_years": "25", "local_months": "11", "calculation_base": "11293.55"}),
     ("/zh/calculate", {**CALCULATE, "wage": "123456.78", "hukou": "other_province",
                        "insurances": ["pension", "medical", "unemployment"]}),
     # Twenty accidents, each with the largest amount the page accepts to the fen.
