@@ -16,9 +16,9 @@ from advisor.policy.required import REQUIRED_PARAMETERS
 
 FIRST_MONTH = date(2022, 7, 1)
 # Rules that begin with the 2025 retirement-age reform: the code reads them on max(day, 2025-01-01)
-# (retirement.reform, the female category, the flexible-retirement limits) or only for an age with extra
-# months, which exists only
-# under the reform (payout months by month). Before 2025 they are never read.
+# (retirement.reform, the female category, the flexible-retirement limits) or only for an age with
+# extra months, which exists only under the reform (payout months by month). Before 2025 they are
+# never read.
 FROM_THE_REFORM = {"retirement.reform", "retirement.female_flexible_worker_category",
                    "pension.payout_months_by_month", "retirement.flexible"}
 
