@@ -61,12 +61,16 @@
   });
 
   // Idle timeout ----------------------------------------------------------------------------------
+  // While the warning is open, only a finished tap or click (or Enter, Space, Escape) dismisses it,
+  // and that tap goes nowhere else: closing it on the first touch would let the rest of the tap land
+  // on whatever lies under the warning (a button that changes the answers or sends the form).
   function setUpIdleTimeout() {
     var dialog = document.getElementById("kiosk-idle");
     var announce = document.getElementById("kiosk-idle-announce");
     var warnTimer = null;
     var leaveTimer = null;
 
+    function warning() { return Boolean(dialog && dialog.open); }
     function arm() {
       clearTimeout(warnTimer);
       clearTimeout(leaveTimer);
@@ -77,15 +81,38 @@
       if (announce) { announce.textContent = announce.getAttribute("data-message"); }
       leaveTimer = setTimeout(leave, warningMs);
     }
-    function stillHere() {
-      if (dialog && dialog.open) { dialog.close(); }
-      if (announce) { announce.textContent = ""; }
-      arm();
+    function dismiss() {
+      if (warning()) { dialog.close(); }
     }
-    // Any touch or key counts, inside the warning too: "I'm still here" is only the obvious one.
+    // Any touch or key counts as activity, except inside the warning, which waits for its tap.
+    function activity() {
+      if (!warning()) { arm(); }
+    }
     ACTIVITY.forEach(function (name) {
-      document.addEventListener(name, stillHere, { capture: true, passive: true });
+      window.addEventListener(name, activity, { capture: true, passive: true });
     });
+    // The warning's tap: caught on the window before anything on the page sees it, and spent there.
+    window.addEventListener("click", function (event) {
+      if (!warning()) { return; }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      dismiss();
+    }, true);
+    window.addEventListener("keydown", function (event) {
+      if (!warning()) { return; }
+      if (event.key === "Enter" || event.key === " " || event.key === "Escape") {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        dismiss();
+      }
+    }, true);
+    if (dialog) {
+      // Closed by any means (the tap, a key, the browser's own Escape): the page goes on as it was.
+      dialog.addEventListener("close", function () {
+        if (announce) { announce.textContent = ""; }
+        arm();
+      });
+    }
     // An untouched start page has nothing to clear; once someone uses it, it counts like any page.
     if (!onStartPage) { arm(); }
   }
@@ -129,7 +156,10 @@
     var pointing = false;
     document.addEventListener("pointerdown", function () { pointing = true; }, true);
     document.addEventListener("pointercancel", function () { pointing = false; }, true);
+    var idle = document.getElementById("kiosk-idle");
     document.addEventListener("focusin", function (event) {
+      // The idle warning takes the focus and gives it back: the pad stays as it was, so nothing moves.
+      if (idle && (idle.open || idle.contains(event.target) || idle.contains(event.relatedTarget))) { return; }
       if (pointing) { return; }
       if (isNumberBox(event.target)) { open(event.target); }
       else if (!pad.contains(event.target)) { close(); }

@@ -38,7 +38,7 @@ WARNING_SECONDS = 2
 KIOSK_TARGET = 56  # CSS px: fingers on an office touch screen
 UNION = {"zh": "工会保障", "en": "Union protection"}
 WORDS = {
-    "zh": {"finish": "完成并清除", "still_there": "你还在吗？", "stay": "我还在", "keypad": "数字键盘",
+    "zh": {"finish": "完成并清除", "still_there": "您还在吗？", "stay": "我还在", "keypad": "数字键盘",
            "delete": "删除最后一位", "done": "完成", "handoff": "把结果带到手机上"},
     "en": {"finish": "Finish and clear", "still_there": "Are you still there?", "stay": "I'm still here",
            "keypad": "Number keypad", "delete": "Delete the last digit", "done": "Done",

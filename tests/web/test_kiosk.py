@@ -5,8 +5,10 @@ an idle return to the start that works without JavaScript too."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from werkzeug.datastructures import MultiDict
 
 from advisor import create_app
@@ -195,7 +197,7 @@ def test_the_untouched_start_page_does_not_reload_itself(kiosk_client):
 def test_the_idle_warning_is_ready_in_the_page(kiosk_client):
     html = kiosk_client.get("/zh/calculate").text
     assert '<dialog class="kiosk-idle" id="kiosk-idle"' in html
-    assert "你还在吗？" in html and "我还在" in html
+    assert "您还在吗？" in html and "我还在" in html
     assert 'aria-live="assertive"' in html and "20 秒后" in html
     en = kiosk_client.get("/en/calculate").text
     assert "Are you still there?" in en and "I'm still here" in en
@@ -224,3 +226,38 @@ def test_the_birth_date_is_never_offered_for_autofill_on_a_kiosk(kiosk_client, c
 def test_kiosk_pages_set_no_cookie(kiosk_app, kiosk_client):
     for url in every_page(kiosk_app):
         assert "Set-Cookie" not in get(kiosk_client, url).headers, url
+
+
+# --- Words on a public terminal ---------------------------------------------------------------------------
+
+CATALOGUE = Path(__file__).parents[2] / "advisor/translations/zh/LC_MESSAGES/messages.po"
+
+
+def test_no_kiosk_page_offers_the_union_staff_tools(kiosk_app, kiosk_client):
+    """The staff's slides, quiz and handout are for their own screens: no kiosk page links to them."""
+    for name, html in kiosk_responses(kiosk_app, kiosk_client):
+        if "/outreach" in name:
+            continue  # the staff pages themselves, which no kiosk page leads to
+        found = re.search(r'href="[^"]*/outreach', html)
+        assert found is None, f"{name}: {html[max(found.start() - 120, 0):found.end() + 80]}"
+    for lang, words in (("zh", "工会工作人员"), ("en", "For union staff")):
+        assert words not in kiosk_client.get(f"/{lang}/").text
+
+
+def test_the_site_says_nin_never_ni_in_its_catalogue():
+    """The polite 您 everywhere, as on the rest of the site: a stranger at a terminal is addressed politely too."""
+    with CATALOGUE.open("rb") as file:
+        catalogue = read_po(file)
+    ni = [message.id for message in catalogue if message.id and "你" in str(message.string)]
+    assert ni == []
+    assert sum("您" in str(message.string) for message in catalogue if message.id) > 100
+
+
+def test_no_kiosk_page_says_ni(kiosk_app, kiosk_client):
+    for name, html in kiosk_responses(kiosk_app, kiosk_client):
+        if "/en/" in name:
+            continue
+        found = html.find("你")
+        assert found == -1, f"{name}: {html[max(found - 120, 0):found + 80]}"
+    idle_warning = kiosk_client.get("/zh/calculate").text
+    assert "您还在吗？" in idle_warning and "免得下一个人看到您的回答" in idle_warning
