@@ -37,12 +37,26 @@ class MedicalCostRow:
 
 
 @dataclass(frozen=True)
+class LowestTotal:
+    """Pension and medical insurance together at their lowest bases, without Shenzhen hukou: the least a
+    flexible worker can pay each month for both. calculate_cost on the lowest declared wage, so each
+    base is raised to its own floor exactly as the calculator does it."""
+
+    monthly: Decimal
+    pension: Decimal
+    pension_base: Decimal
+    medical: Decimal
+    medical_base: Decimal
+
+
+@dataclass(frozen=True)
 class CostTable:
     month: YearMonth
     pension: tuple[PensionCostRow, ...]
     medical: tuple[MedicalCostRow, ...]
     figures: tuple[Figure, ...]  # every figure used, once, in the order first used; the rounding rule last
     not_in_force: tuple[NotInForce, ...]  # why a part of the table is missing (empty when complete)
+    lowest: LowestTotal | None = None  # pension + medical at the floor, when both are in force
 
 
 def _pension_rows(content: Content, month: YearMonth, keys: Sequence[str],
@@ -70,6 +84,21 @@ def _medical_rows(content: Content, month: YearMonth, used: list[CostAdvice]) ->
     return tuple(rows)
 
 
+def lowest_total(content: Content, month: YearMonth, used: list[CostAdvice]) -> LowestTotal:
+    """Raises FiguresNotInForce like calculate_cost."""
+    schemes = (Scheme.PENSION, Scheme.MEDICAL)
+    limits = contribution_inputs(content, month, schemes).figures
+    lowest_floor = min(limits[scheme].floor for scheme in schemes)
+    advice = calculate_cost(content, month, Hukou.OTHER_PROVINCE, lowest_floor, schemes)
+    used.append(advice)
+    bases = advice.contribution.bases
+    return LowestTotal(
+        monthly=advice.contribution.monthly_total,
+        pension=advice.contribution.scheme_total(Scheme.PENSION), pension_base=bases[Scheme.PENSION].applied,
+        medical=advice.contribution.scheme_total(Scheme.MEDICAL), medical_base=bases[Scheme.MEDICAL].applied,
+    )
+
+
 def _figures_used(advices: Sequence[CostAdvice], extra: Sequence[Figure]) -> tuple[Figure, ...]:
     seen: dict[str, Figure] = {}
     for figure in [*extra, *(f for a in advices for scheme in a.inputs.used.values() for f in scheme.values())]:
@@ -80,7 +109,7 @@ def _figures_used(advices: Sequence[CostAdvice], extra: Sequence[Figure]) -> tup
 
 
 def cost_table(content: Content, month: YearMonth, preset_keys: Sequence[str] = ALL_PRESETS,
-               medical: bool = True) -> CostTable:
+               medical: bool = True, lowest: bool = False) -> CostTable:
     """Monthly cost at common bases; a part whose figures are not in force is left out and said why."""
     used: list[CostAdvice] = []
     problems: list[NotInForce] = []
@@ -99,7 +128,10 @@ def cost_table(content: Content, month: YearMonth, preset_keys: Sequence[str] = 
             medical_rows = _medical_rows(content, month, used)
         except FiguresNotInForce as exc:
             problems.extend(exc.errors)
-    return CostTable(month, pension, medical_rows, _figures_used(used, average), tuple(problems))
+    lowest_row = None
+    if lowest and pension and medical_rows:
+        lowest_row = lowest_total(content, month, used)
+    return CostTable(month, pension, medical_rows, _figures_used(used, average), tuple(problems), lowest_row)
 
 
 # --- Membership drive (seed 002, annex 2) -------------------------------------------------------

@@ -112,6 +112,8 @@ def _check_question(question: Any, where: str, content: Content, seen: set[str])
         if "source" not in question:
             _fail("quiz", f"{where}.source", "is required (a key in content/sources.yaml)")
         _check_correct(question, question["status"], question["options"], where)
+        if question["status"] == "to_confirm" and not _is_text(question.get("say")):
+            _fail("quiz", f"{where}.say", "an open question needs what the presenter can say, in 'zh' and 'en'")
     if "quote_from" in question:
         _check_quote_from(question["quote_from"], where, content)
 

@@ -110,6 +110,10 @@ def _check_e_road(raw: Mapping[str, Any]) -> None:
     for i, question in enumerate(raw.get("quiz", [])):
         if question.get("status") not in QUIZ_STATUSES:
             raise ContentError(_file(stem), f"quiz[{i}].status", f"must be one of {', '.join(QUIZ_STATUSES)}")
+        say = question.get("say")
+        if question["status"] == "to_confirm" and not (isinstance(say, dict) and set(say) == {"zh", "en"}):
+            raise ContentError(_file(stem), f"quiz[{i}].say",
+                               "an open question needs what the presenter can say, in 'zh' and 'en'")
 
 
 def check_schemes(schemes: Mapping[str, Mapping[str, Any]]) -> None:

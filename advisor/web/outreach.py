@@ -23,6 +23,7 @@ from .outreach_views import (
     e_road,
     handout_sources,
     official_addresses,
+    plain_conditions,
     quiz_entries,
     quiz_question,
     rule_quote,
@@ -107,10 +108,11 @@ def quiz_answer(number: int):
 
 @bp.get("/outreach/handout")
 def handout():
-    costs = cost_view(this_month(), HANDOUT_BASES)
+    costs = cost_view(this_month(), HANDOUT_BASES, lowest=True)
     return render_template(
         "outreach/handout.html",
-        month=this_month(), conditions=conditions(HANDOUT_CONDITIONS), work_kinds=work_kinds(short=True),
+        month=this_month(), conditions=plain_conditions(HANDOUT_CONDITIONS),
+        conditions_source=conditions(HANDOUT_CONDITIONS[:1])[0].citation, work_kinds=work_kinds(short=True),
         costs=costs, channels=channels(), e_road=e_road(), codes=qr_codes(), sources=handout_sources(costs),
     )
 

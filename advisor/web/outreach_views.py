@@ -45,6 +45,11 @@ def conditions(rule_ids: tuple[str, ...] = CONDITIONS) -> list[Quoted]:
     return [rule_quote(rule_id) for rule_id in rule_ids]
 
 
+def plain_conditions(rule_ids: tuple[str, ...] = HANDOUT_CONDITIONS) -> list[str]:
+    """The conditions in plain words, for a worker's sheet; their official wording is rule_quote's."""
+    return [localized(content().texts["eligibility"][rule_id]["plain"]) for rule_id in rule_ids]
+
+
 def short_citation(source_key: str) -> str:
     """A document by its number when it has one (粤人社发〔2025〕32号), else by its title: for a sheet's footer."""
     source = content().sources[source_key]
@@ -96,8 +101,9 @@ def figure_with_value(figure: FigureView) -> str:
     return figure.description
 
 
-def cost_view(month: YearMonth, preset_keys: tuple[str, ...], medical: bool = True) -> CostView:
-    table = cost_table(content(), month, preset_keys, medical)
+def cost_view(month: YearMonth, preset_keys: tuple[str, ...], medical: bool = True,
+              lowest: bool = False) -> CostView:
+    table = cost_table(content(), month, preset_keys, medical, lowest)
     # A "derived" source is this site's own working (the rounding rule), not a document to cite.
     documents = [f.source for f in table.figures if f.source and content().sources[f.source]["kind"] != "derived"]
     return CostView(
@@ -158,6 +164,11 @@ class ERoad:
     other_phones: list[Hotline]
     channels: list[str]
     citation: str
+    part_of: str  # the briefing's title says 深工守护: E路守护 is part of that programme
+
+
+def programme_note() -> str:
+    return localized(content().schemes["e_road"]["part_of"]["text"])
 
 
 def e_road() -> ERoad:
@@ -172,6 +183,7 @@ def e_road() -> ERoad:
         other_phones=phones[1:],
         channels=[localized(channel["text"]) for channel in scheme["claim_channels"]["channels"]],
         citation=text,
+        part_of=programme_note(),
     )
 
 
@@ -193,11 +205,13 @@ class QuizQuestion:
     status: str  # from_text | to_confirm
     status_label: str
     correct: str | None  # the letter, when the source's text gives the answer
+    say: str  # an open question: what the presenter can tell the room meanwhile ("" otherwise)
     explanation: str
     rule: Quoted | None  # the verbatim rule the answer rests on
     citation: str
     url: str | None
     locator: str
+    source_note: str  # why the source's title differs from the name the site uses ("" when it does not)
 
 
 def _rule_for(reference: str | None) -> Quoted | None:
@@ -219,9 +233,11 @@ def quiz_question(number: int, entry: Mapping[str, Any]) -> QuizQuestion:
         recorded = next(q for q in scheme["quiz"] if q["id"] == entry["scheme_quiz"])
         question, options = recorded["question"]["quote"], [o["quote"] for o in recorded["options"]]
         status, explanation, source = recorded["status"], recorded["answer"], scheme["source"]
+        say = recorded.get("say")
     else:
         question, options = entry["question"], entry["options"]
         status, explanation, source = entry["status"], entry["explanation"], entry["source"]
+        say = entry.get("say")
     correct = entry.get("correct") if status != "to_confirm" else None
     text, url = citation(source)
     return QuizQuestion(
@@ -233,11 +249,13 @@ def quiz_question(number: int, entry: Mapping[str, Any]) -> QuizQuestion:
         status=status,
         status_label=str(QUIZ_STATUS_LABELS[status]),
         correct=correct,
+        say=localized(say) if say and status == "to_confirm" else "",
         explanation=localized(explanation),
         rule=_rule_for(entry.get("quote_from")),
         citation=text,
         url=url,
         locator=localized(entry.get("locator")),
+        source_note=programme_note() if source == content().schemes["e_road"]["source"] else "",
     )
 
 

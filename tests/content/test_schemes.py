@@ -45,8 +45,9 @@ def quotes(node, source, where=""):
 
 
 def without_layout(text: str) -> str:
-    """The seeds are text extracted from slides and PDFs: line breaks, spaces and bold markers are noise."""
-    return re.sub(r"\s+", "", text.replace("**", ""))
+    """The seeds are text extracted from slides and PDFs: line breaks, spaces and bold markers are noise;
+    an editor's "[原文如此]" (sic) marks a slip in the original and is not part of it."""
+    return re.sub(r"\s+", "", text.replace("**", "").replace("[原文如此]", ""))
 
 
 def test_the_four_scheme_files_are_loaded(content):

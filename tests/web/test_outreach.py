@@ -122,16 +122,32 @@ def test_round_one_asks_then_reveals_that_the_answer_is_to_be_confirmed(client):
     assert 'hx-get="/zh/outreach/quiz/1/answer"' in question.text
 
     answer = text_of(client.get("/zh/outreach/quiz/1/answer").text)
-    assert "答案：待确认" in answer
+    # What the presenter can tell the room, instead of "Answer: to be confirmed".
+    assert "答案：待确认" not in answer
+    assert ("现在可以这样回答 材料只写了“网约车司机”，没有说是否包括顺风车司机。"
+            "我们正在向市总工会（956030）核实，有了答复会告诉大家。") in answer
     assert ("材料没有给出答案。申领条件只写了“网约车司机”，没有说明是否包括顺风车司机。"
             "请拨打956030（24小时）向市总工会确认。") in answer
     assert "正确答案" not in answer  # no option is marked right
-    assert "来源： “深工守护”综合保障服务项目（深圳市总工会，2024-10），第一轮抽奖；申领条件2" in answer
+    assert ("来源： “深工守护”综合保障服务项目（深圳市总工会，2024-10），第一轮抽奖；申领条件2 "
+            "材料标题中的“深工守护”是市总工会的总项目，“E路守护”是其中的子项目，说的是同一项保障。") in answer
+    # The rule as printed, its repeated occupation marked as the original's slip.
+    assert "属于“快递员”、“网约配送员”、“网约车司机”、“网约车司机”[原文如此]四类职业。" in answer
+
+
+def test_the_quiz_index_tells_staff_whom_to_ask_for_a_new_question(client):
+    for lang, words in (("zh", "想加一道题？请把题目、答案和答案的出处"), ("en", "To add a question, send it with its answer")):
+        page = text_of(client.get(f"/{lang}/outreach/quiz").text)
+        assert words in page
+        assert "content/" not in page and ".yaml" not in page
 
 
 def test_round_one_in_english_says_to_confirm_with_the_hotline(client):
     answer = text_of(client.get("/en/outreach/quiz/1/answer").text)
-    assert "Answer: to be confirmed" in answer and "To be confirmed" in answer
+    assert "Answer: to be confirmed" not in answer and "To be confirmed" in answer
+    assert "What we can say now The briefing says only \"ride-hailing driver\"" in answer
+    assert "We are checking with the Shenzhen union (956030) and will let you know." in answer
+    assert "\"ride-hailing driver\", \"ride-hailing driver\" [sic]." in answer
     assert "Confirm with the Shenzhen union on 956030 (24 hours)." in answer
 
 
@@ -170,11 +186,11 @@ def test_the_last_answer_ends_the_quiz_and_each_answer_leads_to_the_next_questio
 
 def test_the_reveal_is_a_fragment_for_htmx_and_a_full_page_otherwise(client):
     fragment = client.get("/zh/outreach/quiz/1/answer", headers={"HX-Request": "true"})
-    assert "<html" not in fragment.text and "答案：待确认" in text_of(fragment.text)
+    assert "<html" not in fragment.text and "现在可以这样回答" in text_of(fragment.text)
     assert "HX-Request" in fragment.headers["Vary"]
     restore = client.get("/zh/outreach/quiz/1/answer",
                          headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
-    assert "<html" in restore.text and "答案：待确认" in text_of(restore.text)
+    assert "<html" in restore.text and "现在可以这样回答" in text_of(restore.text)
     assert "HX-Request" in client.get("/zh/outreach/quiz/1/answer").headers["Vary"]
 
 
