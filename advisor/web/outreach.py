@@ -42,7 +42,7 @@ SLIDES = (
     ("e_road", _l("E路守护: the union's free cover, and how to claim")),
 )
 PRESENTER_BASES = ("floor", "avg100", "avg300")
-HANDOUT_BASES = ("floor", "avg60", "avg100", "avg200", "avg300")
+HANDOUT_BASES = ("floor", "avg60", "avg100", "avg300")
 
 
 def this_month() -> YearMonth:

@@ -71,6 +71,7 @@ class StatusNote:
     status_label: str
     explanation: str
     figures: list[str]  # each figure's name, with its value when it is an amount or a rate
+    short: list[str]  # the same, shorter for a one-page sheet (figure_value_only)
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,9 @@ def status_notes(figures: list[FigureView]) -> list[StatusNote]:
             continue
         key = (figure.status, figure.explanation)
         if key not in notes:
-            notes[key] = StatusNote(figure.status, figure.status_label, figure.explanation, [])
+            notes[key] = StatusNote(figure.status, figure.status_label, figure.explanation, [], [])
         notes[key].figures.append(figure_with_value(figure))
+        notes[key].short.append(figure_value_only(figure))
     return list(notes.values())
 
 
@@ -99,6 +101,17 @@ def figure_with_value(figure: FigureView) -> str:
     if content().parameters[figure.parameter_id].unit in ("CNY/month", "ratio"):
         return f"{figure.description} {figure_value(figure.value, figure.parameter_id)}"
     return figure.description
+
+
+def figure_value_only(figure: FigureView) -> str:
+    """For a one-page sheet: "¥4,775.00" for an amount it shows by name, a rate with its name, and a
+    rule by the name its description opens with ("Rounding: each line …" → "Rounding")."""
+    unit = content().parameters[figure.parameter_id].unit
+    if unit == "CNY/month":
+        return str(figure_value(figure.value, figure.parameter_id))
+    if unit == "ratio":
+        return figure_with_value(figure)
+    return figure.description.replace("：", ":").split(":")[0]
 
 
 def cost_view(month: YearMonth, preset_keys: tuple[str, ...], medical: bool = True,
