@@ -3,10 +3,13 @@ the keyboard, and the pages pass axe in both languages."""
 
 from __future__ import annotations
 
+import io
+import math
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from tests.browser.site import axe_violations
 
@@ -15,6 +18,9 @@ pytestmark = pytest.mark.browser
 # A PDF page object is "/Type /Page"; the page tree is "/Type /Pages".
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 HANDOUT_WORDS = {"zh": ("956030", "¥955.00", "最低缴费基数"), "en": ("956030", "¥955.00", "The lowest base")}
+HANDOUT_SMALLEST_PT = 10.5  # type a worker reads without glasses at a table
+PRESENTER_SCREENS = [{"width": 1366, "height": 768}, {"width": 1920, "height": 1080}]
+ROOM_BODY_PX = 28  # body type read from the back of a room, on a 1080 p projector
 
 
 def pdf_pages(pdf: bytes) -> int:
@@ -46,8 +52,9 @@ def test_the_handout_prints_its_qr_codes_as_inline_svg(context, lang: str):
     page.emulate_media(media="print")
     codes = page.locator(".handout svg.qr")
     expect(codes).to_have_count(2)
-    box = codes.first.bounding_box()
-    assert box and box["width"] >= 80 and abs(box["width"] - box["height"]) < 1  # about 24 mm, square
+    for code in codes.all():
+        box = code.bounding_box()
+        assert box and box["width"] >= 115 and abs(box["width"] - box["height"]) < 1  # 31 mm, square: scans from a table
 
 
 def test_arrow_and_page_keys_move_between_slides(context):
@@ -82,7 +89,8 @@ def test_the_quiz_reveals_the_answer_in_place_and_the_keys_step_through(context)
     expect(page.locator("#quiz-step")).not_to_contain_text("956030")
     page.get_by_role("link", name="显示答案").click()
     expect(page.locator("#quiz-step")).to_contain_text("请拨打956030")
-    expect(page.get_by_role("heading", level=2)).to_have_text("答案：待确认")
+    expect(page.get_by_role("heading", level=2)).to_have_text("现在可以这样回答")
+    expect(page.locator(".quiz-answer__say")).to_contain_text("我们正在向市总工会（956030）核实")
     page.wait_for_url("**/zh/outreach/quiz/1/answer")  # the address follows, so reloading keeps the step
     page.keyboard.press("ArrowRight")
     page.wait_for_url("**/zh/outreach/quiz/2")
@@ -131,3 +139,116 @@ def test_outreach_pages_pass_axe(context, lang: str):
     fill_membership(page, lang, "150")
     expect(page.locator(".progress-table")).to_contain_text("75.0%")
     assert axe_violations(page) == [], "membership result"
+
+
+# --- The handout, read back from its PDF ------------------------------------------------------------------
+
+def text_sizes(pdf: bytes) -> dict[float, list[str]]:
+    """Every run of text in the PDF by its size in points (font size × the text and page matrices' scale)."""
+    sizes: dict[float, list[str]] = {}
+
+    def visit(text, cm, tm, _font, font_size):
+        if text.strip():
+            scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
+            sizes.setdefault(round(font_size * scale, 2), []).append(text.strip())
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def calculator_total(page: Page, lang: str, wage: str) -> str:
+    """The calculator's own monthly total: pension and medical, no Shenzhen hukou, 2026-11."""
+    page.goto(f"/{lang}/calculate")
+    page.evaluate("""wage => {
+        const form = document.querySelector("form[action$='/calculate']");
+        form.querySelector("[name=wage]").value = wage;
+        form.querySelector("[name=hukou][value=other_province]").checked = true;
+        form.querySelectorAll("[name=insurances]").forEach(box => { box.checked = ["pension", "medical"].includes(box.value); });
+        form.querySelector("[name=month]").value = "2026-11";
+        form.submit();
+    }""", wage)
+    page.wait_for_load_state("load")
+    return page.locator("#cost-result .total-highlight strong").first.inner_text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_handout_type_is_at_least_10_5_pt_on_one_page(context, lang: str):
+    page = context.new_page()
+    page.goto(f"/{lang}/outreach/handout")
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf_pages(pdf) == 1
+    sizes = text_sizes(pdf)
+    assert min(sizes) >= HANDOUT_SMALLEST_PT - 0.01, f"smallest text {min(sizes)} pt: {sizes[min(sizes)][:5]}"
+    assert sum(len(runs) for runs in sizes.values()) > 100  # the reader really saw the sheet's text
+    assert any("1,493.16" in "".join(runs) for runs in sizes.values())  # the lowest total, in the PDF itself
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_handout_leads_with_the_calculators_lowest_total(context, lang: str):
+    """Pension + medical at their lowest bases, no Shenzhen hukou, 2026-11: the calculator's own sum."""
+    page = context.new_page()
+    page.goto(f"/{lang}/outreach/handout")
+    lowest = page.locator(".handout__lowest")
+    expect(lowest).to_contain_text("¥1,493.16")
+    first_amount = page.locator(".handout").inner_text().index("¥")
+    assert page.locator(".handout").inner_text()[first_amount:].startswith("¥1,493.16")  # the first sum on the sheet
+    expect(lowest).to_contain_text("¥955.00")
+    expect(lowest).to_contain_text("¥538.16")
+    assert calculator_total(page, lang, "4775") == "¥1,493.16"  # 4,775: the pension floor, below medical's
+
+
+# --- Slides in a room -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("screen", PRESENTER_SCREENS, ids=lambda s: f"{s['width']}x{s['height']}")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_slide_fits_the_screen_without_scrolling(new_context, outside_requests, screen, lang: str):
+    context = outside_requests.guard(new_context(viewport=screen))
+    page = context.new_page()
+    for number in range(1, 7):
+        page.goto(f"/{lang}/outreach/present/{number}")
+        measured = page.evaluate("""() => ({
+            scroll: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth,
+            body: parseFloat(getComputedStyle(document.body).fontSize),
+            chrome: [...document.querySelectorAll(".site-header, .site-footer")].filter(e => e.getClientRects().length).length,
+            notes: Math.min(...[...document.querySelectorAll(".slide__statuses li, .slide__source")]
+                                  .map(e => parseFloat(getComputedStyle(e).fontSize))),
+        })""")
+        assert measured["scroll"] <= screen["height"], f"slide {number}: {measured['scroll']} px tall"
+        assert measured["width"] <= screen["width"], f"slide {number}: {measured['width']} px wide"
+        assert measured["chrome"] == 0, f"slide {number} shows the site's header or footer"
+        if screen["height"] == 1080:
+            assert measured["body"] >= ROOM_BODY_PX, f"slide {number}: body {measured['body']} px"
+            assert measured["notes"] >= 24, f"slide {number}: status notes and sources {measured['notes']} px"
+        expect(page.locator("[data-fullscreen]")).to_be_visible()
+
+
+def test_the_full_screen_button_fills_the_screen_and_stays_for_the_next_slide(context):
+    page = context.new_page()
+    page.goto("/en/outreach/present/3")
+    page.get_by_role("button", name="Full screen").click()
+    page.wait_for_function("document.fullscreenElement === document.documentElement")
+    expect(page.get_by_role("button", name="Full screen")).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**/en/outreach/present/4")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What it costs each month")
+    assert page.evaluate("document.fullscreenElement === document.documentElement")  # the room keeps its screen
+    page.keyboard.press("f")
+    page.wait_for_function("document.fullscreenElement === null")
+
+
+# --- The membership table ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_count_boxes_line_up_under_their_headings(context, lang: str):
+    page = context.new_page()
+    page.goto(f"/{lang}/outreach/membership")
+    rights = page.evaluate("""() => {
+        const table = document.querySelector(".membership-table");
+        const headings = [...table.querySelectorAll("thead th.num")].map(th => th.getBoundingClientRect().right);
+        return [...table.querySelectorAll("tbody tr")].map(row =>
+            [...row.querySelectorAll("input")].map((input, i) => [headings[i], input.getBoundingClientRect().right]));
+    }""")
+    for row in rights:
+        for heading, box in row:
+            assert abs(heading - box) <= 8, f"a box ends at {box:.0f} px, its heading at {heading:.0f} px"
