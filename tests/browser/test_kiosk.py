@@ -163,7 +163,8 @@ def test_the_untouched_start_page_stays_put(fast_kiosk: Page):
 # --- Finish and clear, and Back ---------------------------------------------------------------------------
 
 def finish(page: Page, lang: str, kiosk_server: str) -> None:
-    page.get_by_role("link", name=WORDS[lang]["finish"]).click()
+    """The header's "Finish and clear" (a result has a second one beside its hand-off code)."""
+    page.get_by_role("banner").get_by_role("link", name=WORDS[lang]["finish"]).click()
     page.wait_for_url(start_url(kiosk_server))
 
 

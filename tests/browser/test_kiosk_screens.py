@@ -194,7 +194,8 @@ def test_the_handoff_is_on_the_first_screen_of_every_result(terminal, screen_ser
     code = handoff.locator("svg[role=img]").bounding_box()
     finish = handoff.get_by_role("link", name=FINISH[lang]).bounding_box()
     # From the result's first line, the whole code and its "Finish and clear" fit on one screen.
-    assert code["y"] + code["height"] - top <= SCREEN["height"], f"code ends {code['y'] + code['height'] - top:.0f} px down"
+    code_end = code["y"] + code["height"] - top
+    assert code_end <= SCREEN["height"], f"the code ends {code_end:.0f} px below the result's first line"
     assert finish["y"] + finish["height"] - top <= SCREEN["height"]
     assert code["width"] >= 280  # big enough to scan from a screen at arm's length
 

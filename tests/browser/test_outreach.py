@@ -54,7 +54,8 @@ def test_the_handout_prints_its_qr_codes_as_inline_svg(context, lang: str):
     expect(codes).to_have_count(2)
     for code in codes.all():
         box = code.bounding_box()
-        assert box and box["width"] >= 115 and abs(box["width"] - box["height"]) < 1  # 31 mm, square: scans from a table
+        # 31 mm and square: scans from a table
+        assert box and box["width"] >= 115 and abs(box["width"] - box["height"]) < 1
 
 
 def test_arrow_and_page_keys_move_between_slides(context):
@@ -164,7 +165,9 @@ def calculator_total(page: Page, lang: str, wage: str) -> str:
         const form = document.querySelector("form[action$='/calculate']");
         form.querySelector("[name=wage]").value = wage;
         form.querySelector("[name=hukou][value=other_province]").checked = true;
-        form.querySelectorAll("[name=insurances]").forEach(box => { box.checked = ["pension", "medical"].includes(box.value); });
+        form.querySelectorAll("[name=insurances]").forEach(box => {
+            box.checked = ["pension", "medical"].includes(box.value);
+        });
         form.querySelector("[name=month]").value = "2026-11";
         form.submit();
     }""", wage)
@@ -210,7 +213,8 @@ def test_every_slide_fits_the_screen_without_scrolling(new_context, outside_requ
         measured = page.evaluate("""() => ({
             scroll: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth,
             body: parseFloat(getComputedStyle(document.body).fontSize),
-            chrome: [...document.querySelectorAll(".site-header, .site-footer")].filter(e => e.getClientRects().length).length,
+            chrome: [...document.querySelectorAll(".site-header, .site-footer")]
+                      .filter(e => e.getClientRects().length).length,
             notes: Math.min(...[...document.querySelectorAll(".slide__statuses li, .slide__source")]
                                   .map(e => parseFloat(getComputedStyle(e).fontSize))),
         })""")

@@ -136,7 +136,8 @@ def test_round_one_asks_then_reveals_that_the_answer_is_to_be_confirmed(client):
 
 
 def test_the_quiz_index_tells_staff_whom_to_ask_for_a_new_question(client):
-    for lang, words in (("zh", "想加一道题？请把题目、答案和答案的出处"), ("en", "To add a question, send it with its answer")):
+    for lang, words in (("zh", "想加一道题？请把题目、答案和答案的出处"),
+                        ("en", "To add a question, send it with its answer")):
         page = text_of(client.get(f"/{lang}/outreach/quiz").text)
         assert words in page
         assert "content/" not in page and ".yaml" not in page
