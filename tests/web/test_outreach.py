@@ -254,7 +254,7 @@ def test_the_handout_has_the_hotline_the_cost_table_and_qr_codes(client, content
     assert '<body class="handout-page">' in html
     assert "956030" in page
     presets = {p.key: p.amount for p in pension_base_presets(content, NOVEMBER)}
-    for key in ("floor", "avg60", "avg100", "avg200", "avg300"):
+    for key in ("floor", "avg60", "avg100", "avg300"):  # 200% left out: the sheet keeps 10.5 pt type on one page
         base = presets[key]
         assert f"{yuan(base)} {yuan(pension(content, Hukou.OTHER_PROVINCE, base))} " \
                f"{yuan(pension(content, Hukou.SHENZHEN, base))}" in page
@@ -274,6 +274,19 @@ def test_the_handout_in_chinese_dates_and_footnotes_its_figures(client):
             "申领请拨打956030（24小时）。") in page
     for name in ("深圳社保局官网", "“深圳社保”微信公众号", "社保自助终端机", "社保经办窗口"):
         assert name in page
+
+
+def test_the_handout_opens_with_the_lowest_total_and_plain_conditions(client):
+    zh = text_of(client.get("/zh/outreach/handout").text)
+    assert ("每月最少交多少 养老和医疗保险合计每月 ¥1,493.16 养老保险 ¥955.00（最低缴费基数 ¥4,775.00）"
+            "+ 医疗保险一档 ¥538.16（最低缴费基数 ¥6,727.00），非深户，2026年11月。") in zh
+    assert zh.index("¥1,493.16") < zh.index("¥955.00") < zh.index("谁可以参保")
+    assert "不是全日制学校的在校学生。" in zh and "没有在工作单位参加社保。" in zh
+    assert "未在全日制学校就读" not in zh  # the official wording is cited, not quoted
+    assert "官方原文见：在深灵活就业人员参保讲解（深圳市社会保险基金管理局龙华分局，2024-10）。" in zh
+    en = text_of(client.get("/en/outreach/handout").text)
+    assert "The least you can pay each month ¥1,493.16 a month for pension and medical insurance" in en
+    assert "You are not a full-time student." in en
 
 
 def test_the_handout_in_english(client):
