@@ -1,8 +1,11 @@
-"""Headers on every response: a strict CSP (no inline script or style), no referrer, no caching of answers."""
+"""Headers on every response: a strict CSP (no inline script or style), no referrer, and answers kept
+only in the browser's own private cache, so Back works (kiosk mode replaces this with no-store)."""
 
 from __future__ import annotations
 
 from flask import Response, request
+
+from .kiosk import is_kiosk
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -15,6 +18,9 @@ CSP = "; ".join([
     "base-uri 'none'",
     "object-src 'none'",
 ])
+
+
+POST_CACHE_CONTROL = "private, max-age=0"
 
 
 def security_headers() -> dict[str, str]:
@@ -35,7 +41,11 @@ def add_security_headers(response: Response) -> Response:
             response.headers.setdefault(name, value)
         else:
             response.headers[name] = value
-    if request.method == "POST":
-        # Answers (birth dates, wages) must not come back from a shared kiosk's cache or history.
-        response.headers["Cache-Control"] = "no-store"
+    if request.method == "POST" and not is_kiosk():
+        # A result reached by POST must survive Back on a phone: Chromium shows a history entry made
+        # by a POST only from its own HTTP cache, and "no-store" (or no stored copy) gives "Confirm
+        # Form Resubmission". "private" keeps shared caches (proxies) from storing the answers;
+        # max-age=0 means a fresh visit never reuses the copy, history navigation still does.
+        # Kiosk mode overrides this with no-store on every page (kiosk.no_store).
+        response.headers["Cache-Control"] = POST_CACHE_CONTROL
     return response

@@ -132,8 +132,8 @@ def test_the_language_switch_reposts_the_answers_without_putting_them_in_the_url
     assert '<input type="hidden" name="insurances" value="medical">' in switch
 
 
-def test_results_are_not_cached(client):
-    assert client.post("/en/calculate", data=FULL).headers["Cache-Control"] == "no-store"
+def test_results_are_kept_only_by_the_browser_for_back(client):
+    assert client.post("/en/calculate", data=FULL).headers["Cache-Control"] == "private, max-age=0"
 
 
 @pytest.mark.parametrize("field, value", [

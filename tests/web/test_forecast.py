@@ -378,7 +378,7 @@ def test_no_response_sets_a_cookie_or_is_cached_with_answers(client, method, hea
     assert response.status_code == 200
     assert "Set-Cookie" not in response.headers
     if method == "post":
-        assert response.headers["Cache-Control"] == "no-store"
+        assert response.headers["Cache-Control"] == "private, max-age=0"
 
 
 def test_no_resource_leaves_the_site(client):

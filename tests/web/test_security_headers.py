@@ -64,10 +64,12 @@ def test_every_response_carries_the_security_headers(app, client, monkeypatch):
         assert "geolocation=()" in response.headers.get("Permissions-Policy", ""), name
 
 
-def test_answers_are_never_stored_by_a_cache(app, client, monkeypatch):
+def test_answers_stay_in_the_browsers_own_cache_so_back_works(app, client, monkeypatch):
+    """Public site: a POST result is private (no proxy keeps it) but not no-store, so Back shows it
+    again instead of "Confirm Form Resubmission"; kiosk mode keeps no-store (tests/web/test_kiosk.py)."""
     for name, response in every_response(app, client, monkeypatch):
         if name.startswith("POST") or response.request.method == "POST":
-            assert response.headers.get("Cache-Control") == "no-store", name
+            assert response.headers.get("Cache-Control") == "private, max-age=0", name
 
 
 @pytest.mark.parametrize("url", ["/zh/", "/zh/calculate"])
