@@ -13,12 +13,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app, request
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectChoice, StringField
 
 from .. import today
 from ..advice import EligibilityAdvice, check_eligibility
-from ..explain import check_message, not_in_force_message, notice_extras, notice_message, rule_quote, work_name
+from ..explain import (
+    check_message,
+    not_in_force_message,
+    notice_extras,
+    notice_message,
+    rule_quote,
+    scheme_name,
+    work_name,
+)
 from ..forecast_advice import person_retirement
 from ..i18n import format_age, format_long_date, format_year_month, localized
 from ..policy import NotInForce
@@ -35,6 +44,7 @@ from .guide_views import SOURCE_KIND_LABELS, link
 # Notices with a guide page that says more (guide_views.LINKS keys).
 NOTICE_GUIDES = {"stop_when_leaving_shenzhen": "leaving", "continue_contributing": "resident"}
 from .rendering import render_page_or_fragment
+from .summary import join_names, summary
 
 FEMALE_DEFAULT_PARAMETER = "retirement.female_flexible_worker_category"
 DONT_KNOW = "unknown"
@@ -94,6 +104,19 @@ PENSION_PLACE_CHOICES = [
 ]
 MAX_CONTRIBUTED_MONTHS = 999
 _WHOLE_MONTHS = re.compile(r"^[0-9]{1,3}$")
+
+
+# When a follow-up question applies: {question: {earlier question: the answers that bring it up}}.
+# The server asks and reads a question only then; with JavaScript the page hides it until then
+# (data-applies-when, static/js/questions.js); without, its hint says whom it is for. To add a
+# conditional question: add the field, an entry here, and `question("name")` in check/_questions.html.
+APPLIES_WHEN: dict[str, dict[str, tuple[str, ...]]] = {
+    "female_category": {"sex": (Sex.FEMALE.value,)},
+    "residence_permit": {"hukou": (Hukou.GUANGDONG.value, Hukou.OTHER_PROVINCE.value, Hukou.HK_MACAO_TAIWAN.value)},
+    "platform_qualified": {"work": (Work.PLATFORM.value,)},
+    "insured_before": {"hukou": (Hukou.OTHER_PROVINCE.value,)},  # the temporary pension account rule
+    "first_insured_month": {"insured_before": ("yes",)},
+}
 
 
 def choice_values(field) -> set[str]:
@@ -174,20 +197,16 @@ class CheckForm(PlainForm):
     as_of: date  # today, set by build_form
 
     def is_asked(self, name: str) -> bool:
-        """Whether a question applies to this person; answers to other questions are ignored."""
-        if name == "female_category":
-            return self.sex.data == Sex.FEMALE
-        if name == "residence_permit":
-            return self.hukou.data in {h.value for h in Hukou} and self.hukou.data != Hukou.SHENZHEN
-        if name == "platform_qualified":
-            return self.work.data == Work.PLATFORM
-        if name == "insured_before":
-            return self.hukou.data == Hukou.OTHER_PROVINCE  # the temporary pension account rule
-        if name == "first_insured_month":
-            return self.is_asked("insured_before") and self.insured_before.data == "yes"
+        """Whether a question applies to this person (APPLIES_WHEN, or near retirement for the questions
+        about paying on); answers to other questions are ignored."""
         if name in ("contributed_months", "pension_place"):
             return self.near_retirement()
-        return True
+        return all(self[other].data in values and self.is_asked(other)
+                   for other, values in APPLIES_WHEN.get(name, {}).items())
+
+    def applies_when(self, name: str) -> str:
+        """The page's data-applies-when attribute: "sex=female", "hukou=guangdong|other_province;…"."""
+        return ";".join(f"{other}={'|'.join(values)}" for other, values in APPLIES_WHEN.get(name, {}).items())
 
     def near_retirement(self) -> bool:
         """At, past or within five years of the statutory retirement age (needs the date of birth and sex)."""
@@ -394,15 +413,29 @@ def notice_view(notice) -> NoticeView:
                       tuple(notice_extras(content(), notice)), kind, link(NOTICE_GUIDES.get(notice.code)))
 
 
+def eligibility_headline(cards: list[CardView]) -> str:
+    """The headline: which insurances this person can join and which not (the reasons follow)."""
+    yes = [scheme_name(content(), card.scheme) for card in cards if card.eligible]
+    no = [scheme_name(content(), card.scheme) for card in cards if not card.eligible]
+    if not no:
+        return _("You can join %(names)s.", names=join_names(yes))
+    if not yes:
+        return _("You cannot join %(names)s as a flexible worker now. The reasons are below.", names=join_names(no))
+    return _("You can join %(yes)s. You cannot join %(no)s now. The reasons are below.",
+             yes=join_names(yes), no=join_names(no))
+
+
 def result_view(advice: EligibilityAdvice) -> dict:
     cards = [card_view(advice.verdicts[scheme], advice.as_of) for scheme in Scheme]
-    return {
+    view = {
         "as_of": advice.as_of,
         "cards": cards,
         "any_eligible": any(card.eligible for card in cards),
         "retirement": retirement_view(advice),
         "notices": [notice_view(notice) for notice in advice.notices],
     }
+    view["summary"] = summary("check", eligibility_headline(cards), view)
+    return view
 
 
 def capitalized(text: str) -> str:

@@ -128,6 +128,14 @@ def handoff_code(form: Form) -> HandoffCode | None:
     return HandoffCode(url, version, svg)
 
 
+def save_link(form: Form) -> str | None:
+    """On the public site, a result's "save or send" link: this page with the answers after "#",
+    the same address a kiosk's code carries, so it reopens the result on any phone (None elsewhere)."""
+    if is_kiosk() or request.endpoint not in HANDOFF_PAGES:
+        return None
+    return handoff_url(request.endpoint, answer_pairs(form))
+
+
 def handoff_fields() -> dict[str, str] | None:
     """{short key: field name} for handoff.js on the public site's result pages (None elsewhere)."""
     if is_kiosk() or request.endpoint not in HANDOFF_PAGES:
@@ -136,4 +144,4 @@ def handoff_fields() -> dict[str, str] | None:
 
 
 def init_app(app) -> None:
-    app.jinja_env.globals.update(handoff_code=handoff_code, handoff_fields=handoff_fields)
+    app.jinja_env.globals.update(handoff_code=handoff_code, handoff_fields=handoff_fields, save_link=save_link)

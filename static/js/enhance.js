@@ -1,20 +1,62 @@
 // Progressive enhancement only: every page works without this file.
-// After htmx replaces a result region, its aria-live container announces the change; if the
-// user's focus was inside the replaced content, move it to the new heading so it is not lost.
+// After htmx replaces a result region, its aria-live container announces the change politely.
+// When the change came from a tap (a choice, a box, a list, a button), the result's headline is
+// brought into view and focused, so the answer is seen without scrolling; while someone is typing
+// (a number, a date) nothing moves: the result updates where it is and is announced.
 (function () {
   "use strict";
+  var TYPED = /^(text|number|search|tel|email|url|password|textarea)$/;
+
+  function whileTyping(event) {
+    // Typing (and leaving a box just typed in) never moves the page: the next box may be in use.
+    var source = event && event.target;
+    if (!source || !source.tagName) { return false; }
+    if (event.type === "input" || source.tagName === "TEXTAREA") { return true; }
+    return source.tagName === "INPUT" && TYPED.test(source.type || "text");
+  }
+
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail && event.detail.target;
     if (!target) { return; }
-    if (!target.contains(document.activeElement) && document.activeElement !== document.body) { return; }
-    var heading = target.querySelector("h2");
-    if (heading) {
-      heading.setAttribute("tabindex", "-1");
-      heading.focus({ preventScroll: true });
-    }
+    var heading = target.querySelector("[data-result-heading]") || target.querySelector("h2");
+    if (!heading) { return; }
+    var config = event.detail.requestConfig || {};
+    var focusInside = target.contains(document.activeElement) && document.activeElement !== document.body;
+    if (whileTyping(config.triggeringEvent) && !focusInside) { return; }
+    if (!heading.hasAttribute("data-result-heading") && !focusInside) { return; }
+    heading.setAttribute("tabindex", "-1");
+    heading.scrollIntoView({ block: "start" });
+    heading.focus({ preventScroll: true });
   });
   // A failed live update leaves the page as it was; the submit button still works.
   document.addEventListener("htmx:responseError", function (event) {
     if (event.detail && event.detail.target) { event.detail.target.setAttribute("aria-busy", "false"); }
   });
+  // A Print button (it has no use without JavaScript, so it stays hidden until now).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) { window.print(); }
+  });
+  // "Copy the link" beside a saved-result link.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-copy]");
+    if (!button) { return; }
+    var box = document.getElementById(button.getAttribute("data-copy"));
+    if (!box) { return; }
+    box.select();
+    var done = function () {
+      var status = document.getElementById(button.getAttribute("data-copy") + "-status");
+      if (status) { status.textContent = button.getAttribute("data-copied"); }
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(box.value).then(done, function () { document.execCommand("copy"); done(); });
+    } else { document.execCommand("copy"); done(); }
+  });
+  function reveal() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-needs-script]"), function (element) {
+      element.hidden = false;
+    });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", reveal); } else { reveal(); }
+  document.addEventListener("htmx:afterSwap", reveal);
 })();

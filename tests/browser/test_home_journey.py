@@ -24,7 +24,7 @@ def test_from_the_home_page_to_the_calculator(any_page: Page, lang: str):
         assert page.url.endswith("/en/")
     expect(page.get_by_role("heading", level=1)).to_have_text(words["heading"])
 
-    page.locator(".cards").get_by_role("link", name=words["pay"]).click()
+    page.locator(".task-list").get_by_role("link", name=words["pay"]).click()
 
     assert page.url.endswith(f"/{lang}/calculate")
     expect(page.get_by_role("heading", level=1)).to_have_text(words["pay"])
