@@ -28,6 +28,7 @@ from .rules.forecast import (
     contribution_index,
     estimated_past_balance,
     forecast,
+    in_todays_money,
 )
 from .rules.money import to_fen
 from .rules.pension_at_retirement import LocalSubsidyRule, local_subsidy
@@ -115,6 +116,20 @@ class ForecastAdvice:
         statuses = [f.status for f in self.inputs.used.values()]
         statuses += [a.status for a in self.assumptions if a.status]
         return max(statuses + ["provisional"], key=STATUS_SEVERITY.__getitem__)
+
+
+    @property
+    def wage_growth(self) -> Decimal:
+        """The yearly wage growth the estimate uses (the person's or the content default)."""
+        return next(a.value for a in self.assumptions if a.code == "wage_growth")
+
+    @property
+    def years_to_retirement(self) -> int:
+        """Whole calendar years from now to the retirement year: how often wages grow in between."""
+        return self.retirement.month.year - self.as_of.year
+
+    def in_todays_money(self, amount: Decimal) -> Decimal:
+        return in_todays_money(amount, self.wage_growth, self.years_to_retirement, self.inputs.figures.rounding)
 
 
 class AlreadyRetired(ValueError):

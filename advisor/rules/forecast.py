@@ -258,6 +258,14 @@ def grown(amount: Decimal, rate: Decimal, periods: int, rounding: str) -> Decima
     return to_fen(amount * (1 + rate) ** periods, rounding)
 
 
+def in_todays_money(amount: Decimal, growth: Decimal, years: int, rounding: str) -> Decimal:
+    """An amount paid `years` from now, in today's money: divided by (1 + growth) ** years, to the fen.
+
+    Deflated by the same wage-growth assumption the forecast grows wages with, so "today's money"
+    means what the amount would buy measured against today's wages."""
+    return to_fen(amount / (1 + growth) ** years, rounding)
+
+
 def projected_calculation_base(figures: PensionFigures, year: int, growth: Decimal) -> ProjectedAmount:
     periods = year - figures.calculation_base_year
     value = grown(figures.calculation_base, growth, periods, figures.rounding) if periods else figures.calculation_base

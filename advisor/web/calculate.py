@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from flask import current_app, request
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice, SelectField
 from wtforms.validators import ValidationError
@@ -11,8 +12,8 @@ from wtforms.validators import ValidationError
 from .. import today
 from ..advice import CostAdvice, calculate_cost, pension_base_presets
 from ..answers.pathways import unemployment_benefit
-from ..explain import not_in_force_message
-from ..i18n import format_year_month
+from ..explain import not_in_force_message, scheme_name
+from ..i18n import format_year_month, format_yuan
 from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce
 from ..rules.calendar import YearMonth
@@ -22,6 +23,7 @@ from .choices import HUKOU_CHOICES, ChoiceField, content, scheme_choices
 from .fields import AmountField, CheckboxesField, PlainForm, YuanAmount
 from .figures import FigureView, figure_view
 from .rendering import render_page_or_fragment
+from .summary import join_names, summary
 
 FIRST_MONTH = YearMonth(2022, 7)  # the first contribution period with figures in content/
 MONTHS_AHEAD = 6
@@ -111,6 +113,12 @@ PART_LABELS = {
 }
 
 
+def cost_headline(view: dict) -> str:
+    names = join_names([scheme_name(content(), item["scheme"]) for item in view["schemes"]])
+    return _("You would pay %(month)s a month, %(year)s a year, for %(names)s.",
+             month=format_yuan(view["monthly_total"]), year=format_yuan(view["yearly_total"]), names=names)
+
+
 def result_view(advice: CostAdvice) -> dict:
     result = advice.contribution
     schemes = []
@@ -131,7 +139,7 @@ def result_view(advice: CostAdvice) -> dict:
         for figure in [item["floor"], item["ceiling"], *item["rates"]]:
             if figure.parameter_id not in {f.parameter_id for f in figures}:
                 figures.append(figure)
-    return {
+    view = {
         "month": advice.month,
         "hukou": advice.hukou,
         "schemes": schemes,
@@ -142,6 +150,8 @@ def result_view(advice: CostAdvice) -> dict:
         "local_supplementary_skipped": advice.hukou is not Hukou.SHENZHEN and Scheme.PENSION in result.bases,
         "unemployment_benefit": (benefit_view(advice.month) if Scheme.UNEMPLOYMENT in result.bases else None),
     }
+    view["summary"] = summary("calculate", cost_headline(view), view)
+    return view
 
 
 def benefit_view(month: YearMonth) -> dict | None:
@@ -177,7 +187,8 @@ def base_presets(month: YearMonth) -> list:
 def calculate():
     form = build_form()
     result = None
-    if request.method == "POST":
+    carried = request.method == "POST" and request.form.get("carried") == "1"
+    if request.method == "POST" and not carried:
         apply_quick_choice(form)
         if form.validate():
             try:
@@ -190,5 +201,5 @@ def calculate():
     month = getattr(form.month, "month", None) or YearMonth.of(today(current_app))
     return render_page_or_fragment(
         "calculate/page.html", "calculate/_result.html",
-        form=form, result=result, presets=base_presets(month), submitted=request.method == "POST",
+        form=form, result=result, presets=base_presets(month), submitted=request.method == "POST" and not carried,
     )

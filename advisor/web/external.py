@@ -1,7 +1,7 @@
 """Addresses on other sites and phone numbers, rendered in one place so kiosk mode can change them.
 
-On the public site an official web address is text to read or copy (the pages cite, they do not
-send people away) and a phone number is a tel: link. On a kiosk nothing may lead off the site or
+On the public site an official web address is a link that opens the official site (the address
+itself is the link text, so it can be read and copied too) and a phone number is a tel: link. On a kiosk nothing may lead off the site or
 try to dial: both become plain text with a QR code that a person scans with their own phone.
 """
 
@@ -45,6 +45,8 @@ def external_address(address: str | None) -> Markup:
     if not address:
         return Markup("")
     text = Markup('<span class="url">%s</span>') % address
+    if not is_kiosk() and address.startswith(WEB_SCHEMES):
+        return Markup('<a class="url" href="%s" rel="noopener noreferrer">%s</a>') % (address, address)
     if not (is_kiosk() and address.startswith(WEB_SCHEMES) and first_on_page(address)):
         return text
     name = _("QR code of the address %(address)s", address=address)

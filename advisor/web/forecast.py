@@ -6,6 +6,7 @@ and the API always show the same figures for the same answers.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from flask import current_app, request
@@ -22,6 +23,7 @@ from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce
 from ..rules.calendar import YearMonth
 from ..rules.flexible_retirement import OutsideWindow
+from ..rules.types import Hukou
 from . import bp
 from .choices import content
 from .figures import FigureView, figure_view
@@ -29,6 +31,7 @@ from .forecast_form import ForecastForm, base_choices, ratio_as_percent
 from .forecast_result import forecast_view
 from .rendering import render_page_or_fragment
 
+OTHER_HUKOUS = {h.value for h in Hukou if h is not Hukou.SHENZHEN}
 DEFAULT_RATES = {"wage_growth": "forecast.wage_growth", "interest": "forecast.account_interest"}
 
 
@@ -67,10 +70,14 @@ def forecast():
     defaults = default_rates(as_of)
     form = build_form(as_of, presets, defaults)
     result = problem = None
-    submitted = request.method == "POST"
+    # Answers carried from the calculator ("carried"): they fill the form, nothing is checked yet.
+    submitted = request.method == "POST" and request.form.get("carried") != "1"
     if submitted and form.validate():
         try:
             result = forecast_view(forecast_pension(content(), form.question(), as_of), form.birth_date.data)
+            if form.hukou.data in OTHER_HUKOUS:  # the Shenzhen supplementary pension does not concern them
+                result = replace(result, notices=tuple(
+                    n for n in result.notices if n.code != "shenzhen_hukou_supplementary"))
         except AlreadyRetired as exc:
             problem = [_("You reached the statutory retirement age on %(date)s with the minimum contribution months: "
                          "apply for your pension. This forecast is for people who have not reached the age yet, or "
@@ -87,4 +94,5 @@ def forecast():
         "forecast/page.html", "forecast/_result.html",
         form=form, result=result, problem=problem, submitted=submitted, defaults=defaults,
         base_hints={p.key: format_yuan(p.amount) for p in presets},
+        default_inputs={name: ratio_as_percent(view.value) for name, view in defaults.items()},
     )

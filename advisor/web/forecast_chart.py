@@ -59,7 +59,7 @@ def bar_length(value: Decimal, largest: Decimal) -> int:
 
 def comparison_chart(rows) -> Chart:
     """`rows`: the comparison rows of the view model (name, cost, pension, chosen)."""
-    largest = max([row.cost for row in rows] + [row.pension for row in rows], default=Decimal(0))
+    largest = max([row.cost for row in rows] + [row.pension_today for row in rows], default=Decimal(0))
     groups = []
     y = LEGEND_HEIGHT
     for row in rows:
@@ -67,8 +67,8 @@ def comparison_chart(rows) -> Chart:
         bars = []
         top = y + NAME_HEIGHT
         for kind, value, label in (("cost", row.cost, gettext("pay %(amount)s", amount=format_yuan(row.cost))),
-                                   ("pension", row.pension,
-                                    gettext("get %(amount)s", amount=format_yuan(row.pension)))):
+                                   ("pension", row.pension_today,
+                                    gettext("get %(amount)s", amount=format_yuan(row.pension_today)))):
             length = bar_length(value, largest)
             bars.append(Bar(kind, top, length, label, length + LABEL_OFFSET, top + LABEL_BASELINE))
             top += BAR_HEIGHT + BAR_GAP

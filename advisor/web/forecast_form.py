@@ -28,7 +28,7 @@ from ..rules.calendar import add_months
 from ..rules.money import AmountError, parse_yuan
 from ..rules.types import Category, Sex
 from .check import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowUpChoiceField
-from .choices import ChoiceField
+from .choices import HUKOU_CHOICES, ChoiceField
 from .dates import DatePartsField, check_birth_date
 from .fields import AmountField, PlainForm, YuanAmount
 
@@ -157,6 +157,10 @@ class ForecastForm(PlainForm):
         _l("Your personal account balance today, if you know it (yuan)"), [OptionalBalance()],
         description=_l("Optional. It is on your contribution record (广东人社 app, “i深圳” or 12333). "
                        "Leave it empty and we estimate it."))
+    hukou = FollowUpChoiceField(
+        _l("Where is your hukou (household registration)?"), choices=HUKOU_CHOICES,
+        description=_l("Optional. People with Shenzhen hukou also pay into a local supplementary pension; "
+                       "we tell you about it only if it concerns you."))
     # Your base from now on
     base = ChoiceField(_l("Which base will you pay on from now on?"),
                        required_message=_l("Choose the base you will pay on"),

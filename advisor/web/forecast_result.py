@@ -5,7 +5,7 @@ No arithmetic here beyond picking and formatting: every amount comes from adviso
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -13,13 +13,14 @@ from flask_babel import gettext
 
 from ..forecast_advice import Assumption, ExtensionView, ForecastAdvice
 from ..forecast_explain import assumption_message, notice_message, row_name
-from ..i18n import format_age, format_rate, format_yuan
+from ..i18n import format_age, format_rate, format_year_month, format_yuan
 from ..policy import Figure
 from ..rules.forecast import PensionRange
 from .check import CATEGORY_NAMES
 from .choices import content
 from .figures import STATUS_LABELS, FigureView, citation, figure_view
 from .forecast_chart import Chart, comparison_chart
+from .summary import summary
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class RowView:
     total: Decimal
     pension: Decimal
     basic_range: PensionRange | None  # None when settled (one denominator) or not known for the date
+    pension_today: Decimal  # the same pension in today's money
     break_even: Decimal | None
     extra_break_even: Decimal | None
     chosen: bool
@@ -84,9 +86,13 @@ class ForecastView:
     rows: tuple[RowView, ...]
     chart: Chart
     pension_rate: Decimal  # the pension's pooled + personal-account rates, as the comparison costs them
+    pension_today: Decimal  # the estimated monthly pension in today's money
+    wage_growth: Decimal  # the growth it is deflated by
+    years: int  # over this many years
     basic_range: PensionRange | None = None  # the basic pension across the open index denominators
     extension: ExtensionView | None = None  # past the statutory age with a shortfall: the 延缴 months
     statutory_age: str = ""  # the statutory retirement age, when the pension starts later (延缴)
+    summary: object = None  # advisor.web.summary.Summary, set by forecast_view
 
     @property
     def minimum(self):
@@ -161,6 +167,7 @@ def row_views(advice: ForecastAdvice) -> tuple[RowView, ...]:
         total=row.estimate.total_contributions,
         pension=row.estimate.monthly_pension,
         basic_range=open_range(advice, row.estimate),
+        pension_today=advice.in_todays_money(row.estimate.monthly_pension),
         break_even=row.estimate.break_even_years,
         extra_break_even=row.extra_break_even_years,
         chosen=row.estimate.base.applied == chosen,
@@ -171,7 +178,7 @@ def forecast_view(advice: ForecastAdvice, birth_date: date) -> ForecastView:
     retirement = advice.retirement
     rows = row_views(advice)
     used = advice.inputs.used
-    return ForecastView(
+    view = ForecastView(
         as_of=advice.as_of,
         birth_date=birth_date,
         status=advice.status,
@@ -195,4 +202,15 @@ def forecast_view(advice: ForecastAdvice, birth_date: date) -> ForecastView:
         extension=advice.extension,
         statutory_age=(format_age(advice.extension.statutory.age_years, advice.extension.statutory.age_months)
                        if advice.extension else ""),
+        pension_today=advice.in_todays_money(advice.forecast.estimate.monthly_pension),
+        wage_growth=advice.wage_growth,
+        years=advice.years_to_retirement,
     )
+    return replace(view, summary=summary("forecast", forecast_headline(view), view))
+
+
+def forecast_headline(view: ForecastView) -> str:
+    return gettext("From %(month)s you would get about %(today)s a month in today's money "
+                   "(%(nominal)s in the money of that year).",
+                   month=format_year_month(view.retirement_month), today=format_yuan(view.pension_today),
+                   nominal=format_yuan(view.estimate.monthly_pension))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import request
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..rules.types import Hukou
@@ -18,11 +19,23 @@ class RegisterForm(PlainForm):
                         required_message=_l("Choose where your hukou is."))
 
 
+def suggestion(hukou: Hukou | None) -> str:
+    """Which way suits this person, first: the phone for most, the counter as the fallback."""
+    if hukou is None:
+        return ""
+    if hukou is Hukou.HK_MACAO_TAIWAN:
+        return _("For you the easiest way is the “深圳社保” WeChat account: its registration entry names "
+                 "Hong Kong, Macao and Taiwan residents. Without a smartphone, go to a social insurance counter.")
+    return _("For most people the easiest way is on the phone, in the “深圳社保” WeChat account. Without a "
+             "smartphone, use a self-service terminal or go to a social insurance counter.")
+
+
 def guide_view(hukou: Hukou | None) -> dict:
     """The whole guide for one hukou, or for everyone (each item then says who it is for)."""
     guide = content().texts["channels"]
     return {
         "hukou": hukou,
+        "suggestion": suggestion(hukou),
         "hukou_label": next((str(choice.label) for choice in HUKOU_CHOICES if hukou and choice.value == hukou), ""),
         "channels": [channel_view(channel, hukou) for channel in guide["channels"]],
         "online_form": guide["online_form"],

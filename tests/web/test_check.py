@@ -38,7 +38,7 @@ def main_text(html: str) -> str:
 
 def cards(html: str) -> dict[str, tuple[str, str]]:
     """scheme → (yes|no, the card's text)."""
-    found = re.findall(r'<article class="card card--(yes|no)" aria-labelledby="card-(\w+)">(.*?)</article>', html, re.S)
+    found = re.findall(r'<li class="verdict-item verdict-item--(yes|no)" id="card-(\w+)">(.*?)</details>\s*</li>', html, re.S)
     return {scheme: (answer, text_of(body)) for answer, scheme, body in found}
 
 
@@ -74,7 +74,7 @@ def test_an_eligible_rider_can_join_all_three_insurances(client, lang, verdict, 
 
 def test_a_yes_is_explained_with_the_conditions_met_and_the_rule_and_its_source(client):
     pension = cards(post(client, RIDER).text)["pension"][1]
-    assert "Why: you meet every condition." in pension
+    assert "Why: the conditions you meet" in pension
     assert "You are at least 18 (you are 36 on 22 November 2026)." in pension
     assert "You are not a full-time student." in pension
     assert "You have a Shenzhen residence registration or a valid residence permit." in pension
@@ -90,7 +90,7 @@ def test_a_17_year_old_must_wait_for_pension_and_medical_but_may_join_unemployme
             in found["pension"][1])
     assert ("You must be at least 18 to join medical insurance. On 22 November 2026 you are 17; "
             "you turn 18 on 1 May 2027." in found["medical"][1])
-    assert "The rule says: “Pension and medical insurance: aged 18 or over" in found["pension"][1]
+    assert "What the rules say “Pension and medical insurance: aged 18 or over" in found["pension"][1]
     assert "You are at least 16 (you are 17 on 22 November 2026)." in found["unemployment"][1]
     zh = cards(post(client, born, "zh").text)
     assert "参加养老保险须年满18周岁。截至2026年11月22日，您17周岁，将于2027年5月1日年满18周岁。" in zh["pension"][1]
@@ -115,7 +115,7 @@ def test_a_student_insured_by_an_employer_without_a_residence_permit_sees_every_
     assert ("Unemployment insurance is open only to self-employed people without employees and to platform workers "
             "who hold a platform-recognised service qualification and actually work; your situation (part-time "
             "worker) is not one of them.") in found["unemployment"][1]
-    assert "Conditions you do meet: You are at least 18" in found["pension"][1]
+    assert "The rules and the conditions you do meet You are at least 18" in found["pension"][1]
     page = main_text(response.text)
     assert "You cannot join any of these insurances as a flexible worker at the moment." in page
     assert "call 12333" in page
@@ -371,7 +371,7 @@ def test_the_language_switch_re_posts_the_answers(client):
 def test_the_result_and_the_answers_are_outside_any_form_so_they_print(client):
     html = post(client, RIDER).text
     outside_forms = re.sub(r"<form.*?</form>", "", html, flags=re.S)
-    assert "Why: you meet every condition." in outside_forms and "Date of birth 31 May 1990" in text_of(outside_forms)
+    assert "Why: the conditions you meet" in outside_forms and "Date of birth 31 May 1990" in text_of(outside_forms)
     assert "Printed on 22 November 2026 from the Shenzhen flexible employment insurance advisor." in outside_forms
     assert "Source: 全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定" in text_of(outside_forms)
     # The questions page keeps its live result outside the form too.
@@ -390,7 +390,10 @@ def test_the_empty_page_asks_every_question_with_nothing_preselected(client, lan
     html = response.text
     assert response.status_code == 200 and title in html and legend in html
     assert '" checked' not in html and "error-summary" not in html
-    assert html.count('class="question"') == 13  # 11, and the two at or near retirement age (issue 11)
+    # Six always asked, two at or near retirement age (issue 11); five follow-ups, each saying when it applies.
+    assert html.count('class="question"') == 8 and html.count('class="question question--follow-up"') == 5
+    assert 'id="q-female_category" data-applies-when="sex=female"' in html
+    assert 'id="q-first_insured_month" data-applies-when="insured_before=yes"' in html
     assert f'hx-post="/{lang}/check" hx-trigger="change, input delay:500ms"' in html
     assert 'hx-target="#check-result" hx-swap="innerHTML" hx-sync="this:replace"' in html
     assert 'autocomplete="bday-year"' in html
@@ -407,7 +410,8 @@ def test_the_hints_say_why_and_whom_follow_up_questions_are_for(client):
 
 def test_htmx_gets_only_the_result_fragment(client):
     response = post(client, RIDER, headers=HTMX)
-    assert response.status_code == 200 and "<html" not in response.text and "<form" not in response.text
+    assert response.status_code == 200 and "<html" not in response.text
+    assert '<form class="form"' not in response.text  # only the carry-forward to the calculator
     assert len(cards(response.text)) == 3 and "HX-Request" in response.headers["Vary"]
     assert response.text.lstrip().startswith('<section class="result"')
 

@@ -125,10 +125,12 @@ def test_worked_example_a_in_english_shows_the_api_s_figures(client):
     assert (estimate["monthly_pension"], estimate["basic_pension"], estimate["personal_account_pension"]) == (
         "3972.88", "2578.57", "1394.31")
     text = text_of(page(client, EXAMPLE_A).text)
-    assert f"From September 2039, per month {yuan(estimate['monthly_pension'])}" in text
-    assert (f"Basic pension {yuan(estimate['basic_pension'])} "
-            f"Personal account pension {yuan(estimate['personal_account_pension'])} "
-            f"Total per month {yuan(estimate['monthly_pension'])}") in text
+    # Summary first; with no wage growth assumed, today's money and 2039's are the same.
+    assert ("From September 2039 you would get about ¥3,972.88 a month in today's money "
+            f"({yuan(estimate['monthly_pension'])} in the money of that year).") in text
+    assert (f"Basic pension (money of 2039) {yuan(estimate['basic_pension'])} "
+            f"Personal account pension (money of 2039) {yuan(estimate['personal_account_pension'])} "
+            f"Total per month (money of 2039) {yuan(estimate['monthly_pension'])}") in text
     assert ("This is an estimate. The official figure is calculated by the social-insurance agency when you "
             "retire.") in text
     assert ("Born on 15 September 1976, you reach the statutory retirement age of 63 years in September 2039 "
@@ -144,11 +146,29 @@ def test_worked_example_a_in_english_shows_the_api_s_figures(client):
     assert f"Personal account pension: ¥163,134.56 ÷ {body['payout_months']} months = ¥1,394.31." in text
 
 
+@pytest.mark.parametrize("lang, headline, working", [
+    ("en", "From September 2039 you would get about ¥3,888.97 a month in today's money "
+           "(¥5,639.42 in the money of that year).",
+     "In today's money: ¥5,639.42 ÷ (1 + 2.9%)^13 = ¥3,888.97, taking wages to rise 2.9% a year for 13 years"),
+    ("zh", "从2039年9月起，您每月大约能领按今天的钱算¥3,888.97（那一年的钱是¥5,639.42）。",
+     "折成今天的钱：¥5,639.42连续13次除以（1 + 2.9%），等于¥3,888.97。"),
+])
+def test_the_headline_is_in_today_s_money_deflated_by_the_wage_growth(client, lang, headline, working):
+    """5639.42 ÷ 1.029^13 = 3888.97 (2026 → 2039): the 2039 pension in today's money, beside the nominal one."""
+    body = api(client, {**EXAMPLE_A_API, "wage_growth": "0.029", "interest": "0.015"})
+    assert body["estimate"]["monthly_pension"] == "5639.42"
+    text = text_of(page(client, {**EXAMPLE_A, "wage_growth": "2.9", "interest": "1.5"}, lang=lang).text)
+    assert headline in text and working in text
+    assert text.index(headline) < text.index("5,639.42 ÷" if lang == "en" else "折成今天的钱")
+
+
 def test_worked_example_a_in_chinese_shows_the_same_figures(client):
     body = api(client, EXAMPLE_A_API, lang="zh")
     text = text_of(page(client, EXAMPLE_A, lang="zh").text)
-    assert f"从2039年9月起，每月 {yuan(body['estimate']['monthly_pension'])}" in text
-    assert "基础养老金 ¥2,578.57 个人账户养老金 ¥1,394.31 每月合计 ¥3,972.88" in text
+    assert (f"从2039年9月起，您每月大约能领按今天的钱算¥3,972.88（那一年的钱是"
+            f"{yuan(body['estimate']['monthly_pension'])}）。") in text
+    assert ("基础养老金（2039年的钱） ¥2,578.57 个人账户养老金（2039年的钱） ¥1,394.31 "
+            "每月合计（2039年的钱） ¥3,972.88") in text
     assert "这只是估算。正式的养老金数额在您退休时由社会保险经办机构核算。" in text
     assert "您出生于1976年9月15日，将在2039年9月（2039年9月15日）达到法定退休年龄63周岁。" in text
     notices = [n["message"] for n in body["notices"]]
@@ -196,15 +216,17 @@ def test_the_comparison_table_has_five_rows_with_the_api_s_figures(client):
     expected = []
     for row in body["comparison"]:
         name = row["name"] + (" (your choice)" if row["row"] == "1" else "")
-        expected.append([f"{name} {yuan(row['base']['applied'])}", yuan(row["monthly_cost_now"]),
-                         yuan(row["total_contributions"]),
+        # Key columns first; no wage growth in example A, so today's money is the 2039 amount.
+        expected.append([f"{name} {yuan(row['base']['applied'])}", yuan(row["monthly_pension"]),
+                         yuan(row["monthly_cost_now"]),
                          f"{yuan(row['monthly_pension'])} basic pension {yuan(row['basic_pension_range']['low'])}"
                          f"–{yuan(row['basic_pension_range']['high'])}",
+                         yuan(row["total_contributions"]),
                          row["break_even_years"], row["extra_break_even_years"] or "–"])
     assert rows == expected
-    assert rows[0] == ["Floor ¥4,775.00", "¥955.00", "¥147,070.00",
-                       "¥3,160.87 basic pension ¥2,060.41–¥2,230.72", "3.9", "–"]
-    assert rows[2][0] == "100% of the average wage (your choice) ¥9,183.00" and rows[2][5] == "13.9"
+    assert rows[0] == ["Floor ¥4,775.00", "¥3,160.87", "¥955.00", "¥3,160.87 basic pension ¥2,060.41–¥2,230.72",
+                       "¥147,070.00", "3.9", "–"]
+    assert rows[2][0] == "100% of the average wage (your choice) ¥9,183.00" and rows[2][6] == "13.9"
 
 
 def test_the_comparison_reads_in_chinese(client):
@@ -212,7 +234,7 @@ def test_the_comparison_reads_in_chinese(client):
     rows = table_rows(page(client, EXAMPLE_A, lang="zh").text)
     assert [row[0].split(" ¥")[0] for row in rows] == [
         "最低基数", "平均工资的60%", "平均工资的100%（您的选择）", "平均工资的200%", "平均工资的300%"]
-    assert [row[1] for row in rows] == [yuan(r["monthly_cost_now"]) for r in body["comparison"]]
+    assert [row[2] for row in rows] == [yuan(r["monthly_cost_now"]) for r in body["comparison"]]
 
 
 def test_the_chart_is_an_accessible_image_with_the_same_figures_as_the_table(client):
@@ -260,13 +282,13 @@ def test_someone_who_cannot_reach_the_minimum_years_is_told_how_many_months_are_
 
 def test_a_man_s_answer_to_the_women_only_question_is_ignored(client):
     text = text_of(page(client, {**EXAMPLE_A, "female_category": "F50"}).text)
-    assert "From September 2039, per month ¥3,972.88" in text
+    assert "In the money of 2039 ¥3,972.88" in text
 
 
 def test_a_wage_entered_by_hand_is_used(client):
     body = api(client, {**EXAMPLE_A_API, "base_multiple": None, "base_wage": "8000"})
     text = text_of(page(client, {**EXAMPLE_A, "base": "wage", "wage": "8,000元"}).text)
-    assert f"per month {yuan(body['estimate']['monthly_pension'])}" in text
+    assert f"In the money of 2039 {yuan(body['estimate']['monthly_pension'])}" in text
     assert "for a base of ¥8,000.00 a month from now on" in text
 
 
@@ -276,7 +298,7 @@ def test_the_lowest_base_choice_is_today_s_floor(client):
     # count at the chosen base's index, here the floor's.
     assert body["estimate"]["monthly_pension"] == "2889.86"
     text = text_of(page(client, {**EXAMPLE_A, "base": "floor"}).text)
-    assert "per month ¥2,889.86" in text and "for a base of ¥4,775.00 a month from now on" in text
+    assert "In the money of 2039 ¥2,889.86" in text and "In today's money, per month ¥2,889.86" in text and "for a base of ¥4,775.00 a month from now on" in text
 
 
 # --- Errors -------------------------------------------------------------------------------------------
@@ -349,7 +371,7 @@ def test_the_form_updates_live_but_submits_as_a_plain_form(client):
     html = client.get("/en/forecast").text
     form = html[html.index('<form class="form"'):]
     form = form[:form.index(">")]
-    assert 'method="post" action="/en/forecast" novalidate' in form
+    assert 'method="post" action="/en/forecast#forecast-result-heading" novalidate' in form
     assert 'hx-post="/en/forecast" hx-trigger="change, input delay:500ms"' in form
     assert 'hx-target="#forecast-result"' in form and 'hx-sync="this:replace"' in form
     assert '<button type="submit" class="button">Estimate my pension</button>' in html
