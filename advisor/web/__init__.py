@@ -37,6 +37,7 @@ NAVIGATION = (
     ("web.register", _l("Where do I register?")),
     ("web.union", _l("Union protection")),
     ("web.faq", _l("Questions")),
+    ("web.glossary", _l("Words explained")),
 )
 
 
@@ -75,6 +76,7 @@ def init_app(app: Flask) -> None:
     from . import outreach  # noqa: F401
     from . import pages  # noqa: F401
     from . import register  # noqa: F401
+    from . import glossary  # noqa: F401
     from . import union  # noqa: F401
     from . import static_files
     from . import external  # kiosk mode: addresses and phone numbers

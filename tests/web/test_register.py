@@ -123,9 +123,12 @@ def test_every_channel_has_numbered_steps_and_its_source(client):
     for channel_id, way in (("website", "渠道一"), ("wechat", "渠道二"), ("terminal", "渠道三"), ("counter", "渠道四")):
         assert f"在深灵活就业人员参保讲解（深圳市社会保险基金管理局龙华分局，2024-10），“03 参保方法”{way}" in text_of(
             channel(html, channel_id))
-    # The official address is shown as text to read or copy, not a link out of the site.
+    # The official address is a link to the official site (its text is the address, to read or copy),
+    # and the hotline a tel: link; a kiosk keeps text and QR codes (tests/web/test_kiosk.py).
     assert "官方地址： http://hrss.sz.gov.cn/szsi/" in text_of(website)
-    assert 'href="http' not in html
+    assert '<a class="url" href="http://hrss.sz.gov.cn/szsi/" rel="noopener noreferrer">' in website
+    assert '<a class="phone" href="tel:12333">12333</a>' in html
+    assert "在微信里搜索公众号： 深圳社保" in text_of(channel(html, "wechat"))
 
 
 def test_pitfalls_payment_and_leaving_shenzhen(client):
@@ -185,7 +188,7 @@ def test_while_choosing_a_missing_answer_leaves_the_general_guide_without_errors
 def test_the_form_works_without_javascript_and_updates_live_with_it(client):
     html = client.get("/en/register").text
     form = block(html, '<form class="form"', "</form>")
-    assert 'method="post" action="/en/register"' in form
+    assert 'method="post" action="/en/register#guide-heading"' in form
     assert 'hx-post="/en/register" hx-trigger="change" hx-target="#register-guide"' in form
     assert '<button type="submit" class="button">Show the steps for my hukou</button>' in form
     assert '<div id="register-guide" class="result-region" aria-live="polite">' in html

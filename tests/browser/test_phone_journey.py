@@ -1,0 +1,261 @@
+"""The worker's journey on a 360×640 phone (issue 10), with JavaScript on and off, in both languages:
+the result's headline in the first screen after a submit and after a live update, Back that never
+shows an error page, a compact header, only the questions that apply, the forecast in today's money,
+registration you can act on, and a saved link that reopens the same result elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from .conftest import PHONE, OutsideRequests
+from .site import (
+    CALCULATOR,
+    CHECK,
+    FORECAST_BUTTON,
+    LANGUAGES,
+    answer_check_questions,
+    axe_violations,
+    fill_calculator,
+    question,
+    submit,
+)
+from .test_kiosk import kiosk_instance, serve
+
+pytestmark = pytest.mark.browser
+
+HEADLINES = {"check": "#check-result-heading", "calculate": "#result-heading", "forecast": "#forecast-result-heading"}
+MAX_HEADER = 160  # CSS px above the h1 at 360×640
+
+
+@pytest.fixture
+def phone(javascript: bool, new_context: Callable[..., BrowserContext],
+          outside_requests: OutsideRequests) -> Page:
+    context = outside_requests.guard(new_context(java_script_enabled=javascript, viewport=PHONE))
+    return context.new_page()
+
+
+def in_first_screen(page: Page, selector: str) -> bool:
+    """The element's top and its first line lie inside the visible 640 px, as the page now stands."""
+    box = page.evaluate("""selector => { const r = document.querySelector(selector).getBoundingClientRect();
+                           return [r.top, r.top + Math.min(r.height, 40)]; }""", selector)
+    return box[0] >= 0 and box[1] <= PHONE["height"]
+
+
+def assert_in_view(page: Page, selector: str) -> None:
+    expect(page.locator(selector)).to_be_visible()
+    page.wait_for_function("""selector => { const r = document.querySelector(selector).getBoundingClientRect();
+                              return r.top >= 0 && r.top + 40 <= innerHeight; }""", arg=selector, timeout=5000)
+    assert in_first_screen(page, selector)
+
+
+def fill_forecast(page: Page, base: str = "floor") -> None:
+    """A rider born 1995 who has not paid yet, at the lowest base, the suggested assumptions."""
+    page.locator('[name="birth_date-year"]').fill("1995")
+    page.locator('[name="birth_date-month"]').fill("6")
+    page.locator('[name="birth_date-day"]').fill("1")
+    page.locator('[name="sex"][value="male"]').check()
+    page.locator('[name="paid_years"]').fill("0")
+    page.locator('[name="paid_months"]').fill("0")
+    page.locator(f'[name="base"][value="{base}"]').check()
+
+
+# --- The result comes into view -------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_after_submit_each_result_headline_is_in_the_first_screen(phone: Page, lang: str):
+    page = phone
+    page.goto(f"/{lang}/check")
+    answer_check_questions(page, lang, ("1996", "3", "15"))
+    submit(page, CHECK[lang]["see_result"])
+    assert_in_view(page, HEADLINES["check"])
+
+    page.goto(f"/{lang}/calculate")
+    fill_calculator(page, lang, "8000")
+    submit(page, CALCULATOR[lang]["calculate"])
+    assert_in_view(page, HEADLINES["calculate"])
+    expect(page.locator(".summary__headline")).to_contain_text("¥2,400.00")
+
+    page.goto(f"/{lang}/forecast")
+    fill_forecast(page)
+    submit(page, FORECAST_BUTTON[lang])
+    assert_in_view(page, HEADLINES["forecast"])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_quick_base_choice_brings_the_cost_into_view(phone: Page, lang: str):
+    page, words = phone, CALCULATOR[lang]
+    page.goto(f"/{lang}/calculate")
+    page.get_by_label(words["shenzhen"], exact=True).check()
+    page.get_by_role("button", name=words["lowest_base"]).click()
+    page.wait_for_load_state("load")
+    assert_in_view(page, HEADLINES["calculate"])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("javascript", [True], ids=["js"])
+def test_a_live_update_brings_the_result_into_view_but_typing_never_moves_the_page(phone: Page, lang: str):
+    page, words = phone, CALCULATOR[lang]
+    page.goto(f"/{lang}/calculate")
+    page.get_by_label(words["wage"]).fill("8000")
+    page.wait_for_timeout(900)  # the live update after typing: the page stays where it is
+    assert page.evaluate("scrollY") == 0
+    page.get_by_label(words["other_province"], exact=True).check()  # a tap: the result comes into view
+    assert_in_view(page, HEADLINES["calculate"])
+    expect(page.locator(HEADLINES["calculate"])).to_be_focused()
+    expect(page.locator("#cost-result")).to_have_attribute("aria-live", "polite")
+
+    page.goto(f"/{lang}/check")
+    answer_check_questions(page, lang, ("1996", "3", "15"))
+    assert_in_view(page, HEADLINES["check"])
+
+    page.goto(f"/{lang}/forecast")
+    fill_forecast(page)
+    assert_in_view(page, HEADLINES["forecast"])
+
+
+# --- Back ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_back_after_leaving_a_result_shows_the_result_again(phone: Page, lang: str):
+    page, words = phone, CALCULATOR[lang]
+    page.goto(f"/{lang}/calculate")
+    fill_calculator(page, lang, "8000")
+    submit(page, words["calculate"])
+    expect(page.locator(".total-highlight")).to_contain_text("¥2,400.00")
+    page.locator("#main .result form.carry-form button").click()  # next: the forecast
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/{lang}/forecast")
+    page.go_back()  # never "Confirm Form Resubmission" (ERR_CACHE_MISS would raise here)
+    page.wait_for_load_state("load")
+    expect(page.locator(".total-highlight")).to_contain_text("¥2,400.00")
+
+    page.goto(f"/{lang}/check")
+    answer_check_questions(page, lang, ("1996", "3", "15"))
+    submit(page, CHECK[lang]["see_result"])
+    page.get_by_role("link", name=CHECK[lang]["schemes"][0]).count()  # nothing to click: leave by the menu
+    page.goto(f"/{lang}/faq")
+    page.go_back()
+    page.wait_for_load_state("load")
+    expect(page.locator(".summary__headline")).to_be_visible()
+
+
+# --- Header, questions -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", ["", "check", "calculate", "forecast", "register", "glossary", "faq", "union"])
+def test_the_header_leaves_the_screen_to_the_page(phone: Page, javascript: bool, lang: str, path: str):
+    page = phone
+    page.goto(f"/{lang}/{path}")
+    top = page.locator("h1").evaluate("h1 => h1.getBoundingClientRect().top")
+    assert top <= MAX_HEADER, f"the h1 starts {top} px down"
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_menu_opens_without_javascript(phone: Page, lang: str):
+    page = phone
+    page.goto(f"/{lang}/")
+    menu = page.locator(".menu__list")
+    expect(menu).to_be_hidden()
+    page.locator(".menu__button").click()
+    expect(menu.get_by_role("link", name=CALCULATOR[lang]["calculate"] if False else
+                            {"zh": "要交多少钱", "en": "What will I pay?"}[lang])).to_be_visible()
+    assert axe_violations(page) == []
+    menu.get_by_role("link", name={"zh": "要交多少钱", "en": "What will I pay?"}[lang]).click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/{lang}/calculate")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("javascript", [True], ids=["js"])
+def test_a_man_never_sees_the_women_only_question(phone: Page, lang: str):
+    page = phone
+    page.goto(f"/{lang}/check")
+    women_only = page.locator("#q-female_category")
+    expect(women_only).to_be_hidden()
+    question(page, CHECK[lang]["sex"]).get_by_label(CHECK[lang]["man"], exact=True).check()
+    expect(women_only).to_be_hidden()
+    expect(page.locator("#q-residence_permit")).to_be_hidden()
+    question(page, CHECK[lang]["hukou"]).get_by_label(CHECK[lang]["shenzhen"], exact=True).check()
+    expect(page.locator("#q-residence_permit")).to_be_hidden()  # Shenzhen hukou needs no permit
+    page.locator('[name="hukou"][value="other_province"]').check()
+    expect(page.locator("#q-residence_permit")).to_be_visible()
+    page.locator('[name="sex"][value="female"]').check()
+    expect(women_only).to_be_visible()
+    assert axe_violations(page) == []
+
+
+# --- Forecast in today's money ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_forecast_headline_is_in_today_s_money(phone: Page, lang: str):
+    page = phone
+    page.goto(f"/{lang}/forecast")
+    fill_forecast(page)
+    submit(page, FORECAST_BUTTON[lang])
+    highlight = page.locator(".total-highlight strong")
+    today, nominal = (Decimal(text.replace("¥", "").replace(",", "")) for text in highlight.all_inner_texts())
+    years = 2058 - 2026  # born June 1995: retires in 2058; the suite's today is in 2026
+    assert today == (nominal / Decimal("1.029") ** years).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    assert today < nominal
+    headline = page.locator(".summary__headline")
+    expect(headline).to_contain_text(f"¥{today:,.2f}")
+    expect(headline).to_contain_text(f"¥{nominal:,.2f}")
+    assert axe_violations(page) == []
+
+
+# --- Register -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_register_links_to_the_official_site_and_dials_12333(phone: Page, lang: str):
+    page = phone
+    page.goto(f"/{lang}/register")
+    expect(page.locator('a[href="http://hrss.sz.gov.cn/szsi/"]').first).to_be_visible()
+    expect(page.locator('a[href="tel:12333"]').first).to_be_visible()
+    page.locator('[name="hukou"][value="other_province"]').check()
+    if not page.locator("#register-suggestion").count():
+        submit(page, {"zh": "显示适合我的办理方法", "en": "Show the steps for my hukou"}[lang])
+    expect(page.locator("#register-suggestion")).to_be_visible()
+    assert axe_violations(page) == []
+
+
+@pytest.fixture(scope="module")
+def kiosk_server() -> Iterator[str]:
+    yield from serve(kiosk_instance(600, 20, PUBLIC_BASE_URL="https://advisor.example.cn"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_kiosk_register_page_has_no_link_out_or_tel(browser: Browser, kiosk_server: str, lang: str):
+    context = browser.new_context(base_url=kiosk_server, viewport={"width": 1080, "height": 1920})
+    page = context.new_page()
+    page.goto(f"/{lang}/register")
+    assert page.locator('a[href^="http"], a[href^="tel:"]').count() == 0
+    expect(page.locator(".url").first).to_have_text("http://hrss.sz.gov.cn/szsi/")
+    context.close()
+
+
+# --- Save or send ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_saved_link_reopens_the_same_result_in_a_fresh_browser(phone: Page, browser: Browser,
+                                                                   base_url: str, lang: str):
+    page = phone
+    page.goto(f"/{lang}/calculate")
+    fill_calculator(page, lang, "8000")
+    submit(page, CALCULATOR[lang]["calculate"])
+    page.locator(".save-result summary").click()
+    link = page.locator(".save-result__link").input_value()
+    assert "#a=" in link and "8000" not in link.split("#")[0]
+    expect(page.locator(".save-result")).to_contain_text(
+        {"zh": "拿到链接的人都能看到", "en": "anyone who has it can see them"}[lang])
+
+    fresh = browser.new_context(viewport=PHONE)  # another phone: JavaScript on, nothing shared
+    other = fresh.new_page()
+    other.goto(link)
+    expect(other.locator(".total-highlight")).to_contain_text("¥2,400.00")
+    assert "#a=" not in other.url
+    fresh.close()
