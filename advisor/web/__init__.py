@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from .. import today
 from ..explain import scheme_name
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, format_rate, format_yuan
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, format_rate, format_yuan
 
 bp = Blueprint("web", __name__, url_prefix="/<lang_code>")
 
@@ -98,6 +98,10 @@ def init_app(app: Flask) -> None:
     external.init_app(app)
     handoff.init_app(app)
     app.add_template_filter(figure_value)
+    # Punctuation between a label and its value, full-width in Chinese ("统筹基金：¥4,775.00"); globals, so
+    # macros imported without context see them too.
+    app.jinja_env.globals.update(colon=lambda: "：" if current_language() == "zh" else ": ",
+                                 full_stop=lambda: "。" if current_language() == "zh" else ".")
 
     @app.get("/")
     def root():
