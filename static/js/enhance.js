@@ -1,11 +1,16 @@
 // Progressive enhancement only: every page works without this file.
 // After htmx replaces a result region, its aria-live container announces the change politely.
-// When the change came from a tap (a choice, a box, a list, a button), the result's headline is
-// brought into view and focused, so the answer is seen without scrolling; while someone is typing
-// (a number, a date) nothing moves: the result updates where it is and is announced.
+// When the change came from a tap or a click (a choice, a box, a list), the result's headline is
+// brought into view and focused, so the answer is seen without scrolling. While someone is typing
+// (a number, a date) or moving through the form with the keyboard, nothing moves: the result
+// updates where it is and is announced, and the keyboard stays where it was.
 (function () {
   "use strict";
   var TYPED = /^(text|number|search|tel|email|url|password|textarea)$/;
+  var lastPointer = 0;  // when a finger or mouse last pressed; a key press resets it
+  document.addEventListener("pointerdown", function () { lastPointer = Date.now(); }, true);
+  document.addEventListener("keydown", function () { lastPointer = 0; }, true);
+  function byPointer() { return Date.now() - lastPointer < 3000; }
 
   function whileTyping(event) {
     // Typing (and leaving a box just typed in) never moves the page: the next box may be in use.
@@ -22,7 +27,7 @@
     if (!heading) { return; }
     var config = event.detail.requestConfig || {};
     var focusInside = target.contains(document.activeElement) && document.activeElement !== document.body;
-    if (whileTyping(config.triggeringEvent) && !focusInside) { return; }
+    if ((whileTyping(config.triggeringEvent) || !byPointer()) && !focusInside) { return; }
     if (!heading.hasAttribute("data-result-heading") && !focusInside) { return; }
     heading.setAttribute("tabindex", "-1");
     heading.scrollIntoView({ block: "start" });

@@ -95,6 +95,7 @@ CHECK = {
         "change_birth_date": "修改 出生日期",
         "schemes": ["企业职工基本养老保险", "职工基本医疗保险一档", "失业保险"],
         "can_join": "可以参加", "cannot_join": "现在不能参加",
+        "all_three": "您可以参加养老保险、医疗保险和失业保险。",
         "over_18": "您已年满18周岁（截至2026年11月22日为30周岁）。",
         "under_18": "参加养老保险须年满18周岁。截至2026年11月22日，您17周岁，将于2027年3月15日年满18周岁。",
         "problem": "有问题需要修改", "no_birth_date": "请填写您的出生日期",
@@ -111,6 +112,7 @@ CHECK = {
         "change_birth_date": "Change Date of birth",
         "schemes": ["Basic pension insurance", "Employee medical insurance (tier 1)", "Unemployment insurance"],
         "can_join": "Yes, you can join", "cannot_join": "No, you cannot join now",
+        "all_three": "You can join pension, medical insurance, and unemployment insurance.",
         "over_18": "You are at least 18 (you are 30 on 22 November 2026).",
         "under_18": ("You must be at least 18 to join pension. On 22 November 2026 you are 17; "
                      "you turn 18 on 15 March 2027."),

@@ -14,7 +14,8 @@ SEVENTEEN = "2009"  # the same day in 2009: 17, and 18 on 15 March 2027
 
 
 def card(page: Page, scheme: str):
-    return page.get_by_role("article", name=scheme)
+    """One insurance's line in the result: its name, yes or no, and the reasons that decide it."""
+    return page.locator(".verdict-item").filter(has=page.locator(".verdict-item__name").get_by_text(scheme, exact=True))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -24,12 +25,13 @@ def test_a_30_year_old_shenzhen_rider_can_join_all_three(any_page: Page, javascr
     answer_check_questions(page, lang, THIRTY)
     if javascript:
         # The verdicts appear under the questions as they are answered, before the button is pressed.
-        expect(page.locator("#check-result").get_by_role("article")).to_have_count(3)
+        expect(page.locator("#check-result .verdict-item")).to_have_count(3)
 
     submit(page, words["see_result"])
 
-    cards = page.get_by_role("article")
+    cards = page.locator(".verdict-item")
     expect(cards).to_have_count(3)
+    expect(page.locator(".summary__headline")).to_have_text(words["all_three"])
     for scheme in words["schemes"]:
         expect(card(page, scheme).locator(".verdict")).to_have_text(words["can_join"])
     expect(card(page, words["schemes"][0])).to_contain_text(words["over_18"])
@@ -71,4 +73,4 @@ def test_unanswered_questions_are_listed_and_focused(any_page: Page, lang: str):
     expect(summary).to_contain_text(words["problem"])
     expect(summary.get_by_role("link").first).to_have_text(words["no_birth_date"])
     expect(question(page, words["hukou"]).get_by_label(words["shenzhen"], exact=True)).to_be_checked()
-    expect(page.get_by_role("article")).to_have_count(0)
+    expect(page.locator(".verdict-item")).to_have_count(0)

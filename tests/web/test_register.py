@@ -188,7 +188,7 @@ def test_while_choosing_a_missing_answer_leaves_the_general_guide_without_errors
 def test_the_form_works_without_javascript_and_updates_live_with_it(client):
     html = client.get("/en/register").text
     form = block(html, '<form class="form"', "</form>")
-    assert 'method="post" action="/en/register#guide-heading"' in form
+    assert 'method="post" action="/en/register#your-guide"' in form
     assert 'hx-post="/en/register" hx-trigger="change" hx-target="#register-guide"' in form
     assert '<button type="submit" class="button">Show the steps for my hukou</button>' in form
     assert '<div id="register-guide" class="result-region" aria-live="polite">' in html
