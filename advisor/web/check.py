@@ -434,7 +434,11 @@ def result_view(advice: EligibilityAdvice) -> dict:
         "retirement": retirement_view(advice),
         "notices": [notice_view(notice) for notice in advice.notices],
     }
-    view["summary"] = summary("check", eligibility_headline(cards), view)
+    retirement = view["retirement"]
+    view["summary"] = summary("check", eligibility_headline(cards), view, lines=[
+        _("Your statutory retirement age: %(age)s, reached in %(month)s.",
+          age=retirement.age, month=format_year_month(retirement.month)),
+    ])
     return view
 
 

@@ -206,7 +206,11 @@ def forecast_view(advice: ForecastAdvice, birth_date: date) -> ForecastView:
         wage_growth=advice.wage_growth,
         years=advice.years_to_retirement,
     )
-    return replace(view, summary=summary("forecast", forecast_headline(view), view))
+    minimum = view.minimum
+    short = [] if minimum.met else [gettext(
+        "By the statutory retirement age you would still be %(missing)s months short of the minimum "
+        "contribution period: see below.", missing=minimum.missing_months)]
+    return replace(view, summary=summary("forecast", forecast_headline(view), view, lines=short))
 
 
 def forecast_headline(view: ForecastView) -> str:

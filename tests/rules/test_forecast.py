@@ -322,3 +322,27 @@ def test_more_years_never_give_a_lower_pension(a, b, base, index, growth, intere
         return estimate_pension(base, past, FIRST_MONTH, retirement, FIGURES, assumptions).monthly_pension
 
     assert pension(more) >= pension(fewer)
+
+
+# --- Today's money (issue 10) -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("amount, growth, years, expected", [
+    ("9430.45", "0.029", 32, "3777.81"),  # the 1995 rider at the lowest base: 2058's amount in 2026's money
+    ("5639.42", "0.029", 13, "3888.97"),
+    ("3972.88", "0", 13, "3972.88"),  # no growth: the same amount
+    ("1000.00", "0.1", 1, "909.09"),  # 1000 ÷ 1.1 = 909.0909…
+    ("1000.00", "0.1", 0, "1000.00"),
+    ("1000.00", "-0.02", 2, "1041.23"),  # a fall in wages makes a later yuan worth more: 1000 ÷ 0.9604
+])
+def test_an_amount_in_today_s_money_is_divided_by_the_growth_for_each_year(amount, growth, years, expected):
+    from advisor.rules.forecast import in_todays_money
+    assert in_todays_money(D(amount), D(growth), years, "ROUND_HALF_UP") == D(expected)
+
+
+@given(st.decimals(min_value=D("0.01"), max_value=D("100000"), places=2),
+       st.decimals(min_value=D("0"), max_value=D("0.1"), places=3), st.integers(min_value=0, max_value=50))
+@settings(max_examples=100, deadline=None)
+def test_today_s_money_is_never_more_than_the_later_amount_when_wages_rise(amount, growth, years):
+    from advisor.rules.forecast import in_todays_money
+    today = in_todays_money(amount, growth, years, "ROUND_HALF_UP")
+    assert today <= amount and today == today.quantize(D("0.01"))

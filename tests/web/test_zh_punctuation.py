@@ -1,5 +1,5 @@
 """Chinese pages read as Chinese: no ASCII `: ? . ,` inside Chinese sentences of the rendered zh pages
-(numbers such as ¥4,775.00 or 2.9%, web addresses and English names are left alone)."""
+(numbers such as ¥4,775.00 or 2.9%, web addresses, and official texts quoted word for word are left alone)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ MIXED = re.compile(rf"[{CJK}]\s*[:?,.](?![0-9])|(?<![0-9])[:?,.]\s*[{CJK}]")
 PAGES = [
     ("get", "/zh/", None), ("get", "/zh/check", None), ("get", "/zh/calculate", None),
     ("get", "/zh/forecast", None), ("get", "/zh/register", None), ("get", "/zh/glossary", None),
+    ("get", "/zh/faq", None), ("get", "/zh/union", None), ("get", "/zh/union/e-road", None),
+    ("get", "/zh/union/join", None), ("get", "/zh/union/other-regions", None),
     ("post", "/zh/check", RIDER),
     ("post", "/zh/calculate", {"wage": "8000", "hukou": "shenzhen", "insurances": ["pension", "medical"],
                                "month": "2026-11"}),
@@ -26,7 +28,8 @@ PAGES = [
 
 
 def visible_text(page: str) -> str:
-    page = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", page, flags=re.S)
+    # Official texts quoted word for word keep their own punctuation.
+    page = re.sub(r"<(script|style|svg|blockquote)\b.*?</\1>", " ", page, flags=re.S)
     page = re.sub(r"<[^>]+>", " ", page)
     text = html_module.unescape(page)
     return re.sub(r"https?://\S+", " ", text)  # web addresses keep their dots and colons
