@@ -174,6 +174,7 @@ def forecast_error(page: Page, lang: str) -> None:
 
 def forecast_result(page: Page, lang: str) -> None:
     forecast_empty(page, lang)
+    page.locator(".assumptions-box > summary").click()  # the rates sit behind "change the assumptions"
     for name, value in FORECAST_EXAMPLE.items():
         page.locator(f'[name="{name}"]').fill(value)
     page.locator('[name="sex"][value="male"]').check()

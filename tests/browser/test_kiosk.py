@@ -218,7 +218,7 @@ def test_back_after_finish_shows_no_birth_date(kiosk: Page, kiosk_server: str, l
     page.goto(f"/{lang}/check")
     answer_check_questions(page, lang, ("1987", "8", "14"))  # not the hint's example date
     submit(page, CHECK[lang]["see_result"])
-    expect(page.locator(".cards")).to_be_visible()
+    expect(page.locator(".verdict-list")).to_be_visible()
     finish(page, lang, kiosk_server)
 
     back(page)
@@ -311,11 +311,12 @@ def test_the_handoff_opens_the_same_result_on_a_phone(kiosk: Page, kiosk_app, li
 
     phone = phone_page  # a fresh context: the phone shares nothing with the kiosk
     phone.goto(address)
-    phone.wait_for_url(re.compile(r"/calculate$"))
+    phone.wait_for_url(re.compile(r"/calculate(#result-heading)?$"))
     phone.wait_for_load_state("load")
     expect(phone.locator("#cost-result .total-highlight")).to_contain_text("¥2,400.00")
     assert phone.locator("#cost-result .total-highlight").inner_text() == on_kiosk
-    assert "#" not in phone.url and "?" not in phone.url  # the answers left the address bar
+    # The answers left the address bar; what follows "#" now only brings the result into view.
+    assert urlsplit(phone.url).fragment in ("", "result-heading") and "?" not in phone.url
     expect(phone.get_by_label(CALCULATOR[lang]["wage"])).to_have_value("8000")
 
 
@@ -324,9 +325,9 @@ def test_the_handoff_of_a_check_result(kiosk_app, phone_page: Page, live_server:
                "hukou": "shenzhen", "work": "platform", "platform_qualified": "yes", "full_time_student": "no",
                "employer_insured": "no"}
     phone_page.goto(handoff_url(kiosk_app, "/en/check", answers))
-    expect(phone_page.locator(".cards")).to_contain_text(CHECK["en"]["can_join"])
+    expect(phone_page.locator(".verdict-list")).to_contain_text(CHECK["en"]["can_join"])
     expect(phone_page.locator("body")).to_contain_text("31 May 1990")
-    assert urlsplit(phone_page.url).fragment == "" and urlsplit(phone_page.url).query == ""
+    assert urlsplit(phone_page.url).fragment in ("", "check-result-heading") and urlsplit(phone_page.url).query == ""
 
 
 def test_the_handoff_of_more_accidents_than_the_empty_page_shows(kiosk_app, phone_page: Page):
