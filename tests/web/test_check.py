@@ -162,7 +162,9 @@ def test_without_a_category_f55_is_assumed_and_she_is_told_to_confirm_it(client,
     data = {**WOMAN_1975, **({"female_category": chosen} if chosen else {})}
     page = main_text(post(client, data).text)
     assert "56 years 6 months" in page and "June 2032" in page
-    assert "You did not choose your original retirement age, so we assumed this category." in page
+    told = ("You answered that you do not know your original retirement age, so we assumed this category."
+            if chosen == "unknown" else "You did not choose your original retirement age, so we assumed this category.")
+    assert told in page
     assert "Assumed category: Provisional" in page
     assert "For a woman insured as a flexible worker, this site assumes an original retirement age of 55." in page
 
