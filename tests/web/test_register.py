@@ -61,7 +61,7 @@ def test_the_page_without_a_choice_in_english(client):
 
 
 @pytest.mark.parametrize("lang, intro", [
-    ("zh", "深圳社保局官网: 适合会用网页、手机上有“粤省事”的人"),
+    ("zh", "深圳社保局官网：适合会用网页、手机上有“粤省事”的人"),
     ("en", "Shenzhen social insurance website: For people who can use a website and have 粤省事 on their phone"),
 ])
 def test_the_intro_says_which_way_suits_whom(client, lang, intro):
