@@ -420,7 +420,9 @@ def test_the_result_prints_with_its_date(client):
 def test_the_calculator_result_links_here(client):
     html = client.post("/en/calculate", data={"wage": "8000", "hukou": "shenzhen", "insurances": ["pension"],
                                               "month": "2026-11"}).text
-    assert '<a href="/en/forecast">What does this base mean for my pension?</a>' in html
+    # A form, so the base and the hukou travel to the forecast in the request body, never in the address.
+    assert '<form class="carry-form no-print" method="post" action="/en/forecast">' in html
+    assert "Next: what does this base mean for my pension?" in html
 
 
 # --- Input that must never break the page -------------------------------------------------------------

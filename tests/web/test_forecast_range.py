@@ -20,7 +20,7 @@ def test_the_result_states_the_range_beside_the_headline_basic_pension(client, h
     # Worked example A: 9183 is index 1.0000 against Guangdong, 0.8191 against Shenzhen's 11,211:
     # 11293 × 1.8191 / 2 × 274/1200 = 2345.34 up to 11293 × 2 / 2 × 274/1200 = 2578.57 (the headline).
     text = text_of(page(client, EXAMPLE_A, headers=headers).text)
-    assert "Basic pension ¥2,578.57" in text
+    assert "Basic pension (money of 2039) ¥2,578.57" in text
     assert RANGE_EN in text
     assert ("Divided by the Shenzhen average (¥11,211.00), your index is lower, so until this is settled your "
             "basic pension is shown as a range: ¥2,345.34 to ¥2,578.57 a month (this estimate: ¥2,578.57).") in text

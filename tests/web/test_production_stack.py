@@ -183,7 +183,8 @@ def test_pages_come_through_nginx_with_the_security_headers(stack):
     answers = b"wage=8000&hukou=shenzhen&insurances=pension&month=2026-11"
     status, headers, body = stack.request("POST", "/en/calculate", answers, {
         "Content-Type": "application/x-www-form-urlencoded", "HX-Request": "true"})
-    assert status == 200 and "¥960.00" in body.decode() and headers["Cache-Control"] == "no-store"
+    # Kept by the browser alone (so Back works), never by nginx or another shared cache.
+    assert status == 200 and "¥960.00" in body.decode() and headers["Cache-Control"] == "private, max-age=0"
 
 
 def test_nginx_serves_hashed_static_files_cached_for_a_year_and_gzipped(stack):
