@@ -16,7 +16,7 @@ from typing import Any
 from .answers.pathways import medical_years_notice, minimum_months
 from .policy import Content, Figure, NotInForce
 from .policy.forecast_inputs import ForecastInputs, forecast_inputs
-from .policy.inputs import STATUS_SEVERITY, female_default_category, retirement_schedules
+from .policy.inputs import STATUS_SEVERITY, FiguresNotInForce, female_default_category, retirement_schedules
 from .rules.calendar import YearMonth, add_months
 from .rules.contributions import clamp_base
 from .rules.extension import Extension, near_retirement, pension_start, shortfall
@@ -241,7 +241,11 @@ def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) 
     if flexible is not None:
         retirement = flexible
     elif statutory.reached_on(as_of):
-        extension = shortfall(statutory, as_of, question.contributed_months, minimum_months(content, statutory))
+        try:
+            required = minimum_months(content, statutory)
+        except NotInForce as exc:  # retired before the first minimum on record: nothing this site can say
+            raise FiguresNotInForce([exc]) from exc
+        extension = shortfall(statutory, as_of, question.contributed_months, required)
         if extension is None:
             raise AlreadyRetired(statutory)
         retirement = pension_start(statutory, extension)
