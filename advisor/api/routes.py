@@ -13,10 +13,12 @@ from flask_babel import gettext as _
 
 from .. import today
 from ..advice import calculate_cost, check_eligibility
+from ..answers.protections import subsidy_answer
 from ..explain import check_message, not_in_force_message, notice_extras, notice_message
 from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce, worst_status
 from ..rules.extension import PensionPlace
+from ..rules.protections import SubsidyPlatform
 from ..rules.types import Category, Hukou, Notice, Person, Scheme, Sex, Work
 from . import bp
 from .validation import FieldReader, check_person
@@ -147,6 +149,8 @@ def contribution():
     wage = fields.amount("wage")
     unemployment_wage = fields.amount("unemployment_wage", required=False)
     schemes = fields.choices("insurances", Scheme)
+    subsidy_platform = fields.choice("platform_subsidy", SubsidyPlatform, required=False)
+    condition_met = fields.boolean("subsidy_condition_met", required=False, default=None)
     if fields.errors:
         return errors_response(fields.errors)
     try:
@@ -154,7 +158,7 @@ def contribution():
     except FiguresNotInForce as exc:
         return errors_response({"month": [not_in_force_message(content(), e) for e in exc.errors]})
     result = advice.contribution
-    return jsonify({
+    body = {
         "month": str(month),
         "lines": [{"insurance": line.scheme.value, "part": line.part, "base": money(line.base),
                    "rate": rate(line.rate), "amount": money(line.amount)} for line in result.lines],
@@ -169,7 +173,28 @@ def contribution():
         },
         "monthly_total": money(result.monthly_total),
         "yearly_total": money(result.yearly_total),
-    })
+    }
+    if subsidy_platform is not None and subsidy_platform.value != "none":
+        body["subsidy"] = subsidy_body(subsidy_answer(content(), subsidy_platform.value, condition_met, advice))
+    return jsonify(body)
+
+
+def subsidy_body(answer) -> dict:
+    """The platform's subsidy beside the contribution (present only when a platform is chosen)."""
+    subsidy = answer.subsidy
+    return {
+        "platform": subsidy.platform_id,
+        "applies": subsidy.applies,
+        "rule": answer.rule,
+        "condition": answer.condition,
+        "status": answer.status,
+        "message": answer.applies_text,
+        "share": None if subsidy.share is None else rate(subsidy.share),
+        "share_is_minimum": subsidy.kind.value == "at_least",
+        "amount": None if subsidy.amount is None else money(subsidy.amount),
+        "net_monthly_total": None if subsidy.net_monthly_total is None else money(subsidy.net_monthly_total),
+        "net_yearly_total": None if subsidy.net_yearly_total is None else money(subsidy.net_yearly_total),
+    }
 
 
 @cache

@@ -14,6 +14,7 @@ import yaml
 from .errors import ContentError
 from .guides import GUIDE_FILES, check_guides
 from .outreach import OUTREACH_FILES, check_outreach
+from .protections import PROTECTION_FILES, check_protections
 from .parameters import Figure, Parameter, parse_parameter
 from .required import REQUIRED_PARAMETERS
 from .schemes import check_schemes
@@ -36,6 +37,8 @@ class Content:
     texts: Mapping[str, Mapping[str, Any]]  # file stem → its entries (content/rules/<stem>.yaml)
     # file stem → its data (content/schemes/<stem>.yaml): union protections, texts checked like texts
     schemes: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # file stem → its data (content/protections/<stem>.yaml): 新职伤, platforms, subsidies, after an accident
+    protections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def figure(self, parameter_id: str, on: date) -> Figure:
         return self.parameters[parameter_id].at(on)
@@ -130,7 +133,8 @@ def load_content(directory: Path | str = CONTENT_DIR) -> Content:
         texts[stem] = raw
     check_guides(texts, parameters)
     texts.update(_load_outreach(root, sources))
-    content = Content(root, meta, sources, parameters, texts, _load_schemes(root, sources))
+    content = Content(root, meta, sources, parameters, texts, _load_schemes(root, sources),
+                      _load_protections(root, sources, parameters))
     check_outreach(content)  # quiz references into the union scheme and the rules
     return content
 
@@ -147,6 +151,22 @@ def _load_schemes(root: Path, sources: Mapping[str, Any]) -> dict[str, Mapping[s
         schemes[path.stem] = raw
     check_schemes(schemes)
     return schemes
+
+
+def _load_protections(root: Path, sources: Mapping[str, Any],
+                      parameters: Mapping[str, Parameter]) -> dict[str, Mapping[str, Any]]:
+    """content/protections/<stem>.yaml: bilingual texts and known sources, then the structure the rules need."""
+    found: dict[str, Mapping[str, Any]] = {}
+    for stem in PROTECTION_FILES:
+        path = root / "protections" / f"{stem}.yaml"
+        name = str(path.relative_to(root.parent))
+        raw = _read(path, root)
+        if not isinstance(raw, dict):
+            raise ContentError(name, "(file)", "must be a mapping")
+        _check_texts(raw, name, "", sources)
+        found[stem] = raw
+    check_protections(found, parameters)
+    return found
 
 
 def _load_outreach(root: Path, sources: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:

@@ -1,0 +1,193 @@
+"""Platform workers' protections composed from content/protections/ and advisor.rules.protections:
+"Am I covered by 新职伤?", the platform subsidy beside a contribution, and the after-accident checklist.
+
+Messages are localised here (request time, like advisor.explain); the API and the pages both call
+these functions, so they always show the same verdicts, amounts and reasons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ..advice import CostAdvice
+from ..i18n import format_long_date, localized
+from ..policy import Content, NotInForce
+from ..policy.protections import platform, platform_facts, subsidy_entry, work_kind
+from ..policy.schemes import e_road_condition_ids, mutual_aid_gift_period_end
+from ..rules.protections import (
+    AccidentAnswers,
+    Checklist,
+    InjuryCheck,
+    Subsidy,
+    SubsidyKind,
+    SubsidyTerms,
+    after_accident_checklist,
+    injury_check,
+    platform_subsidy,
+)
+from ..rules.types import Scheme
+from ..rules.union_schemes import is_period_over
+
+
+def _texts(content: Content, stem: str) -> Mapping[str, Any]:
+    return content.protections[stem]
+
+
+def platform_name(content: Content, platform_id: str) -> str:
+    return localized(platform(content, platform_id)["name"])
+
+
+def work_name(content: Content, work_id: str) -> str:
+    return localized(work_kind(content, work_id)["name"])
+
+
+def status_label(content: Content, status: str) -> str:
+    return localized(_texts(content, "injury_protection")["statuses"][status])
+
+
+# 新职伤 self-check ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    message: str
+    status: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class InjuryAnswer:
+    check: InjuryCheck
+    verdict: str
+    reasons: tuple[Message, ...]
+    asks: tuple[Message, ...]
+
+
+def _reason_status(content: Content, code: str, platform_id: str) -> tuple[str, str | None]:
+    if code.startswith("platform_"):
+        injury = platform(content, platform_id)["injury"]
+        return injury["status"], injury.get("source")
+    if code.startswith("work_"):
+        return "official", "mohrss-2025-24"
+    if code == "during_order":
+        return "secondary", "cyol-2025-07-injury"
+    return "not_found", None
+
+
+def injury_answer(content: Content, platform_id: str, work: str, during_order: bool | None,
+                  as_of: date) -> InjuryAnswer:
+    texts = _texts(content, "injury_protection")
+    check = injury_check(platform_facts(content)[platform_id], work, during_order, as_of)
+    reasons = []
+    for reason in check.reasons:
+        facts = reason.facts
+        values = {
+            "platform": platform_name(content, facts["platform"]) if "platform" in facts else "",
+            "since": format_long_date(facts["since"]) if facts.get("since") else "",
+            "work": work_name(content, facts["work"]) if "work" in facts else "",
+        }
+        status, source = _reason_status(content, reason.code, platform_id)
+        reasons.append(Message(reason.code, localized(texts["reasons"][reason.code]).format(**values), status, source))
+    asks = tuple(Message(code, localized(texts["asks"][code])) for code in check.asks)
+    return InjuryAnswer(check, localized(texts["verdicts"][check.verdict.value]), tuple(reasons), asks)
+
+
+# Platform subsidy --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SubsidyAnswer:
+    subsidy: Subsidy
+    rule: str
+    condition: str
+    status: str          # the condition's status (secondary, not_found…)
+    source: str | None
+    applies_text: str
+    share_parameter: str | None
+
+
+def subsidy_answer(content: Content, platform_id: str, condition_met: bool | None,
+                   advice: CostAdvice) -> SubsidyAnswer:
+    """The subsidy for the month of `advice` ("meituan" or "eleme")."""
+    entry = subsidy_entry(content, platform_id)
+    on = advice.month.first_day
+    try:
+        share = content.figure(entry["share"], on).value
+    except NotInForce:
+        share = None
+    terms = SubsidyTerms(platform_id, SubsidyKind(entry["kind"]), share, entry["insurances"] == ["pension"])
+    subsidy = platform_subsidy(
+        terms, condition_met, advice.contribution.monthly_total,
+        content.figure("pension.base_floor", on).value, content.figure("pension.total_rate", on).value,
+        Scheme.PENSION in advice.contribution.bases, advice.inputs.rounding.value)
+    words = _texts(content, "subsidies")["applies"]
+    if subsidy.reason == "not_in_force":
+        applies_text = words["not_in_force"]
+    elif subsidy.reason == "not_published":
+        applies_text = words["not_published"]
+    else:
+        applies_text = words[{True: "true", False: "false", None: "null"}[subsidy.applies]]
+    condition = entry["condition"]
+    return SubsidyAnswer(subsidy, localized(entry["rule"]), localized(condition["text"]), condition["status"],
+                         condition.get("source"), localized(applies_text), entry["share"])
+
+
+# After an accident -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SchemeLine:
+    scheme: str
+    applies: bool | None
+    name: str
+    applies_text: str
+    reason: str
+    needs: str
+    pays: str
+    third_party: str | None  # medical insurance, when someone else may be liable: the law's words
+
+
+@dataclass(frozen=True)
+class ChecklistAnswer:
+    checklist: Checklist
+    injury: InjuryAnswer
+    steps: tuple[Message, ...]
+    schemes: tuple[SchemeLine, ...]
+    evidence: tuple[Message, ...]
+    contacts: tuple[Mapping[str, str | None], ...]
+    gd_period_over: bool
+
+
+def checklist_answer(content: Content, answers: Mapping[str, Any], as_of: date) -> ChecklistAnswer:
+    """`answers`: platform, work, during_order, union_member, months_in_work, medical_insured (bool or
+    None), place, happened (a set of codes), as the page's form and the API read them."""
+    facts = platform_facts(content)[answers["platform"]]
+    accident = AccidentAnswers(facts, answers["work"], answers["during_order"], answers["union_member"],
+                               answers["months_in_work"], answers["medical_insured"], answers["place"],
+                               frozenset(answers["happened"]))
+    period_over = is_period_over(mutual_aid_gift_period_end(content), as_of)
+    checklist = after_accident_checklist(accident, as_of, e_road_condition_ids(content), period_over)
+    texts = _texts(content, "after_accident")
+    steps = tuple(Message(code, localized(texts["steps"][code])) for code in checklist.steps)
+    schemes = []
+    for line in checklist.schemes:
+        scheme = texts["schemes"][line.scheme]
+        third_party = localized(scheme["quote"]) if line.third_party and "quote" in scheme else None
+        schemes.append(SchemeLine(
+            line.scheme, line.applies, localized(scheme["name"]),
+            localized(texts["applies"][{True: "true", False: "false", None: "null"}[line.applies]]),
+            localized(texts["scheme_reasons"][line.reason]), localized(scheme["needs"]), localized(scheme["pays"]),
+            third_party))
+    evidence_texts = {item["id"]: item["text"] for item in texts["evidence"]}
+    evidence = tuple(Message(code, localized(evidence_texts[code])) for code in checklist.evidence)
+    contact_texts = {item["id"]: item for item in texts["contacts"]}
+    contacts = tuple({"code": code, "number": contact_texts[code].get("number"),
+                      "message": localized(contact_texts[code]["text"])} for code in checklist.contacts)
+    injury = injury_answer(content, answers["platform"], answers["work"], answers["during_order"], as_of)
+    return ChecklistAnswer(checklist, injury, steps, tuple(schemes), evidence, contacts, period_over)
+
+
+def money_text(amount: Decimal | None) -> str | None:
+    return None if amount is None else f"{amount:.2f}"

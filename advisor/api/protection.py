@@ -1,0 +1,74 @@
+"""JSON views for platform workers' protections: the 新职伤 self-check and the after-accident checklist.
+
+The pages call the same functions in advisor.answers.protections, so both give the same answers.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, jsonify
+
+from .. import today
+from ..answers.protections import ChecklistAnswer, InjuryAnswer, checklist_answer, injury_answer
+from ..rules.protections import Happened, Place, Platform, WorkKind
+from . import bp
+from .routes import content, errors_response, read_json_object
+from .validation import FieldReader
+
+
+def injury_body(answer: InjuryAnswer) -> dict:
+    return {
+        "verdict": answer.check.verdict.value,
+        "message": answer.verdict,
+        "reasons": [{"code": r.code, "message": r.message, "status": r.status, "source": r.source}
+                    for r in answer.reasons],
+        "ask": [{"code": a.code, "message": a.message} for a in answer.asks],
+    }
+
+
+@bp.post("/protection/injury-check")
+def injury_check():
+    data, problem = read_json_object()
+    if problem:
+        return problem
+    fields = FieldReader(data)
+    platform = fields.choice("platform", Platform)
+    work = fields.choice("work", WorkKind)
+    during_order = fields.boolean("during_order", required=False, default=None)
+    if fields.errors:
+        return errors_response(fields.errors)
+    answer = injury_answer(content(), platform.value, work.value, during_order, today(current_app))
+    return jsonify(injury_body(answer))
+
+
+def checklist_body(answer: ChecklistAnswer) -> dict:
+    return {
+        "steps": [{"code": s.code, "message": s.message} for s in answer.steps],
+        "schemes": [{"scheme": s.scheme, "applies": s.applies, "name": s.name, "reason": s.reason,
+                     "needs": s.needs, "pays": s.pays, "third_party": s.third_party} for s in answer.schemes],
+        "evidence": [{"code": e.code, "message": e.message} for e in answer.evidence],
+        "contacts": list(answer.contacts),
+        "injury_check": injury_body(answer.injury),
+    }
+
+
+@bp.post("/protection/after-accident")
+def after_accident():
+    data, problem = read_json_object()
+    if problem:
+        return problem
+    fields = FieldReader(data)
+    answers = {
+        "platform": fields.choice("platform", Platform),
+        "work": fields.choice("work", WorkKind),
+        "during_order": fields.boolean("during_order", required=False, default=None),
+        "union_member": fields.boolean("union_member", required=False, default=None),
+        "months_in_work": fields.boolean("months_in_work", required=False, default=None),
+        "medical_insured": fields.boolean("medical_insured", required=False, default=None),
+        "place": fields.choice("place", Place),
+        "happened": fields.choices("happened", Happened),
+    }
+    if fields.errors:
+        return errors_response(fields.errors)
+    answers = {key: getattr(value, "value", value) for key, value in answers.items()}
+    answers["happened"] = {h.value for h in answers["happened"]}
+    return jsonify(checklist_body(checklist_answer(content(), answers, today(current_app))))
