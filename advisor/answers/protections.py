@@ -29,6 +29,7 @@ from ..rules.protections import (
     injury_check,
     platform_subsidy,
 )
+from ..rules.calendar import YearMonth
 from ..rules.types import Scheme
 from ..rules.union_schemes import is_period_over
 
@@ -107,32 +108,36 @@ class SubsidyAnswer:
     source: str | None
     applies_text: str
     share_parameter: str | None
+    on: date  # the month's first day, for the share's figure
 
 
-def subsidy_answer(content: Content, platform_id: str, condition_met: bool | None,
-                   advice: CostAdvice) -> SubsidyAnswer:
-    """The subsidy for the month of `advice` ("meituan" or "eleme")."""
+def subsidy_answer(content: Content, platform_id: str, condition_met: bool | None, month: YearMonth,
+                   monthly_total: Decimal, pension_included: bool, rounding: str) -> SubsidyAnswer:
+    """The subsidy ("meituan" or "eleme") for a month whose contributions total `monthly_total`."""
     entry = subsidy_entry(content, platform_id)
-    on = advice.month.first_day
+    on = month.first_day
     try:
         share = content.figure(entry["share"], on).value
     except NotInForce:
         share = None
     terms = SubsidyTerms(platform_id, SubsidyKind(entry["kind"]), share, entry["insurances"] == ["pension"])
     subsidy = platform_subsidy(
-        terms, condition_met, advice.contribution.monthly_total,
-        content.figure("pension.base_floor", on).value, content.figure("pension.total_rate", on).value,
-        Scheme.PENSION in advice.contribution.bases, advice.inputs.rounding.value)
+        terms, condition_met, monthly_total, content.figure("pension.base_floor", on).value,
+        content.figure("pension.total_rate", on).value, pension_included, rounding)
     words = _texts(content, "subsidies")["applies"]
-    if subsidy.reason == "not_in_force":
-        applies_text = words["not_in_force"]
-    elif subsidy.reason == "not_published":
-        applies_text = words["not_published"]
+    if subsidy.reason in ("not_in_force", "not_published"):
+        applies_text = words[subsidy.reason]
     else:
         applies_text = words[{True: "true", False: "false", None: "null"}[subsidy.applies]]
     condition = entry["condition"]
     return SubsidyAnswer(subsidy, localized(entry["rule"]), localized(condition["text"]), condition["status"],
-                         condition.get("source"), localized(applies_text), entry["share"])
+                         condition.get("source"), localized(applies_text), entry["share"], on)
+
+
+def cost_subsidy(content: Content, platform_id: str, condition_met: bool | None, advice: CostAdvice) -> SubsidyAnswer:
+    """The subsidy beside a calculated month (the calculator and POST /api/v1/contribution)."""
+    return subsidy_answer(content, platform_id, condition_met, advice.month, advice.contribution.monthly_total,
+                          Scheme.PENSION in advice.contribution.bases, advice.inputs.rounding.value)
 
 
 # After an accident -------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 
 from .. import today
 from ..advice import calculate_cost, check_eligibility
-from ..answers.protections import subsidy_answer
+from ..answers.protections import cost_subsidy
 from ..explain import check_message, not_in_force_message, notice_extras, notice_message
 from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce, worst_status
@@ -175,7 +175,7 @@ def contribution():
         "yearly_total": money(result.yearly_total),
     }
     if subsidy_platform is not None and subsidy_platform.value != "none":
-        body["subsidy"] = subsidy_body(subsidy_answer(content(), subsidy_platform.value, condition_met, advice))
+        body["subsidy"] = subsidy_body(cost_subsidy(content(), subsidy_platform.value, condition_met, advice))
     return jsonify(body)
 
 

@@ -75,6 +75,7 @@ def init_app(app: Flask) -> None:
     from . import forecast  # noqa: F401
     from . import outreach  # noqa: F401
     from . import pages  # noqa: F401
+    from . import protection  # noqa: F401  (新职伤, after an accident)
     from . import register  # noqa: F401
     from . import glossary  # noqa: F401
     from . import union  # noqa: F401

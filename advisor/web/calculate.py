@@ -22,6 +22,7 @@ from . import bp
 from .choices import HUKOU_CHOICES, ChoiceField, content, scheme_choices
 from .fields import AmountField, CheckboxesField, PlainForm, YuanAmount
 from .figures import FigureView, figure_view
+from .protection.subsidy import calculator_subsidy, condition_field, subsidy_field
 from .rendering import render_page_or_fragment
 from .summary import join_names, summary
 
@@ -64,6 +65,9 @@ class CalculateForm(PlainForm):
     insurances = CheckboxesField(_l("Which insurances"), validators=[AtLeastOneInsurance()],
                                  default=["pension", "medical"])
     month = SelectField(_l("Which month"), validate_choice=False)
+    # Platform subsidy (issue 12): optional, see advisor/web/protection/subsidy.py
+    platform_subsidy = subsidy_field()
+    subsidy_condition_met = condition_field()
 
     def validate_month(self, field) -> None:
         try:
@@ -196,6 +200,7 @@ def calculate():
                                         tuple(Scheme(s) for s in form.insurances.data),
                                         getattr(form.unemployment_wage, "amount", None))
                 result = result_view(advice)
+                result["subsidy"] = calculator_subsidy(form, advice)
             except FiguresNotInForce as exc:
                 form.month.errors = [not_in_force_message(content(), e) for e in exc.errors]
     month = getattr(form.month, "month", None) or YearMonth.of(today(current_app))

@@ -29,6 +29,7 @@ from .choices import content
 from .figures import FigureView, figure_view
 from .forecast_form import ForecastForm, base_choices, ratio_as_percent
 from .forecast_result import forecast_view
+from .protection.subsidy import forecast_subsidy
 from .rendering import render_page_or_fragment
 
 OTHER_HUKOUS = {h.value for h in Hukou if h is not Hukou.SHENZHEN}
@@ -69,12 +70,13 @@ def forecast():
     presets = base_presets(as_of)
     defaults = default_rates(as_of)
     form = build_form(as_of, presets, defaults)
-    result = problem = None
+    result = problem = subsidy = None
     # Answers carried from the calculator ("carried"): they fill the form, nothing is checked yet.
     submitted = request.method == "POST" and request.form.get("carried") != "1"
     if submitted and form.validate():
         try:
             result = forecast_view(forecast_pension(content(), form.question(), as_of), form.birth_date.data)
+            subsidy = forecast_subsidy(form, YearMonth.of(as_of), result.rows)
             if form.hukou.data in OTHER_HUKOUS:  # the Shenzhen supplementary pension does not concern them
                 result = replace(result, notices=tuple(
                     n for n in result.notices if n.code != "shenzhen_hukou_supplementary"))
@@ -95,4 +97,5 @@ def forecast():
         form=form, result=result, problem=problem, submitted=submitted, defaults=defaults,
         base_hints={p.key: format_yuan(p.amount) for p in presets},
         default_inputs={name: ratio_as_percent(view.value) for name, view in defaults.items()},
+        subsidy=subsidy,
     )

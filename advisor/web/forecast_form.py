@@ -31,6 +31,7 @@ from .check import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowUpC
 from .choices import HUKOU_CHOICES, ChoiceField
 from .dates import DatePartsField, check_birth_date
 from .fields import AmountField, PlainForm, YuanAmount
+from .protection.subsidy import condition_field, subsidy_field
 
 WAGE_CHOICE = "wage"
 HUNDRED = Decimal(100)
@@ -140,6 +141,9 @@ class PastIndex:
 
 
 class ForecastForm(PlainForm):
+    # Platform subsidy (issue 12): optional, see advisor/web/protection/subsidy.py
+    platform_subsidy = subsidy_field()
+    subsidy_condition_met = condition_field()
     # About you
     birth_date = DatePartsField(
         _l("What is your date of birth?"), messages=BIRTH_DATE_MESSAGES,

@@ -1,0 +1,49 @@
+"""View-models for the protection pages: content/protections/ texts with their status and source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...answers.protections import status_label
+from ...i18n import localized
+from ...policy.protections import platform as platform_entry
+from ..choices import content
+from ..figures import citation
+from ..union_views import claim_phones, hotline, scheme
+
+
+@dataclass(frozen=True)
+class FactView:
+    text: str
+    status: str
+    status_label: str
+    citation: str
+    quote: str | None
+
+
+def fact_view(item: dict) -> FactView:
+    text, _url = citation(item.get("source")) if item.get("source") else ("", None)
+    return FactView(localized(item["text"]), item["status"], status_label(content(), item["status"]), text,
+                    localized(item["quote"]) if item.get("quote") else None)
+
+
+def injury_page_context() -> dict:
+    injury = content().protections["injury_protection"]
+    sections = [{"id": s["id"], "title": localized(s["title"]), "facts": [fact_view(i) for i in s["items"]]}
+                for s in injury["sections"]]
+    return {"injury": injury, "sections": sections, "hotline": hotline(), "reason_status": reason_status}
+
+
+def reason_status(code_status: str | None) -> str:
+    return status_label(content(), code_status) if code_status else ""
+
+
+def checklist_context() -> dict:
+    e_road = scheme("e_road")
+    return {
+        "e_road_conditions": [localized(c["text"]) for c in e_road["conditions"]],
+        "hotline": hotline(),
+        "phones": claim_phones(),
+        "reason_status": reason_status,
+        "platform_entry": lambda pid: platform_entry(content(), pid),
+    }
