@@ -285,7 +285,7 @@ def after_accident_checklist(answers: AccidentAnswers, as_of: date, e_road_condi
     elif gd_period_over or answers.union_member is None:
         schemes.append(SchemeAnswer("gd_mutual_aid", None, "gd_period_over" if gd_period_over else "e_road_unknown"))
     else:
-        schemes.append(SchemeAnswer("gd_mutual_aid", True, "injury_covered"))
+        schemes.append(SchemeAnswer("gd_mutual_aid", True, "gd_member"))
     if not accident:
         schemes.append(SchemeAnswer("platform_insurance", False, "illness_only"))
     else:  # the policies are not public: only the platform can say

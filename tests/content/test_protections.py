@@ -1,0 +1,120 @@
+"""content/protections/: every quote verbatim from the dossier or seed its source cites, the agreed
+platform ids, known statuses, both languages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from advisor.rules.protections import PLATFORM_IDS
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+STATUSES = {"official", "secondary", "unverified", "not_found"}
+
+
+def without_layout(text: str) -> str:
+    return re.sub(r"\s+", "", text.replace("**", ""))
+
+
+def quotes(node, source, where=""):
+    """Every quote with the source that covers it (its own `source`, or `open_source` for `open_quote`)."""
+    if isinstance(node, dict):
+        source = node.get("source", source)
+        for key, value in node.items():
+            if key.endswith("quote") and isinstance(value, dict) and "zh" in value:
+                yield f"{where}.{key}", node.get("open_source", source) if key == "open_quote" else source, value["zh"]
+            else:
+                yield from quotes(value, source, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from quotes(value, source, f"{where}[{i}]")
+
+
+def cited_text(content, source_key: str) -> str:
+    source = content.sources[source_key]
+    if "seed" in source:
+        return (SHARED / "seeds" / source["seed"]).read_text(encoding="utf-8")
+    if source.get("dossier") == "addendum.md":
+        return (CONTENT / "protections" / "addendum.md").read_text(encoding="utf-8")
+    assert source.get("dossier") == "protections-sources.md", f"{source_key} cites no dossier or seed"
+    return (SHARED / "protections-sources.md").read_text(encoding="utf-8")
+
+
+def test_every_quote_is_verbatim_from_the_dossier_or_seed_it_cites(content):
+    if not (SHARED / "protections-sources.md").is_file():
+        pytest.skip(f"the dossier is not at {SHARED}")
+    checked = 0
+    for stem, data in content.protections.items():
+        for where, source, zh in quotes(data, None):
+            assert source, f"{stem}{where} has a quote without a source"
+            text = without_layout(cited_text(content, source))
+            for piece in zh.split("…"):  # "…" marks a cut in the quoted passage
+                assert without_layout(piece) in text, f"{stem}{where}: {piece!r} not in {source}"
+            checked += 1
+    assert checked >= 11
+
+
+def test_the_subsidy_figures_quote_the_dossier(content):
+    dossier = (SHARED / "protections-sources.md")
+    if not dossier.is_file():
+        pytest.skip(f"the dossier is not at {SHARED}")
+    text = dossier.read_text(encoding="utf-8")
+    for parameter_id in ("subsidy.meituan_pension_share", "subsidy.eleme_minimum_share"):
+        for entry in content.parameters[parameter_id].entries:
+            assert entry.quote in text, parameter_id
+            assert entry.status == "provisional"  # press reports and platform rules, not a government text
+
+
+def test_platform_ids_are_the_agreed_list_everywhere(content, app):
+    assert [p["id"] for p in content.protections["platforms"]["platforms"]] == list(PLATFORM_IDS) == [
+        "meituan", "eleme", "dada", "shansong", "huolala", "kuaigou", "caocao", "didi", "shunfeng_tongcheng",
+        "didi_freight", "manbang", "jd", "other", "unknown"]
+    schema = app.test_client().get("/api/v1/openapi.json").get_json()["components"]["schemas"]["Platform"]
+    assert schema["enum"] == list(PLATFORM_IDS)
+
+
+def test_pilot_groups_and_dates_follow_the_dossier(content):
+    groups = {p["id"]: (p["injury"]["group"], str(p["injury"].get("since"))) for p in
+              content.protections["platforms"]["platforms"]}
+    for platform in ("meituan", "eleme", "dada", "shansong", "huolala", "kuaigou", "caocao"):
+        assert groups[platform] == ("first_batch", "2022-07-01")
+    for platform in ("didi", "shunfeng_tongcheng", "didi_freight", "manbang"):
+        assert groups[platform] == ("added_2025", "2025-07-01")
+    assert groups["jd"][0] == "employer"
+
+
+def test_every_fact_has_a_known_status_and_not_found_facts_name_whom_to_ask(content):
+    sections = content.protections["injury_protection"]["sections"]
+    items = [item for section in sections for item in section["items"]]
+    assert {item["status"] for item in items} <= STATUSES
+    for item in items:
+        if item["status"] == "not_found":
+            assert "12333" in item["text"]["zh"] or "平台" in item["text"]["zh"], item["id"]
+        else:
+            assert item["source"] in content.sources, item["id"]
+
+
+def test_every_protection_text_has_both_languages(content):
+    def texts(node):
+        if isinstance(node, dict):
+            if set(node) == {"zh", "en"}:
+                yield node
+                return
+            for value in node.values():
+                yield from texts(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from texts(value)
+
+    found = [t for data in content.protections.values() for t in texts(data)]
+    assert len(found) > 100
+    assert all(t["zh"].strip() and t["en"].strip() for t in found)
+
+
+def test_a_wrong_platform_id_stops_start_up(broken):
+    from tests.conftest import assert_refused
+    assert_refused(broken, "protections/platforms.yaml", "- id: kuaigou", "- id: gogox",
+                   "platforms", "ids must be exactly")
