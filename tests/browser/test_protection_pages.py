@@ -1,0 +1,98 @@
+"""Protection pages in a real browser: the 新职伤 self-check and the after-accident checklist with
+JavaScript on and off, axe-core, and the checklist printed on one A4 page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .site import LANGUAGES, axe_violations
+
+pytestmark = pytest.mark.browser
+
+WORDS = {
+    "zh": {"check": "查看结果", "covered": "有保障", "show": "查看我的清单", "checklist": "您的清单",
+           "meituan": "美团", "delivery": "外卖或即时配送（骑手、跑腿）", "shenzhen": "在深圳", "injured": "受伤了",
+           "traffic": "交通事故（与车辆或行人）", "yes": "是"},
+    "en": {"check": "Check", "covered": "Covered", "show": "Show my checklist", "checklist": "Your checklist",
+           "meituan": "Meituan", "delivery": "Food or instant delivery (rider or errand runner)",
+           "shenzhen": "In Shenzhen", "injured": "I was injured", "traffic": "A traffic accident (with a vehicle or a person)",
+           "yes": "Yes"},
+}
+
+
+def answer_checklist(page: Page) -> None:
+    for name, value in (("platform", "meituan"), ("work", "delivery"), ("during_order", "yes"), ("place", "shenzhen"),
+                        ("union_member", "yes"), ("months_in_work", "yes"), ("medical_insured", "yes")):
+        page.locator(f"input[type=radio][name={name}][value={value}]").check()
+    for value in ("injury", "hospital", "traffic"):
+        page.locator(f"input[type=checkbox][name=happened][value={value}]").check()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_injury_self_check_with_and_without_javascript(any_page: Page, javascript: bool, lang: str):
+    page, words = any_page, WORDS[lang]
+    page.goto(f"/{lang}/protection/injury")
+    page.locator("input[type=radio][name=platform][value=meituan]").check()
+    page.locator("input[type=radio][name=work][value=delivery]").check()
+    page.locator("input[type=radio][name=during_order][value=yes]").check()
+    result = page.locator("#injury-result")
+    if javascript:
+        expect(result.locator(".verdict")).to_have_text(words["covered"])
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_load_state("load")
+    expect(result.locator(".verdict")).to_have_text(words["covered"])
+    expect(page.locator("input[type=radio][name=platform][value=meituan]")).to_be_checked()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_checklist_with_and_without_javascript(any_page: Page, javascript: bool, lang: str):
+    page, words = any_page, WORDS[lang]
+    page.goto(f"/{lang}/protection/after-accident")
+    answer_checklist(page)
+    result = page.locator("#checklist-result")
+    if javascript:
+        expect(result).to_contain_text(words["checklist"])
+    page.get_by_role("button", name=words["show"], exact=True).click()
+    page.wait_for_load_state("load")
+    expect(result.locator("h2")).to_have_text(words["checklist"])
+    expect(result).to_contain_text("12333")
+    expect(result).to_contain_text("956030")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_protection_pages_have_no_axe_violations(page: Page, lang: str):
+    page.goto(f"/{lang}/protection/injury")
+    assert axe_violations(page) == []
+    page.locator("form.form button[type=submit]").click()  # the error state
+    page.wait_for_load_state("load")
+    assert axe_violations(page) == []
+    page.goto(f"/{lang}/protection/after-accident")
+    assert axe_violations(page) == []
+    answer_checklist(page)
+    page.get_by_role("button", name=WORDS[lang]["show"], exact=True).click()
+    page.wait_for_load_state("load")
+    assert axe_violations(page) == []
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("story", ["rider", "everything"])
+def test_the_checklist_prints_on_one_a4_page(page: Page, lang: str, story: str):
+    page.goto(f"/{lang}/protection/after-accident")
+    answer_checklist(page)
+    if story == "everything":  # the longest checklist: every step, scheme and piece of evidence
+        page.locator("input[type=radio][name=platform][value=jd]").check()
+        page.locator("input[type=radio][name=place][value=outside_guangdong]").check()
+        page.locator("input[type=radio][name=union_member][value=unknown]").check()
+        for value in ("vehicle", "illness"):
+            page.locator(f"input[type=checkbox][name=happened][value={value}]").check()
+    page.get_by_role("button", name=WORDS[lang]["show"], exact=True).click()
+    page.wait_for_load_state("load")
+    page.emulate_media(media="print")
+    assert pdf_pages(page.pdf(format="A4", prefer_css_page_size=True)) == 1
