@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .site import LANGUAGES, axe_violations
+from .site import LANGUAGES, axe_violations, small_touch_targets
 
 pytestmark = pytest.mark.browser
 
@@ -96,3 +96,19 @@ def test_the_checklist_prints_on_one_a4_page(page: Page, lang: str, story: str):
     page.wait_for_load_state("load")
     page.emulate_media(media="print")
     assert pdf_pages(page.pdf(format="A4", prefer_css_page_size=True)) == 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_protection_pages_have_large_targets_and_no_sideways_scrolling(phone_page: Page, lang: str):
+    page = phone_page
+    for path, fill in ((f"/{lang}/protection/injury", None), (f"/{lang}/protection/after-accident", answer_checklist)):
+        page.goto(path)
+        if fill:
+            fill(page)
+            page.get_by_role("button", name=WORDS[lang]["show"], exact=True).click()
+            page.wait_for_load_state("load")
+        assert small_touch_targets(page) == []
+        for width in (360, 320):
+            page.set_viewport_size({"width": width, "height": 640})
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (path, width)
+        page.set_viewport_size({"width": 360, "height": 640})

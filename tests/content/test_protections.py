@@ -118,3 +118,15 @@ def test_a_wrong_platform_id_stops_start_up(broken):
     from tests.conftest import assert_refused
     assert_refused(broken, "protections/platforms.yaml", "- id: kuaigou", "- id: gogox",
                    "platforms", "ids must be exactly")
+
+
+def test_the_checklist_quotes_e_road_and_the_guangdong_plan_as_their_content_does(content):
+    pays = {k: v["pays"]["zh"] for k, v in content.protections["after_accident"]["schemes"].items()}
+    benefits = content.schemes["e_road"]["benefits"]
+    assert benefits["accident_death_disability"]["up_to"] == "1300000" and "130万元" in pays["e_road"]
+    assert benefits["accident_medical"]["up_to"] == "50000" and "5万元" in pays["e_road"]
+    assert benefits["sudden_death"]["lump_sum"] == "70000" and "猝死7万元" in pays["e_road"]
+    plan = content.schemes["gd_mutual_aid"]
+    assert plan["cumulative_cap"]["amount"] == "10000" and "累计最多1万元" in pays["gd_mutual_aid"]
+    tiers = [t["payout"] for t in plan["payout_tiers"]["tiers"]]
+    assert (tiers[0], tiers[-1]) == ("200", "6000") and "200元至6000元" in pays["gd_mutual_aid"]

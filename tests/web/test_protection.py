@@ -139,3 +139,12 @@ def test_home_union_and_check_result_lead_platform_workers_here(client):
     html = client.post("/en/check", data={**rider, "work": "self_employed", "platform_qualified": None}).get_data(
         as_text=True)
     assert 'href="/en/protection/after-accident"' not in html
+
+
+def test_a_full_time_jd_rider_is_routed_to_employee_insurance(client):
+    form = {"wage": "4775", "hukou": "other_province", "insurances": ["pension"], "month": "2026-11",
+            "platform_subsidy": "jd"}
+    page = text_of(client.post("/en/calculate", data=form, headers=HTMX).get_data(as_text=True))
+    assert "Full-time JD riders are insured as employees" in page
+    assert "Full-time riders are JD employees, insured as employees, not as flexible workers." in page
+    assert "Platform subsidy a month" not in page

@@ -13,6 +13,8 @@ from wtforms import RadioField, SelectChoice
 
 from ...advice import CostAdvice
 from ...answers.protections import SubsidyAnswer, cost_subsidy, status_label, subsidy_answer
+from ...i18n import localized
+from ...policy.protections import subsidy_entry
 from ...rules.calendar import YearMonth
 from ...rules.protections import net_cost
 from ..choices import content
@@ -21,15 +23,16 @@ from .forms import YES_NO_UNKNOWN, tri_state
 
 NONE = "none"
 SUBSIDY_CHOICES = [SelectChoice(NONE, _l("No, or I don't know")), SelectChoice("meituan", _l("Meituan (美团)")),
-                   SelectChoice("eleme", _l("Ele.me / Taobao Shangou (饿了么 / 淘宝闪购)"))]
+                   SelectChoice("eleme", _l("Ele.me / Taobao Shangou (饿了么 / 淘宝闪购)")),
+                   SelectChoice("jd", _l("I am a full-time JD (京东) rider"))]
 
 
 def subsidy_field() -> RadioField:
     return RadioField(
         _l("Does a platform subsidise your insurance? (optional)"), choices=SUBSIDY_CHOICES, default=NONE,
         validate_choice=False,
-        description=_l("Full-time JD (京东) riders are JD employees: JD insures them, so they do not insure "
-                       "themselves as flexible workers."))
+        description=_l("Only Meituan's subsidy has a published amount; 饿了么 / 淘宝闪购 publish only "
+                       "“at least 50%”."))
 
 
 def condition_field() -> RadioField:
@@ -42,6 +45,17 @@ def condition_field() -> RadioField:
 def chosen_platform(form) -> str | None:
     chosen = form.platform_subsidy.data
     return chosen if chosen in ("meituan", "eleme") else None
+
+
+def employer_route(form) -> dict | None:
+    """A full-time JD rider is a JD employee: the result says so instead of counting a subsidy."""
+    if form.platform_subsidy.data != "jd":
+        return None
+    entry = subsidy_entry(content(), "jd")
+    source_text, _url = citation(entry["condition"]["source"])
+    return {"employer": True, "rule": localized(entry["rule"]), "condition": localized(entry["condition"]["text"]),
+            "status": entry["condition"]["status"],
+            "status_label": status_label(content(), entry["condition"]["status"]), "citation": source_text}
 
 
 def subsidy_display(answer: SubsidyAnswer) -> dict:
@@ -61,7 +75,7 @@ def subsidy_display(answer: SubsidyAnswer) -> dict:
 def calculator_subsidy(form, advice: CostAdvice) -> dict | None:
     platform = chosen_platform(form)
     if platform is None:
-        return None
+        return employer_route(form)
     answer = cost_subsidy(content(), platform, tri_state(form.subsidy_condition_met.data), advice)
     return subsidy_display(answer)
 
@@ -70,7 +84,7 @@ def forecast_subsidy(form, month: YearMonth, rows) -> dict | None:
     """The subsidy for this month and the net cost of each compared base (pension only)."""
     platform = chosen_platform(form)
     if platform is None:
-        return None
+        return employer_route(form)
     chosen = next((row for row in rows if row.chosen), rows[0])
     answer = subsidy_answer(content(), platform, tri_state(form.subsidy_condition_met.data), month, chosen.cost,
                             True, content().figure("money.rounding", month.first_day).value)
