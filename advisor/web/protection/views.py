@@ -41,7 +41,7 @@ def reason_status(code_status: str | None) -> str:
 def checklist_context() -> dict:
     e_road = scheme("e_road")
     return {
-        "e_road_conditions": [localized(c["text"]) for c in e_road["conditions"]],
+        "e_road_conditions": [f"({n}) {localized(c['text'])}" for n, c in enumerate(e_road["conditions"], start=1)],
         "hotline": hotline(),
         "phones": claim_phones(),
         "reason_status": reason_status,
