@@ -44,6 +44,8 @@ SHORT_KEYS = {
     "contributed_months": "cm", "pension_place": "pp",  # at or near retirement age (issue 11)
     # Calculate
     "wage": "w", "insurances": "i", "month": "m", "unemployment_wage": "uw",
+    # Calculate and forecast: the platform subsidy (optional)
+    "platform_subsidy": "ps", "subsidy_condition_met": "sc",
     # Forecast
     "paid_years": "py", "paid_months": "pm", "balance": "bl", "base": "b",
     "wage_growth": "g", "interest": "r", "past_index": "x",

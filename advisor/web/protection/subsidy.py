@@ -29,7 +29,7 @@ SUBSIDY_CHOICES = [SelectChoice(NONE, _l("No, or I don't know")), SelectChoice("
 
 def subsidy_field() -> RadioField:
     return RadioField(
-        _l("Does a platform subsidise your insurance? (optional)"), choices=SUBSIDY_CHOICES, default=NONE,
+        _l("Does a platform subsidise your insurance? (optional)"), choices=SUBSIDY_CHOICES,
         validate_choice=False,
         description=_l("Only Meituan's subsidy has a published amount; 饿了么 / 淘宝闪购 publish only "
                        "“at least 50%”."))
@@ -37,7 +37,7 @@ def subsidy_field() -> RadioField:
 
 def condition_field() -> RadioField:
     return RadioField(_l("Did you meet the platform's condition this month? (optional)"), choices=YES_NO_UNKNOWN,
-                      default="unknown", validate_choice=False,
+                      validate_choice=False,
                       description=_l("Meituan: your platform income reached the lowest base this month, and in 3 "
                                      "of the last 6 months."))
 
