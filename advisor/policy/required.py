@@ -37,8 +37,6 @@ REQUIRED_PARAMETERS = (
     "retirement.flexible",
     "retirement.minimum_contribution_months",
     "retirement.reform",
-    "subsidy.eleme_minimum_share",
-    "subsidy.meituan_pension_share",
     "unemployment.base_ceiling",
     "unemployment.base_floor",
     "unemployment.benefit_duration",

@@ -130,3 +130,12 @@ def test_the_checklist_quotes_e_road_and_the_guangdong_plan_as_their_content_doe
     assert plan["cumulative_cap"]["amount"] == "10000" and "累计最多1万元" in pays["gd_mutual_aid"]
     tiers = [t["payout"] for t in plan["payout_tiers"]["tiers"]]
     assert (tiers[0], tiers[-1]) == ("200", "6000") and "200元至6000元" in pays["gd_mutual_aid"]
+
+
+def test_a_deleted_subsidy_figure_stops_start_up(broken):
+    # The subsidies begin in 2025 (not required for every month since 2022-07, like the other
+    # figures); content/protections/subsidies.yaml names them, and start-up checks they exist.
+    from advisor.policy import ContentError, load_content
+    (broken / "parameters" / "subsidy" / "meituan_pension_share.yaml").unlink()
+    with pytest.raises(ContentError, match="subsidies.meituan.share"):
+        load_content(broken)
