@@ -121,7 +121,7 @@ def test_forecast_comparison_gains_the_net_cost(client):
             "platform_subsidy": "meituan", "subsidy_condition_met": "yes"}
     page = text_of(client.post("/en/forecast", data=form, headers=HTMX).get_data(as_text=True))
     assert "Cost a month now You pay after the subsidy" in page
-    assert "¥4,775.00 ¥955.00 ¥477.50" in page  # the floor row: cost, then after the subsidy
+    assert "¥955.00 ¥477.50 ¥8,159.83" in page  # the floor row: cost, after the subsidy, pension
     assert "takes ¥477.50 a month off each base's cost" in page
     del form["platform_subsidy"]
     assert "You pay after the subsidy" not in client.post("/en/forecast", data=form).get_data(as_text=True)
