@@ -162,7 +162,7 @@ def calculator_total(page: Page, lang: str, wage: str) -> str:
     """The calculator's own monthly total: pension and medical, no Shenzhen hukou, 2026-11."""
     page.goto(f"/{lang}/calculate")
     page.evaluate("""wage => {
-        const form = document.querySelector("form[action$='/calculate']");
+        const form = document.querySelector("form[action*='/calculate']");
         form.querySelector("[name=wage]").value = wage;
         form.querySelector("[name=hukou][value=other_province]").checked = true;
         form.querySelectorAll("[name=insurances]").forEach(box => {

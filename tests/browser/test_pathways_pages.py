@@ -45,6 +45,7 @@ def check_extension(page: Page, lang: str) -> None:
 
 def forecast_extension(page: Page, lang: str) -> None:
     page.goto(f"/{lang}/forecast")
+    page.locator(".assumptions-box > summary").click()  # the rates sit behind "change the assumptions"
     for name, value in {"birth_date-year": "1965", "birth_date-month": "1", "birth_date-day": "15",
                         "paid_years": "10", "paid_months": "0", "wage_growth": "0", "interest": "0"}.items():
         page.locator(f'input[name="{name}"]').fill(value)
