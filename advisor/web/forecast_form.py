@@ -113,11 +113,18 @@ class PercentRate:
         field.ratio = ratio
 
 
-class OptionalBalance:
+class Balance:
+    """A balance in yuan; empty is allowed unless a message for it is given."""
+
+    def __init__(self, required: str | None = None) -> None:
+        self.required = required
+
     def __call__(self, form, field) -> None:
         field.amount = None
         text = field.data or ""
         if not clean(text):
+            if self.required:
+                raise ValidationError(self.required)
             return
         if clean(text).startswith("-"):
             raise ValidationError(_l("The balance cannot be negative."))
@@ -158,7 +165,7 @@ class ForecastForm(PlainForm):
     paid_years = StringField(_l("Years"), [WholeNumber(_l("Enter the years as a whole number, for example 10."))])
     paid_months = StringField(_l("Months"), [WholeNumber(_l("Enter the months as a whole number, for example 6."))])
     balance = StringField(
-        _l("Your personal account balance today, if you know it (yuan)"), [OptionalBalance()],
+        _l("Your personal account balance today, if you know it (yuan)"), [Balance()],
         description=_l("Optional. It is on your contribution record (广东人社 app, “i深圳” or 12333). "
                        "Leave it empty and we estimate it."))
     hukou = FollowUpChoiceField(

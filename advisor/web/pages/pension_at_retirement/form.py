@@ -16,24 +16,16 @@ from wtforms.validators import ValidationError
 
 from ....answers.pension_at_retirement import PensionQuestion
 from ....api.pension_at_retirement import check_record
-from ....rules.money import AmountError, parse_yuan
 from ....rules.types import Category, Hukou, Sex
 from ...check import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowUpChoiceField
 from ...choices import HUKOU_CHOICES, ChoiceField
 from ...dates import DatePartsField, check_birth_date
 from ...fields import PlainForm
-from ...forecast_form import RETIREMENT_MONTH_MESSAGES, WholeNumber, clean
+from ...forecast_form import RETIREMENT_MONTH_MESSAGES, Balance, WholeNumber, clean
 
+BALANCE_REQUIRED = _l("Enter your personal account balance in yuan")
 _INDEX = re.compile(r"^[0-9](\.[0-9]{1,4})?$")
 _BASE = re.compile(r"^[0-9]{1,6}(\.[0-9]{1,2})?$")
-
-BALANCE_MESSAGES = {
-    "empty": _l("Enter your personal account balance in yuan"),
-    "too_many_decimals": _l("The balance can have at most 2 decimal places (fen)."),
-    "too_large": _l("The balance is too large: enter it in yuan, for example 50000."),
-    "not_a_number": _l("Enter the balance in yuan using digits only, for example 50000 or 50000.50."),
-}
-
 
 class IndexNumber:
     def __call__(self, form, field) -> None:
@@ -44,20 +36,6 @@ class IndexNumber:
         if not _INDEX.match(text):
             raise ValidationError(_l("Enter the index as a number with up to 4 decimals, for example 0.7183"))
         field.index = Decimal(text)
-
-
-class Balance:
-    def __call__(self, form, field) -> None:
-        field.amount = None
-        text = field.data or ""
-        if not clean(text):
-            raise ValidationError(BALANCE_MESSAGES["empty"])
-        if clean(text).startswith("-"):
-            raise ValidationError(_l("The balance cannot be negative."))
-        try:
-            field.amount = parse_yuan(text)
-        except AmountError as exc:
-            raise ValidationError(BALANCE_MESSAGES.get(exc.kind, BALANCE_MESSAGES["not_a_number"])) from None
 
 
 class OptionalBase:
@@ -95,7 +73,7 @@ class PensionAtRetirementForm(PlainForm):
         description=_l("On your record or approval sheet as 平均缴费指数, for example 0.7183. 1 means you paid on "
                        "the average wage."))
     balance = StringField(
-        _l("Personal account balance at retirement (yuan)"), [Balance()],
+        _l("Personal account balance at retirement (yuan)"), [Balance(required=BALANCE_REQUIRED)],
         description=_l("On your record as 个人账户储存额, for example 163426.28."))
     local_years = StringField(_l("Years"), [WholeNumber(_l("Enter the years as a whole number, for example 5."))])
     local_months = StringField(_l("Months"), [WholeNumber(_l("Enter the months as a whole number, for example 8."))])
