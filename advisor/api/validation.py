@@ -199,6 +199,6 @@ def check_person(fields: FieldReader, birth_date: date | None, sex: Sex | None, 
         fields.error("birth_date", _("The date of birth must be before %(date)s.", date=as_of.isoformat()))
         return False
     if birth_date < EARLIEST_BIRTH_DATE:
-        fields.error("birth_date", _("The date of birth must be after 1900-01-01."))
+        fields.error("birth_date", _("The date of birth must be on or after 1900-01-01."))
         return False
     return True

@@ -33,7 +33,7 @@ def test_the_last_day_of_the_range_is_computed(client, path, body):
 
 def test_dates_before_the_range_are_refused_with_their_own_words(client):
     errors = post(client, "eligibility", {**PERSON, "birth_date": "1899-12-31", "as_of": "1899-12-31"}).get_json()
-    assert errors["errors"] == {"as_of": [RANGE], "birth_date": ["The date of birth must be after 1900-01-01."]}
+    assert errors["errors"] == {"as_of": [RANGE], "birth_date": ["The date of birth must be on or after 1900-01-01."]}
 
 
 @pytest.mark.parametrize("field, value", [("month", "9999-12"), ("month", "1899-12"), ("month", "0001-01")])

@@ -76,7 +76,7 @@ def test_platform_qualified_defaults_to_true_and_false_shuts_out_unemployment(cl
     ({"birth_date": "31/05/1990"}, "birth_date", "Enter a real date as YYYY-MM-DD, for example 1990-05-31."),
     ({"birth_date": 19900531}, "birth_date", "Enter a real date as YYYY-MM-DD, for example 1990-05-31."),
     ({"birth_date": "2027-01-01"}, "birth_date", "The date of birth must be before 2026-11-22."),
-    ({"birth_date": "1899-12-31"}, "birth_date", "The date of birth must be after 1900-01-01."),
+    ({"birth_date": "1899-12-31"}, "birth_date", "The date of birth must be on or after 1900-01-01."),
     ({"sex": "other"}, "sex", "Choose one of: male, female."),
     ({"hukou": "beijing"}, "hukou", "Choose one of: shenzhen, guangdong, other_province, hk_macao_taiwan."),
     ({"residence_permit": "yes"}, "residence_permit", "Answer true or false."),

@@ -255,7 +255,7 @@ RANGE = "Enter the yearly rate as a decimal from {} to {}; 0.03 means 3 per cent
 @pytest.mark.parametrize("change, field, message", [
     ({"birth_date": "1990-02-30"}, "birth_date", "Enter a real date as YYYY-MM-DD, for example 1990-05-31."),
     ({"birth_date": "2027-01-01"}, "birth_date", "The date of birth must be before 2026-11-22."),
-    ({"birth_date": "1899-12-31"}, "birth_date", "The date of birth must be after 1900-01-01."),
+    ({"birth_date": "1899-12-31"}, "birth_date", "The date of birth must be on or after 1900-01-01."),
     ({"sex": "x"}, "sex", "Choose one of: male, female."),
     ({"female_category": "F55"}, "female_category", "Only women choose F55 or F50."),
     ({"female_category": "F40"}, "female_category", "Choose one of: M60, F55, F50."),
