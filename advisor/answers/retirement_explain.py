@@ -81,7 +81,7 @@ def lines(answer: PensionAnswer) -> tuple[Line, ...]:
             "No months of local supplementary contributions (paid by Shenzhen hukou only), so no local subsidy: "
             "%(amount)s", amount=format_yuan(result.local_subsidy)))
     transitional = Line("transitional_pension", None, gettext(
-        "Not computed: the Shenzhen rule for it was not found."), (), (localized(answer.transitional_note),))
+        "Not computed: its Shenzhen formula needs figures printed only on the approval sheet (see the note)."), (), (localized(answer.transitional_note),))
     total = Line("total", answer.total, gettext(
         "%(basic)s + %(account)s + %(subsidy)s = %(total)s, without any transitional pension",
         basic=format_yuan(result.basic_pension), account=format_yuan(result.personal_account_pension),
@@ -142,16 +142,19 @@ def notice_message(content: Content, notice: Notice) -> str:
                        "the base on your approval sheet to check it.", year=facts["year"],
                        value=format_yuan(facts["value"]))
     if code == "payout_months_interpolated":
-        return gettext("At %(age)s the account is divided by %(months)s months: the national month-by-month "
-                       "table was not found, so the months are interpolated between whole ages and rounded to one "
-                       "decimal. One Shenzhen approval sheet shows a different figure, so check yours.",
+        return gettext("At %(age)s the account is divided by %(months)s months: between whole ages the months "
+                       "fall by equal steps each month, rounded to one decimal, as official examples and approval "
+                       "sheets show (the national month-by-month table itself was not found). The office counts "
+                       "your age at retirement: if your approval sheet prints another age, its figure decides.",
                        age=format_age(facts["age_years"], facts["age_months"]), months=number(facts["months"]))
     if code == "no_local_supplementary_months":
         return gettext("With Shenzhen hukou you also pay the local supplementary pension; each year of it adds "
                        "to the local subsidy. Enter its months (from your record) to see what it pays.")
     if code == "transitional_not_included":
-        return gettext("The transitional pension for deemed years and work before July 1998 is not included: "
-                       "the Shenzhen rule for it was not found. Ask 12333 for the approved amount.")
+        return gettext("The transitional pension (with the sheet's adjustment, 调整额, and 调节金) is not "
+                       "included: its Shenzhen formula needs figures printed only on the approval sheet, and its "
+                       "rule text was not found. The pension paid is likely to be higher than this total; ask "
+                       "12333 for the approved amount.")
     if code == "female_category_to_confirm":
         return gettext("You did not choose your original retirement age, so %(category)s was assumed. Please "
                        "confirm it with 12333 or Shenzhen social insurance.", category=facts["category"])

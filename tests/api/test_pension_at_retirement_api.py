@@ -4,7 +4,7 @@ reproduced to the fen, the contract, and every way a retirement month can be ref
 The sheets were collected by the public project liubigfatty/pension-calculator (commit dba9b78,
 cases/guangdong/*.json, each naming its sheet); the project is a secondary source, recorded as
 `calc-liubigfatty-pension` in content/sources.yaml. Each test names the sheet it reproduces. Lines this
-site does not compute (the transitional pension, 调整额, 调节金) are listed, not asserted.
+site does not compute (the transitional pension, 调整额, 调节金) are added to ours to give the sheet's total.
 """
 
 from decimal import Decimal as D
@@ -39,12 +39,17 @@ MAN_2023_05 = {
     "average_index": "1.0433", "personal_account_balance": "136755.37", "hukou": "shenzhen",
     "local_supplementary_months": 94,
 }
-# 深圳社保局养老金核定表 (2025-06), cases/guangdong/shenzhen-man-2025.json: man born 1964-03, retiring
-# 2025-06 at 61y3m, 16.5833 years (199 months), index 0.3803, account 33,425.18, no local months; the
-# sheet uses the 2024 calculation base 11181 (the 2025 one, 11293, was published in November 2025).
-# Sheet: 基础 1279.66 / 个人 254.38 (计发月数 131.4) / 过渡 417.13 / 合计 1995.97.
+# 深圳社保局养老金核定表 (2025-06), cases/guangdong/shenzhen-man-2025.json, transcribed in full (with the
+# sheet's printed formulas) at commit c1cd73e as cases/guangdong/shenzhen-man-pension-case.json: man born
+# 1964-03, 退休 2025-06, 退休年龄 printed as 61岁1个月, 16.5833 years (199 months), index 0.3803, account
+# 33,425.18, no local months; the sheet uses the 2024 calculation base 11181 (the 2025 one, 11293, was
+# published in November 2025). Sheet: 基础 1279.66 / 个人 254.38 (计发月数 131.4) / 过渡 417.13 /
+# 调整额 44.80 / 合计 1995.97.
+# The office paid by the age it printed, 61y1m (131.4 is the month-level value for 61y1m: 132 − 7/12);
+# subtracting the transcribed birth month from the retirement month would give 61y3m. This API counts the
+# age from the retirement month, so the sheet is reproduced with the month that age was reached, 2025-04.
 MAN_2025_06 = {
-    "sex": "male", "birth_date": "1964-03-15", "retirement_month": "2025-06", "contribution_months": 199,
+    "sex": "male", "birth_date": "1964-03-15", "retirement_month": "2025-04", "contribution_months": 199,
     "average_index": "0.3803", "personal_account_balance": "33425.18", "hukou": "shenzhen",
     "calculation_base": "11181",
 }
@@ -72,23 +77,34 @@ def test_sheet_shenzhen_man_2023_05_every_line_to_the_fen(client):
     assert body["total"] == "4978.33"
 
 
-def test_sheet_shenzhen_man_2025_06_basic_pension_with_the_previous_years_base(client):
+def test_sheet_shenzhen_man_2025_06_every_line_to_the_fen_at_the_age_printed_on_the_sheet(client):
     body = post(client, MAN_2025_06).get_json()
-    assert body["retirement"] == {"month": "2025-06", "age_years": 61, "age_months": 3, "kind": "deferred",
+    assert body["retirement"] == {"month": "2025-04", "age_years": 61, "age_months": 1, "kind": "deferred",
                                   "statutory_month": "2024-03", "earliest_month": "2024-03",
                                   "latest_month": "2027-03", "category": "M60"}
     assert body["calculation_base"] == {"value": "11181.00", "year": 2025, "given": True, "previous_year": False}
-    assert body["basic_pension"] == "1279.66"
-    assert body["local_subsidy"] == "0.00"
+    assert (body["basic_pension"], body["payout_months"], body["personal_account_pension"],
+            body["local_subsidy"]) == ("1279.66", "131.4", "254.38", "0.00")
+    assert body["transitional_pension"] is None
+    assert body["total"] == "1534.04"
+    # The sheet's total is ours plus the lines not computed here (过渡 417.13, 调整额 44.80).
+    assert D(body["total"]) + D("417.13") + D("44.80") == D("1995.97")
     codes = [n["code"] for n in body["notices"]]
     assert "calculation_base_given" in codes and "payout_months_interpolated" in codes
 
 
-@pytest.mark.xfail(strict=True, reason="the sheet divides by 131.4 months at 61y3m; linear interpolation, "
-                   "the only rule found (Jinan 12345), gives 130.3 (see content pension.payout_months_by_month)")
-def test_sheet_shenzhen_man_2025_06_personal_account_pension(client):
-    body = post(client, MAN_2025_06).get_json()
-    assert (body["payout_months"], body["personal_account_pension"]) == ("131.4", "254.38")
+def test_the_same_sheet_by_subtracting_months_is_61_years_3_months_and_says_the_office_decides(client):
+    body = post(client, {**MAN_2025_06, "retirement_month": "2025-06"}).get_json()
+    assert (body["retirement"]["age_years"], body["retirement"]["age_months"]) == (61, 3)
+    # 132 − 7 × 3/12 = 130.25 → 130.3; the basic pension does not depend on the month.
+    assert (body["basic_pension"], body["payout_months"], body["personal_account_pension"]) == (
+        "1279.66", "130.3", "256.52")
+    notice = next(n for n in body["notices"] if n["code"] == "payout_months_interpolated")
+    assert notice["message"] == (
+        "At 61 years 3 months the account is divided by 130.3 months: between whole ages the months fall by "
+        "equal steps each month, rounded to one decimal, as official examples and approval sheets show (the "
+        "national month-by-month table itself was not found). The office counts your age at retirement: if "
+        "your approval sheet prints another age, its figure decides.")
 
 
 def test_the_same_record_without_a_base_uses_the_published_2025_base(client):
@@ -111,8 +127,10 @@ def test_every_line_has_its_formula_and_sources(client):
     assert (subsidy_source["id"], subsidy_source["status"], subsidy_source["source"]) == (
         "pension.local_subsidy", "provisional", "calc-liubigfatty-pension")
     assert figures["transitional_pension"]["amount"] is None
-    assert "not found" in figures["transitional_pension"]["formula"]
+    assert figures["transitional_pension"]["formula"] == (
+        "Not computed: its Shenzhen formula needs figures printed only on the approval sheet (see the note).")
     assert "12333" in figures["transitional_pension"]["notes"][0]
+    assert "417.13" in figures["transitional_pension"]["notes"][0]  # the sheet it was checked against
     assert figures["total"]["amount"] == "3844.09"
     assert body["status"] == "provisional"
 

@@ -109,7 +109,10 @@ def test_the_local_subsidy(months, index, expected):
 @pytest.mark.parametrize(("age_in_months", "expected"), [
     (720, D("139")), (732, D("132")), (600, D("195")),  # whole ages: the 38号 table
     (721, D("138.4")), (601, D("194.6")),  # the Jinan 12345 examples: 60y1m, 50y1m
-    (735, D("130.3")),  # 61y3m: 132 − 7 × 3/12 = 130.25 → 130.3 (a Shenzhen sheet shows 131.4; see content)
+    (733, D("131.4")),  # 61y1m: 132 − 7/12 = 131.42 → 131.4, the Shenzhen sheet of 2025-06 (age printed 61岁1个月)
+    (661, D("169.5")),  # 55y1m: 170 − 6/12, the Zhongshan sheet of 2025-04 (not 169.6 as a public table has it)
+    (723, D("137.3")),  # 60y3m: 139 − 7 × 3/12 = 137.25 → 137.3 half-up, the Gansu and Jiangsu sheets
+    (735, D("130.3")),  # 61y3m: 132 − 7 × 3/12 = 130.25 → 130.3
     (726, D("135.5")),  # 60y6m
 ])
 def test_payout_months_at_whole_and_in_between_ages(age_in_months, expected):
