@@ -63,6 +63,36 @@ def test_page_and_api_agree(client, lang, headers):
         assert "<html" in response.get_data(as_text=True)
 
 
+# The Shenzhen approval sheet of 2025-06 (tests/api/test_pension_at_retirement_api.py), at the month of the
+# age printed on it (61y1m), with the calculation base printed on it.
+MAN_PAGE = {
+    "birth_date-year": "1964", "birth_date-month": "3", "birth_date-day": "15", "sex": "male",
+    "hukou": "shenzhen", "retirement_month-year": "2025", "retirement_month-month": "4",
+    "paid_years": "16", "paid_months": "7", "average_index": "0.3803", "balance": "33425.18",
+    "local_years": "0", "local_months": "0", "calculation_base": "11181",
+}
+MAN_API = {
+    "sex": "male", "birth_date": "1964-03-15", "retirement_month": "2025-04", "contribution_months": 199,
+    "average_index": "0.3803", "personal_account_balance": "33425.18", "hukou": "shenzhen",
+    "calculation_base": "11181",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["no-js", "htmx"])
+def test_page_and_api_agree_on_the_2025_06_sheet(client, lang, headers):
+    api = client.post(f"/api/v1/pension-at-retirement?lang={lang}", json=MAN_API).get_json()
+    assert (api["basic_pension"], api["payout_months"], api["personal_account_pension"], api["total"]) == (
+        "1279.66", "131.4", "254.38", "1534.04")
+    page = text(client.post(f"/{lang}/pension-at-retirement", data=MAN_PAGE, headers=headers))
+    for key in ("basic_pension", "personal_account_pension", "local_subsidy", "total"):
+        assert yuan(api[key]) in page, key
+    for figure in api["figures"]:
+        assert figure["formula"] in page
+    for notice in api["notices"]:
+        assert notice["message"] in page
+
+
 def test_the_chinese_page_reads_like_the_sheet(client):
     page = text(client.post("/zh/pension-at-retirement", data=WOMAN_PAGE))
     assert "每月 ¥3,844.09" in page or "¥3,844.09" in page
@@ -107,7 +137,8 @@ def test_the_check_page_shows_the_flexible_window(client):
     assert "Retiring earlier or later (flexible retirement)" in page
     assert ("Earliest: March 2030, at 60 years, 16 months early. Only with at least 186 months of "
             "contributions by then.") in page
-    assert "Latest: July 2034, at 64 years 4 months, 36 months later." in page
+    assert ("Latest: July 2034, at 64 years 4 months, 36 months later. Ask the social-insurance office (12333) "
+            "how a flexible worker applies to defer.") in page
     assert "/en/pension-at-retirement" in response.get_data(as_text=True)
 
 
@@ -148,3 +179,17 @@ def test_the_forecast_refuses_a_month_outside_the_window_next_to_the_field(clien
     assert "You cannot retire before your original retirement age: the earliest month is September 2036." in (
         text(response))
     assert 'id="retirement_month-error"' in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["no-js", "htmx"])
+def test_the_forecast_shows_what_the_local_subsidy_pays_for_shenzhen_hukou(client, headers):
+    api = client.post("/api/v1/forecast?lang=en", json={
+        "birth_date": "1976-09-15", "sex": "male", "contributed_months": 120, "personal_account_balance": "50000",
+        "base_multiple": "1.0", "wage_growth": "0", "interest": "0", "hukou": "shenzhen"}).get_json()
+    notice = next(n["message"] for n in api["notices"] if n["code"] == "shenzhen_hukou_supplementary")
+    found = re.search(r"adds about (¥[\d,]+\.\d\d) a month to your pension as the Shenzhen local subsidy", notice)
+    assert found, notice
+    page = text(client.post("/en/forecast", data={**FORECAST_A, "hukou": "shenzhen"}, headers=headers))
+    assert notice in page and found.group(1) in page
+    other = text(client.post("/en/forecast", data={**FORECAST_A, "hukou": "other_province"}, headers=headers))
+    assert "Shenzhen local subsidy" not in other
