@@ -130,7 +130,7 @@ def test_every_line_has_its_formula_and_sources(client):
     assert figures["transitional_pension"]["formula"] == (
         "Not computed: its Shenzhen formula needs figures printed only on the approval sheet (see the note).")
     assert "12333" in figures["transitional_pension"]["notes"][0]
-    assert "417.13" in figures["transitional_pension"]["notes"][0]  # the sheet it was checked against
+    assert "1,141.41 yuan" in figures["transitional_pension"]["notes"][0]  # what the sheets seen show
     assert figures["total"]["amount"] == "3844.09"
     assert body["status"] == "provisional"
 
