@@ -16,7 +16,7 @@ from typing import Any
 from ..advice import CostAdvice
 from ..i18n import format_long_date, localized
 from ..policy import Content, NotInForce
-from ..policy.protections import platform, platform_facts, subsidy_entry, work_kind
+from ..policy.protections import employer_platform_ids, platform, platform_facts, subsidy_entry, work_kind
 from ..policy.schemes import e_road_condition_ids, mutual_aid_gift_period_end
 from ..rules.protections import (
     AccidentAnswers,
@@ -140,6 +140,35 @@ def cost_subsidy(content: Content, platform_id: str, condition_met: bool | None,
                           Scheme.PENSION in advice.contribution.bases, advice.inputs.rounding.value)
 
 
+# The check: a platform's full-time rider is its employee ------------------------------------------
+
+@dataclass(frozen=True)
+class EmployeeRoute:
+    """Why a platform's full-time rider is sent to employee insurance, and what to do (the check's
+    verdict card and POST /api/v1/eligibility's `employee_insurance`)."""
+
+    platform_id: str
+    platform: str
+    heading: str
+    rule: str
+    condition: str
+    status: str
+    source: str | None
+    asks: tuple[str, ...]
+
+
+def is_employer_platform(content: Content, platform_id: str) -> bool:
+    return platform_id in employer_platform_ids(content)
+
+
+def employee_route(content: Content, platform_id: str) -> EmployeeRoute:
+    entry = subsidy_entry(content, platform_id)
+    condition = entry["condition"]
+    return EmployeeRoute(platform_id, platform_name(content, platform_id), localized(entry["check"]["heading"]),
+                         localized(entry["rule"]), localized(condition["text"]), condition["status"],
+                         condition.get("source"), tuple(localized(ask) for ask in entry["check"]["asks"]))
+
+
 # After an accident -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -155,6 +184,54 @@ class SchemeLine:
 
 
 @dataclass(frozen=True)
+class PayoutTier:
+    """One tier of the Guangdong members' plan: a self-paid amount from `low` (included only for the
+    lowest tier) up to and including `high` (None: no upper end) pays `payout` once."""
+
+    low: Decimal
+    low_included: bool
+    high: Decimal | None
+    payout: Decimal
+
+
+@dataclass(frozen=True)
+class MutualAidPlan:
+    """The Guangdong members' accident-medical plan in full (seed 002 annex 4), for the checklist."""
+
+    tiers: tuple[PayoutTier, ...]
+    cap: Decimal
+    conditions: tuple[Message, ...]  # who, what it pays, the hospital, the claim deadline, the cap, how to claim
+    period_start: date
+    period_end: date
+    period_over: bool
+    period_note: str  # the document's own period, and that it has passed (or not)
+    ask: str          # whom to ask: 956030, 粤工惠
+    source: str
+
+
+def mutual_aid_plan(content: Content, as_of: date) -> MutualAidPlan:
+    plan = content.schemes["gd_mutual_aid"]
+    texts = _texts(content, "after_accident")["schemes"]["gd_mutual_aid"]
+    tiers = tuple(PayoutTier(Decimal(t["from"]), bool(t["from_included"]),
+                             Decimal(t["to"]) if t.get("to") is not None else None, Decimal(t["payout"]))
+                  for t in plan["payout_tiers"]["tiers"])
+    conditions = (
+        Message("covered", localized(plan["covered"]["text"])),
+        Message("what_it_pays", localized(plan["what_it_pays"]["text"])),
+        Message("hospital", localized(plan["hospital_rule"]["text"])),
+        Message("claim_deadline", localized(plan["time_limits"]["claim_deadline"])),
+        Message("cap", localized(plan["cumulative_cap"]["text"])),
+        Message("how_to_claim", localized(plan["how_to_claim"]["text"])),
+        Message("exclusions", localized(texts["exclusions"])),
+    )
+    period = plan["period"]["gift_period"]
+    over = is_period_over(period["end"], as_of)
+    return MutualAidPlan(tiers, Decimal(plan["cumulative_cap"]["amount"]), conditions, period["start"], period["end"],
+                         over, localized(texts["period_note"] if over else plan["period"]["current"]),
+                         localized(texts["period_ask"]), plan["source"])
+
+
+@dataclass(frozen=True)
 class ChecklistAnswer:
     checklist: Checklist
     injury: InjuryAnswer
@@ -163,6 +240,7 @@ class ChecklistAnswer:
     evidence: tuple[Message, ...]
     contacts: tuple[Mapping[str, str | None], ...]
     gd_period_over: bool
+    gd_plan: MutualAidPlan
 
 
 def checklist_answer(content: Content, answers: Mapping[str, Any], as_of: date) -> ChecklistAnswer:
@@ -191,7 +269,8 @@ def checklist_answer(content: Content, answers: Mapping[str, Any], as_of: date) 
     contacts = tuple({"code": code, "number": contact_texts[code].get("number"),
                       "message": localized(contact_texts[code]["text"])} for code in checklist.contacts)
     injury = injury_answer(content, answers["platform"], answers["work"], answers["during_order"], as_of)
-    return ChecklistAnswer(checklist, injury, steps, tuple(schemes), evidence, contacts, period_over)
+    return ChecklistAnswer(checklist, injury, steps, tuple(schemes), evidence, contacts, period_over,
+                           mutual_aid_plan(content, as_of))
 
 
 def money_text(amount: Decimal | None) -> str | None:

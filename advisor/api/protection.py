@@ -11,7 +11,7 @@ from .. import today
 from ..answers.protections import ChecklistAnswer, InjuryAnswer, checklist_answer, injury_answer
 from ..rules.protections import Happened, Place, Platform, WorkKind
 from . import bp
-from .routes import content, errors_response, read_json_object
+from .routes import content, errors_response, money, read_json_object
 from .validation import FieldReader
 
 
@@ -40,11 +40,32 @@ def injury_check():
     return jsonify(injury_body(answer))
 
 
+def mutual_aid_body(plan) -> dict:
+    """The Guangdong members' plan in full: its tiers, conditions and stated period."""
+    return {
+        "tiers": [{"from": money(t.low), "from_included": t.low_included,
+                   "to": None if t.high is None else money(t.high), "payout": money(t.payout)} for t in plan.tiers],
+        "cap": money(plan.cap),
+        "conditions": [{"code": c.code, "message": c.message} for c in plan.conditions],
+        "period": {"start": plan.period_start.isoformat(), "end": plan.period_end.isoformat(),
+                   "over": plan.period_over, "message": plan.period_note},
+        "ask": plan.ask,
+        "source": plan.source,
+    }
+
+
+def scheme_body(line, answer: ChecklistAnswer) -> dict:
+    body = {"scheme": line.scheme, "applies": line.applies, "name": line.name, "reason": line.reason,
+            "needs": line.needs, "pays": line.pays, "third_party": line.third_party}
+    if line.scheme == "gd_mutual_aid":
+        body["plan"] = mutual_aid_body(answer.gd_plan)
+    return body
+
+
 def checklist_body(answer: ChecklistAnswer) -> dict:
     return {
         "steps": [{"code": s.code, "message": s.message} for s in answer.steps],
-        "schemes": [{"scheme": s.scheme, "applies": s.applies, "name": s.name, "reason": s.reason,
-                     "needs": s.needs, "pays": s.pays, "third_party": s.third_party} for s in answer.schemes],
+        "schemes": [scheme_body(s, answer) for s in answer.schemes],
         "evidence": [{"code": e.code, "message": e.message} for e in answer.evidence],
         "contacts": list(answer.contacts),
         "injury_check": injury_body(answer.injury),

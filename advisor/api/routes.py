@@ -13,12 +13,12 @@ from flask_babel import gettext as _
 
 from .. import today
 from ..advice import calculate_cost, check_eligibility
-from ..answers.protections import cost_subsidy
+from ..answers.protections import cost_subsidy, employee_route
 from ..explain import check_message, not_in_force_message, notice_extras, notice_message
 from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce, worst_status
 from ..rules.extension import PensionPlace
-from ..rules.protections import SubsidyPlatform
+from ..rules.protections import EmployerPlatform, SubsidyPlatform
 from ..rules.types import Category, Hukou, Notice, Person, Scheme, Sex, Work
 from . import bp
 from .validation import FieldReader, check_person
@@ -89,6 +89,7 @@ def eligibility():
     first_insured_month = fields.month("first_insured_month", required=False)
     contributed_months = fields.integer("contributed_months", required=False)
     pension_place = fields.choice("pension_place", PensionPlace, required=False)
+    platform_employee = fields.choice("platform_employee", EmployerPlatform, required=False)
     as_of = fields.date("as_of", required=False) or today(current_app)
 
     check_person(fields, birth_date, sex, female_category, as_of)
@@ -99,8 +100,11 @@ def eligibility():
     if fields.errors:
         return errors_response(fields.errors)
 
+    # A platform's full-time rider (platform_employee, only for platform work) is its employee.
+    employee_of = platform_employee.value if platform_employee is not None and work is Work.PLATFORM else None
     person = Person(birth_date, sex, hukou, residence_permit, full_time_student, employer_insured, work,
-                    female_category, platform_qualified, first_insured_month)
+                    female_category, platform_qualified, first_insured_month,
+                    platform_employee=employee_of is not None)
     try:
         advice = check_eligibility(content(), person, as_of, contributed_months, pension_place)
     except NotInForce as exc:
@@ -123,7 +127,15 @@ def eligibility():
                         for check in verdict.failing],
         }
     body["notices"] = [notice_body(n) for n in advice.notices]
+    if employee_of is not None:
+        body["employee_insurance"] = employee_route_body(employee_route(content(), employee_of))
     return jsonify(body)
+
+
+def employee_route_body(route) -> dict[str, Any]:
+    """Present only with platform_employee: the platform insures this rider as an employee."""
+    return {"platform": route.platform_id, "message": route.heading, "rule": route.rule,
+            "condition": route.condition, "status": route.status, "source": route.source, "ask": list(route.asks)}
 
 
 def notice_body(notice: Notice) -> dict[str, Any]:

@@ -65,6 +65,10 @@ def check_protections(found: Mapping[str, Mapping[str, Any]], parameters: Mappin
     for key, subsidy in found["subsidies"].get("subsidies", {}).items():
         if subsidy.get("kind") not in kinds:
             raise ContentError(_file("subsidies"), f"subsidies.{key}.kind", f"must be one of {', '.join(kinds)}")
+        if subsidy["kind"] == "employer" and not (subsidy.get("check", {}).get("heading")
+                                                   and subsidy.get("check", {}).get("asks")):
+            raise ContentError(_file("subsidies"), f"subsidies.{key}.check",
+                               "an employer's full-time riders need the check's heading and asks")
         share = subsidy.get("share")
         if subsidy["kind"] in ("exact", "at_least") and share not in parameters:
             raise ContentError(_file("subsidies"), f"subsidies.{key}.share", f"{share!r} is not a parameter")
@@ -90,3 +94,9 @@ def work_kind(content: Content, work_id: str) -> Mapping[str, Any]:
 
 def subsidy_entry(content: Content, platform_id: str) -> Mapping[str, Any] | None:
     return content.protections["subsidies"]["subsidies"].get(platform_id)
+
+
+def employer_platform_ids(content: Content) -> tuple[str, ...]:
+    """Platforms whose full-time riders are their employees (subsidies.yaml kind "employer": jd)."""
+    return tuple(key for key, entry in content.protections["subsidies"]["subsidies"].items()
+                 if entry["kind"] == "employer")

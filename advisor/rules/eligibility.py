@@ -65,6 +65,11 @@ def scheme_eligibility(
             "work_not_covered", _is_covered_work(scheme, person), work=_work_kind(person),
         ),
     )
+    if person.platform_employee:
+        # Flexible-worker enrolment is for platform workers "未与新业态平台企业建立劳动关系" (seed 000);
+        # a platform's employee is insured through it. Asked only of platform workers, so the check is
+        # added only when it fails and every other answer stays as it was.
+        checks += (_check("not_platform_employee", "platform_employee", False),)
     return Verdict(scheme, checks)
 
 

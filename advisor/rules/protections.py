@@ -323,3 +323,5 @@ WorkKind = StrEnum("WorkKind", {wid.upper(): wid for wid in WORK_IDS})
 Place = StrEnum("Place", {p.upper(): p for p in PLACES})
 Happened = StrEnum("Happened", {h.upper(): h for h in HAPPENED})
 SubsidyPlatform = StrEnum("SubsidyPlatform", {"MEITUAN": "meituan", "ELEME": "eleme", "NONE": "none"})
+# Platforms whose full-time riders are their employees (content/protections/subsidies.yaml, kind employer).
+EmployerPlatform = StrEnum("EmployerPlatform", {"JD": "jd"})

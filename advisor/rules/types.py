@@ -60,6 +60,9 @@ class Person:
     female_category: Category | None = None
     platform_qualified: bool = True
     first_insured_month: YearMonth | None = None
+    # A full-time rider whom the platform employs (京东's full-time riders, content/protections/):
+    # an employee, insured through the platform, so not a flexible worker.
+    platform_employee: bool = False
 
 
 @dataclass(frozen=True)

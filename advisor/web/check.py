@@ -19,6 +19,7 @@ from wtforms import RadioField, SelectChoice, StringField
 
 from .. import today
 from ..advice import EligibilityAdvice, check_eligibility
+from ..answers.protections import employee_route, status_label
 from ..explain import (
     check_message,
     not_in_force_message,
@@ -89,6 +90,7 @@ ANSWER_NAMES = {
     "residence_permit": _l("Shenzhen residence registration or permit"),
     "work": _l("Kind of work"),
     "platform_qualified": _l("Platform qualification and taking orders"),
+    "jd_full_time": _l("Full-time JD (京东) rider"),
     "full_time_student": _l("Full-time student"),
     "employer_insured": _l("Insured through an employer"),
     "insured_before": _l("Insured in Guangdong before"),
@@ -114,6 +116,7 @@ APPLIES_WHEN: dict[str, dict[str, tuple[str, ...]]] = {
     "female_category": {"sex": (Sex.FEMALE.value,)},
     "residence_permit": {"hukou": (Hukou.GUANGDONG.value, Hukou.OTHER_PROVINCE.value, Hukou.HK_MACAO_TAIWAN.value)},
     "platform_qualified": {"work": (Work.PLATFORM.value,)},
+    "jd_full_time": {"work": (Work.PLATFORM.value,)},  # JD's full-time riders are its employees (issue 12)
     "insured_before": {"hukou": (Hukou.OTHER_PROVINCE.value,)},  # the temporary pension account rule
     "first_insured_month": {"insured_before": ("yes",)},
 }
@@ -165,6 +168,10 @@ class CheckForm(PlainForm):
         choices=YES_NO,
         description=_l("Platform workers only. Unemployment insurance is open only to platform workers "
                        "with both."))
+    jd_full_time = FollowUpChoiceField(
+        _l("Are you a full-time rider employed by JD (京东)?"), choices=YES_NO,
+        description=_l("Platform workers only; optional. JD's full-time riders are its employees, insured through "
+                       "JD. Part-time JD riders and riders for other platforms answer no."))
     full_time_student = ChoiceField(_l("Are you a full-time student?"), choices=YES_NO,
                                     required_message=_l("Choose yes if you are a full-time student"),
                                     description=_l("Full-time students cannot join as flexible workers."))
@@ -296,6 +303,7 @@ class CheckForm(PlainForm):
             female_category=Category(chosen) if chosen in (Category.F55, Category.F50) else None,
             platform_qualified=self.platform_qualified.data == "yes" if self.is_asked("platform_qualified") else True,
             first_insured_month=self.first_insured_month.data if self.is_asked("first_insured_month") else None,
+            platform_employee=self.is_asked("jd_full_time") and self.jd_full_time.data == "yes",
         )
 
     def hidden_answers(self) -> list[tuple[str, str]]:
@@ -425,9 +433,20 @@ def eligibility_headline(cards: list[CardView]) -> str:
              yes=join_names(yes), no=join_names(no))
 
 
+def employee_route_view(advice: EligibilityAdvice) -> dict | None:
+    """A full-time JD rider: the verdict card sending them to employee insurance through JD."""
+    if not any(check.code == "platform_employee" for verdict in advice.verdicts.values() for check in verdict.checks):
+        return None
+    route = employee_route(content(), "jd")
+    text, url = citation(route.source) if route.source else ("", None)
+    return {"route": route, "status_label": status_label(content(), route.status), "citation": text, "url": url}
+
+
 def result_view(advice: EligibilityAdvice) -> dict:
     cards = [card_view(advice.verdicts[scheme], advice.as_of) for scheme in Scheme]
+    employee = employee_route_view(advice)
     view = {
+        "employee_route": employee,
         "as_of": advice.as_of,
         "cards": cards,
         "any_eligible": any(card.eligible for card in cards),
@@ -435,10 +454,12 @@ def result_view(advice: EligibilityAdvice) -> dict:
         "notices": [notice_view(notice) for notice in advice.notices],
     }
     retirement = view["retirement"]
-    view["summary"] = summary("check", eligibility_headline(cards), view, lines=[
-        _("Your statutory retirement age: %(age)s, reached in %(month)s.",
-          age=retirement.age, month=format_year_month(retirement.month)),
-    ])
+    lines = [_("Your statutory retirement age: %(age)s, reached in %(month)s.",
+               age=retirement.age, month=format_year_month(retirement.month))]
+    if employee:
+        lines.insert(0, _("As a full-time JD rider you are insured through JD as an employee: ask your JD station or "
+                          "12333."))
+    view["summary"] = summary("check", eligibility_headline(cards), view, lines=lines)
     return view
 
 
@@ -462,6 +483,7 @@ def answer_rows(form: CheckForm) -> list[tuple[str, str, str]]:
         "residence_permit": choice_label(form.residence_permit, form.residence_permit.data),
         "work": capitalized(work_name(content(), person.work.value)),
         "platform_qualified": choice_label(form.platform_qualified, form.platform_qualified.data),
+        "jd_full_time": choice_label(form.jd_full_time, form.jd_full_time.data),
         "full_time_student": choice_label(form.full_time_student, form.full_time_student.data),
         "employer_insured": choice_label(form.employer_insured, form.employer_insured.data),
         "insured_before": choice_label(form.insured_before, form.insured_before.data),
@@ -470,7 +492,9 @@ def answer_rows(form: CheckForm) -> list[tuple[str, str, str]]:
         "contributed_months": form.contributed_months.data or "",
         "pension_place": choice_label(form.pension_place, form.pension_place.data),
     }
-    return [(name, str(short), values[name]) for name, short in ANSWER_NAMES.items() if form.is_asked(name)]
+    optional_unanswered = {"jd_full_time"} - {name for name in values if values[name]}
+    return [(name, str(short), values[name]) for name, short in ANSWER_NAMES.items()
+            if form.is_asked(name) and name not in optional_unanswered]
 
 
 def requested_change() -> tuple[bool, str | None]:

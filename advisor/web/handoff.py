@@ -38,7 +38,7 @@ SHORT_KEYS = {
     "birth_date-year": "by", "birth_date-month": "bm", "birth_date-day": "bd",
     "sex": "s", "female_category": "fc",
     "hukou": "h", "residence_permit": "rp",
-    "work": "wk", "platform_qualified": "pq", "full_time_student": "st",
+    "work": "wk", "platform_qualified": "pq", "jd_full_time": "jd", "full_time_student": "st",
     "employer_insured": "ei", "insured_before": "ib",
     "first_insured_month-year": "fy", "first_insured_month-month": "fm",
     "contributed_months": "cm", "pension_place": "pp",  # at or near retirement age (issue 11)

@@ -100,4 +100,4 @@ def test_the_openapi_document_describes_both_endpoints(client):
     assert {"/api/v1/eligibility", "/api/v1/contribution"} <= set(document["paths"])
     reason_codes = document["components"]["schemas"]["Reason"]["properties"]["code"]["enum"]
     assert reason_codes == ["under_minimum_age", "reached_retirement_age", "full_time_student", "employer_insured",
-                            "no_residence_permit", "work_not_covered"]
+                            "no_residence_permit", "work_not_covered", "platform_employee"]

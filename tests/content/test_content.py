@@ -15,10 +15,10 @@ def test_every_figure_cites_a_known_source_or_says_why_it_is_missing(content):
 def test_every_eligibility_condition_has_a_verbatim_rule_and_both_messages(content):
     rules = content.texts["eligibility"]
     assert set(rules) == {"minimum_age", "below_retirement_age", "not_full_time_student", "not_employer_insured",
-                          "residence", "work_pension_medical", "work_unemployment"}
+                          "not_platform_employee", "residence", "work_pension_medical", "work_unemployment"}
     assert {rule["code"] for rule in rules.values()} == {
         "under_minimum_age", "reached_retirement_age", "full_time_student", "employer_insured",
-        "no_residence_permit", "work_not_covered"}
+        "platform_employee", "no_residence_permit", "work_not_covered"}
     for rule in rules.values():
         assert rule["quote"]["zh"] and rule["not_met"]["en"] and rule["met"]["zh"]
 

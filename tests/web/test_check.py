@@ -392,8 +392,9 @@ def test_the_empty_page_asks_every_question_with_nothing_preselected(client, lan
     html = response.text
     assert response.status_code == 200 and title in html and legend in html
     assert '" checked' not in html and "error-summary" not in html
-    # Six always asked, two at or near retirement age (issue 11); five follow-ups, each saying when it applies.
-    assert html.count('class="question"') == 8 and html.count('class="question question--follow-up"') == 5
+    # Six always asked, two at or near retirement age (issue 11); six follow-ups (the full-time JD rider's, issue
+    # 12, among them), each saying when it applies.
+    assert html.count('class="question"') == 8 and html.count('class="question question--follow-up"') == 6
     assert 'id="q-female_category" data-applies-when="sex=female"' in html
     assert 'id="q-first_insured_month" data-applies-when="insured_before=yes"' in html
     assert f'hx-post="/{lang}/check" hx-trigger="change, input delay:500ms"' in html

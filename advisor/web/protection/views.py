@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+
 from ...answers.protections import status_label
 from ...i18n import localized
 from ...policy.protections import platform as platform_entry
 from ..choices import content
 from ..figures import citation
-from ..union_views import claim_phones, hotline, scheme
+from ..union_views import _amount, claim_phones, hotline, scheme
 
 
 @dataclass(frozen=True)
@@ -46,4 +48,17 @@ def checklist_context() -> dict:
         "phones": claim_phones(),
         "reason_status": reason_status,
         "platform_entry": lambda pid: platform_entry(content(), pid),
+        "tier_label": tier_label,
+        "yuan_round": _amount,
+        "plan_citation": citation(scheme("gd_mutual_aid")["source"])[0],
     }
+
+
+def tier_label(tier) -> str:
+    """A tier's self-paid amounts in words, as on the union page's table."""
+    low = _amount(tier.low)
+    if tier.high is None:
+        return _("More than %(low)s", low=low)
+    if tier.low_included:
+        return _("From %(low)s up to and including %(high)s", low=low, high=_amount(tier.high))
+    return _("More than %(low)s, up to and including %(high)s", low=low, high=_amount(tier.high))
