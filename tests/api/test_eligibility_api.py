@@ -117,3 +117,48 @@ def test_malformed_or_non_object_bodies(client, body, status):
     response = client.post("/api/v1/eligibility", data=body, content_type="application/json")
     assert response.status_code == status
     assert "body" in response.get_json()["errors"]
+
+
+# A full-time JD rider (issue 12): JD's employee, routed to employee insurance ---------------------------------
+
+def test_a_full_time_jd_rider_is_routed_to_employee_insurance(client):
+    body = post(client, {**VALID, "platform_employee": "jd"}).get_json()
+    for scheme in ("pension", "medical", "unemployment"):
+        assert body[scheme]["eligible"] is False
+        assert [r["code"] for r in body[scheme]["reasons"]] == ["platform_employee"]
+    assert body["pension"]["reasons"][0]["message"] == (
+        "You are the platform's full-time employee (a full-time JD rider), so the platform insures you as an "
+        "employee and you cannot also join pension as a flexible worker.")
+    route = body["employee_insurance"]
+    assert route["platform"] == "jd" and route["status"] == "secondary" and route["source"] == "jd-2025-02-19"
+    assert route["message"] == "You are insured through JD as an employee, not as a flexible worker"
+    assert "From 1 March 2025 JD gradually pays the five social insurances" in route["rule"]
+    assert any("12333" in ask for ask in route["ask"]) and any("station" in ask for ask in route["ask"])
+    # Nothing a flexible worker is told (commitment, stopping when leaving Shenzhen…) once no insurance applies.
+    assert [n["code"] for n in body["notices"]] == ["residence_rule_under_review"]
+
+
+def test_without_platform_employee_or_with_null_the_answer_is_exactly_as_today(client):
+    today = post(client, VALID).get_json()
+    assert post(client, {**VALID, "platform_employee": None}).get_json() == today
+    assert "employee_insurance" not in today
+    assert list(today) == ["as_of", "retirement", "pension", "medical", "unemployment", "notices"]
+
+
+def test_platform_employee_is_read_only_for_platform_work(client):
+    self_employed = {**VALID, "work": "self_employed"}
+    assert post(client, {**self_employed, "platform_employee": "jd"}).get_json() == post(client, self_employed).get_json()
+
+
+@pytest.mark.parametrize("value", ["meituan", "JD", True, 1, ["jd"]])
+def test_platform_employee_accepts_only_jd(client, value):
+    response = post(client, {**VALID, "platform_employee": value})
+    assert response.status_code == 422
+    assert response.get_json() == {"errors": {"platform_employee": ["Choose one of: jd."]}}
+
+
+def test_the_full_time_jd_rider_in_chinese(client):
+    body = post(client, {**VALID, "platform_employee": "jd"}, lang="zh").get_json()
+    assert body["medical"]["reasons"][0]["message"] == (
+        "您是平台的全职员工（京东全职骑手），社保由平台按职工缴纳，不能再以灵活就业人员身份参加医疗保险。")
+    assert body["employee_insurance"]["message"] == "您通过京东按职工参保，不按灵活就业人员参保"

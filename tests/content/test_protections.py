@@ -139,3 +139,27 @@ def test_a_deleted_subsidy_figure_stops_start_up(broken):
     (broken / "parameters" / "subsidy" / "meituan_pension_share.yaml").unlink()
     with pytest.raises(ContentError, match="subsidies.meituan.share"):
         load_content(broken)
+
+
+def test_the_checks_jd_route_cites_seed_000_for_the_rule_and_the_dossier_for_jd(content):
+    if not (SHARED / "protections-sources.md").is_file():
+        pytest.skip(f"the dossier is not at {SHARED}")
+    rule = content.texts["eligibility"]["not_platform_employee"]
+    assert rule["code"] == "platform_employee" and rule["source"] == "seed-000-sitf"
+    assert without_layout(rule["quote"]["zh"]) in without_layout(cited_text(content, "seed-000-sitf"))
+    jd = content.protections["subsidies"]["subsidies"]["jd"]
+    assert jd["kind"] == "employer" and jd["condition"]["source"] == "jd-2025-02-19"
+    assert jd["condition"]["status"] == "secondary"
+    dossier = cited_text(content, "jd-2025-02-19")
+    assert "Full-time JD riders are employer-insured: the advisor should route them to employee rules" in dossier
+    assert jd["check"]["heading"]["zh"] and len(jd["check"]["asks"]) == 4
+
+
+def test_the_guangdong_tiers_in_the_checklist_are_seed_002s(content):
+    seed = without_layout(cited_text(content, "seed-002-gd-union"))
+    plan = content.schemes["gd_mutual_aid"]
+    assert without_layout(plan["payout_tiers"]["quote"]["zh"]) in seed
+    assert [(t["from"], t.get("to"), t["payout"]) for t in plan["payout_tiers"]["tiers"]] == [
+        ("200", "500", "200"), ("500", "2000", "500"), ("2000", "5000", "2000"), ("5000", "10000", "5000"),
+        ("10000", None, "6000")]
+    assert without_layout(plan["period"]["gift_period"]["quote"]["zh"]) in seed

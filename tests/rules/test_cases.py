@@ -43,6 +43,7 @@ def person_from(raw: dict) -> Person:
         female_category=Category(raw["female_category"]) if "female_category" in raw else None,
         platform_qualified=flag("platform_qualified", True),
         first_insured_month=YearMonth.parse(raw["first_insured_month"]) if "first_insured_month" in raw else None,
+        platform_employee=flag("platform_employee", False),
     )
 
 

@@ -148,3 +148,105 @@ def test_a_full_time_jd_rider_is_routed_to_employee_insurance(client):
     assert "Full-time JD riders are insured as employees" in page
     assert "Full-time riders are JD employees, insured as employees, not as flexible workers." in page
     assert "Platform subsidy a month" not in page
+
+
+# The Guangdong members' plan in full in the checklist (seed 002 annex 4) ------------------------------------
+
+GD_TIERS_EN = ["From ¥200 up to and including ¥500 ¥200", "More than ¥500, up to and including ¥2,000 ¥500",
+               "More than ¥2,000, up to and including ¥5,000 ¥2,000",
+               "More than ¥5,000, up to and including ¥10,000 ¥5,000", "More than ¥10,000 ¥6,000"]
+
+
+def test_checklist_shows_every_guangdong_tier_its_conditions_and_whom_to_ask(client):
+    page = text_of(client.post("/en/protection/after-accident", data=STORY_FORM).get_data(as_text=True))
+    for row in GD_TIERS_EN:
+        assert row in page
+    assert ("The periods in the document have passed: before you count on it, call the Shenzhen union on 956030, "
+            "or check on 粤工惠, whether the plan still runs and whether its rules have changed.") in page
+    assert "the main text gives the free gift's period as July 2021 to the end of December 2025" in page
+    for condition in ("Treatment must be at a public hospital of grade 2 or above",
+                      "incurred within 180 days of the accident",
+                      "If you do not claim within one year of the accident",
+                      "never more than 10,000 yuan in total", "claim in the 粤工惠 app", "13 cases are not paid"):
+        assert condition in page
+    zh = text_of(client.post("/zh/protection/after-accident", data=STORY_FORM).get_data(as_text=True))
+    assert "200元（含）至500元（含） 200元" in zh and "超过1万元 6000元" in zh
+    assert "请先拨打深圳市总工会956030" in zh
+
+
+def test_the_guangdong_plan_page_and_api_agree(client):
+    api = client.post("/api/v1/protection/after-accident?lang=en", json=story_json(STORY_FORM)).get_json()
+    gd = next(s for s in api["schemes"] if s["scheme"] == "gd_mutual_aid")
+    plan = gd["plan"]
+    assert [(t["from"], t["from_included"], t["to"], t["payout"]) for t in plan["tiers"]] == [
+        ("200.00", True, "500.00", "200.00"), ("500.00", False, "2000.00", "500.00"),
+        ("2000.00", False, "5000.00", "2000.00"), ("5000.00", False, "10000.00", "5000.00"),
+        ("10000.00", False, None, "6000.00")]
+    assert plan["cap"] == "10000.00" and plan["source"] == "seed-002-gd-union"
+    assert plan["period"] == {"start": "2021-07-01", "end": "2025-12-31", "over": True,
+                              "message": plan["period"]["message"]}
+    assert "956030" in plan["ask"]
+    assert all("plan" not in s for s in api["schemes"] if s["scheme"] != "gd_mutual_aid")
+    page = text_of(client.post("/en/protection/after-accident", data=STORY_FORM, headers=HTMX).get_data(as_text=True))
+    for item in plan["conditions"] + [{"message": plan["period"]["message"]}, {"message": plan["ask"]}]:
+        assert item["message"] in page
+
+
+def test_the_guangdong_plan_is_left_out_where_it_does_not_apply(client):
+    page = text_of(client.post("/en/protection/after-accident", data={**STORY_FORM, "union_member": "no"})
+                   .get_data(as_text=True))
+    assert "More than ¥10,000 ¥6,000" not in page
+
+
+# The check: a full-time JD rider goes to employee insurance (issue 12) --------------------------------------
+
+JD_RIDER = {"birth_date-year": "1990", "birth_date-month": "5", "birth_date-day": "31", "sex": "male",
+            "hukou": "other_province", "residence_permit": "yes", "work": "platform", "platform_qualified": "yes",
+            "jd_full_time": "yes", "full_time_student": "no", "employer_insured": "no", "insured_before": "no"}
+JD_RIDER_JSON = {"birth_date": "1990-05-31", "sex": "male", "hukou": "other_province", "residence_permit": True,
+                 "full_time_student": False, "employer_insured": False, "work": "platform", "platform_employee": "jd"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("htmx", [False, True], ids=["no-js", "htmx"])
+def test_check_routes_a_full_time_jd_rider_and_agrees_with_the_api(client, lang, htmx):
+    html = client.post(f"/{lang}/check", data=JD_RIDER, headers=HTMX if htmx else {}).get_data(as_text=True)
+    assert ("<html" in html) is not htmx
+    page = text_of(html)
+    api = client.post(f"/api/v1/eligibility?lang={lang}", json=JD_RIDER_JSON).get_json()
+    route = api["employee_insurance"]
+    assert 'id="employee-route"' in html
+    for text in (route["message"], route["rule"], *route["ask"]):
+        assert text in page
+    for scheme in ("pension", "medical", "unemployment"):
+        assert api[scheme]["eligible"] is False
+        for reason in api[scheme]["reasons"]:
+            assert reason["message"] in page
+    assert html.count("verdict-item--no") == 3 and "verdict-item--yes" not in html
+    if lang == "en":
+        assert "As a full-time JD rider you are insured through JD as an employee: ask your JD station or 12333." in page
+        assert "You are insured through JD as an employee, not as a flexible worker" in page
+        assert htmx or "Full-time JD (京东) rider Yes" in page  # the answers summary (full page)
+        assert 'href="/en/protection/injury"' in html  # platform workers are led to the protections
+    else:
+        assert "您通过京东按职工参保，不按灵活就业人员参保" in page and "请问京东站点或拨打12333" in page
+
+
+def test_check_without_the_jd_answer_is_as_before(client):
+    rider = {k: v for k, v in JD_RIDER.items() if k != "jd_full_time"}
+    before = client.post("/en/check", data=rider).get_data(as_text=True)
+    assert 'id="employee-route"' not in before and before.count("verdict-item--yes") == 3
+    assert "Full-time JD (京东) rider" not in text_of(before)  # an optional question left blank is not summarised
+    no = client.post("/en/check", data={**rider, "jd_full_time": "no"}).get_data(as_text=True)
+    assert 'id="employee-route"' not in no and no.count("verdict-item--yes") == 3
+
+
+def test_the_jd_answer_is_ignored_for_other_work(client):
+    html = client.post("/en/check", data={**JD_RIDER, "work": "self_employed"}).get_data(as_text=True)
+    assert 'id="employee-route"' not in html and html.count("verdict-item--yes") >= 2
+
+
+def test_the_jd_question_is_a_follow_up_for_platform_workers(client):
+    html = client.get("/zh/check").get_data(as_text=True)
+    assert 'id="q-jd_full_time" data-applies-when="work=platform"' in html
+    assert "您是京东雇用的全职骑手吗？" in html
