@@ -112,3 +112,50 @@ def test_protection_pages_have_large_targets_and_no_sideways_scrolling(phone_pag
             page.set_viewport_size({"width": width, "height": 640})
             assert page.evaluate("document.documentElement.scrollWidth") <= width, (path, width)
         page.set_viewport_size({"width": 360, "height": 640})
+
+
+# The check: a full-time JD rider is routed to employee insurance (issue 12) ----------------------------------
+
+JD = {"zh": {"question": "您是京东雇用的全职骑手吗？", "route": "您通过京东按职工参保，不按灵活就业人员参保"},
+      "en": {"question": "Are you a full-time rider employed by JD (京东)?",
+             "route": "You are insured through JD as an employee, not as a flexible worker"}}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_check_routes_a_full_time_jd_rider_with_and_without_javascript(any_page: Page, javascript: bool,
+                                                                           lang: str):
+    from .site import CHECK, answer_check_questions, question, submit
+    page, words = any_page, CHECK[lang]
+    page.goto(f"/{lang}/check")
+    jd_question = page.locator("#q-jd_full_time")
+    if javascript:
+        expect(jd_question).to_be_hidden()  # a follow-up: only once "platform worker" is chosen
+    answer_check_questions(page, lang, ("1990", "5", "31"))
+    expect(jd_question).to_be_visible()
+    question(page, JD[lang]["question"]).get_by_label(words["yes"], exact=True).check()
+    route = page.locator("#employee-route")
+    if javascript:
+        expect(route.locator("h3")).to_have_text(JD[lang]["route"])  # live, before the button
+    submit(page, words["see_result"])
+    expect(route.locator("h3")).to_have_text(JD[lang]["route"])
+    expect(route).to_contain_text("12333")
+    expect(page.locator(".verdict-item--no")).to_have_count(3)
+    expect(page.locator(".verdict-item--yes")).to_have_count(0)
+    expect(page.locator('a[href$="/protection/after-accident"]').first).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_jd_route_and_the_guangdong_plan_have_no_axe_violations(page: Page, lang: str):
+    from .site import CHECK, answer_check_questions, question, submit
+    page.goto(f"/{lang}/check")
+    answer_check_questions(page, lang, ("1990", "5", "31"))
+    question(page, JD[lang]["question"]).get_by_label(CHECK[lang]["yes"], exact=True).check()
+    submit(page, CHECK[lang]["see_result"])
+    expect(page.locator("#employee-route")).to_be_visible()
+    assert axe_violations(page) == []
+    page.goto(f"/{lang}/protection/after-accident")
+    answer_checklist(page)
+    page.get_by_role("button", name=WORDS[lang]["show"], exact=True).click()
+    page.wait_for_load_state("load")
+    expect(page.locator(".checklist__plan table")).to_be_visible()
+    assert axe_violations(page) == []
