@@ -135,6 +135,7 @@ class _Checker:
                 self.audience(material, f"{where}.materials[{j}]")
             for j, step in enumerate(self.entries(channel, "steps", where)):
                 self.step(step, f"{where}.steps[{j}]")
+        self.suggestions(raw, channels)
         form = raw.get("online_form")
         if not isinstance(form, dict):
             self.fail("online_form", "is required")
@@ -154,6 +155,34 @@ class _Checker:
             for i, item in enumerate(items):
                 self.note(item, f"{section}[{i}]")
 
+    def suggestions(self, raw: Mapping[str, Any], channels: list) -> None:
+        """What the register page asks people to have (`have`), what each channel `needs`, the order in
+        which it suggests them, and the things looked for and not found that a channel points to."""
+        have = self.entries(raw, "have")
+        self.ids(have, "have")
+        for i, item in enumerate(have):
+            self.text(item, "label", f"have[{i}]")
+        have_ids = {item["id"] for item in have}
+        channel_ids = [channel["id"] for channel in channels]
+        if sorted(raw.get("suggest_order") or []) != sorted(channel_ids):
+            self.fail("suggest_order", "must list every channel id once")
+        not_found = self.entries(raw, "not_found")
+        self.ids(not_found, "not_found")
+        for i, item in enumerate(not_found):
+            if item.get("status") != "missing":
+                self.fail(f"not_found[{i}].status", "must be 'missing' (looked for and not found)")
+            for key in ("searched", "text"):
+                self.text(item, key, f"not_found[{i}]")
+        missing_ids = {item["id"] for item in not_found}
+        for i, channel in enumerate(channels):
+            unknown = set(channel.get("needs", ())) - have_ids
+            if unknown:
+                self.fail(f"channels[{i}].needs", f"names {', '.join(sorted(unknown))}, not in 'have'")
+            if "not_found" in channel and channel["not_found"] not in missing_ids:
+                self.fail(f"channels[{i}].not_found", f"{channel['not_found']!r} is not in 'not_found'")
+            if not set(channel.get("suggest_for", HUKOU_VALUES)) <= set(HUKOU_VALUES):
+                self.fail(f"channels[{i}].suggest_for", f"must name hukou values ({', '.join(HUKOU_VALUES)})")
+
     def status(self, item: Mapping[str, Any], where: str) -> None:
         if "status" in item and item["status"] not in ITEM_STATUSES:
             self.fail(f"{where}.status", f"must be one of {', '.join(ITEM_STATUSES)}")
@@ -169,7 +198,7 @@ class _Checker:
             self.fail("guides", f"needs exactly the guides {', '.join(PATHWAY_GUIDES)}")
         for name, guide in guides.items():
             where = f"guides.{name}"
-            for key in ("title", "lead"):
+            for key in ("title", "summary", "lead"):
                 self.text(guide, key, where)
             sections = self.entries(guide, "sections", where)
             self.ids(sections, f"{where}.sections")

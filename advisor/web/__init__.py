@@ -82,6 +82,7 @@ def init_app(app: Flask) -> None:
     from . import static_files
     from . import external  # kiosk mode: addresses and phone numbers
     from . import handoff  # kiosk mode: a result's QR code for the worker's phone
+    from . import result_summaries  # the opening sentence of the newer pages' results (issue 10)
     from . import kiosk
     from .compression import compress_response
     from .errors import register_error_pages
@@ -98,6 +99,7 @@ def init_app(app: Flask) -> None:
     kiosk.init_app(app)
     external.init_app(app)
     handoff.init_app(app)
+    result_summaries.init_app(app)
     app.add_template_filter(figure_value)
     # Punctuation between a label and its value, full-width in Chinese ("统筹基金：¥4,775.00"); globals, so
     # macros imported without context see them too.

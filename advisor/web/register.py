@@ -6,23 +6,34 @@ from flask import request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..answers.registration import Suggestion, suggested_channel
+from ..i18n import localized
 from ..rules.types import Hukou
 from . import bp
 from .choices import HUKOU_CHOICES, ChoiceField, content
-from .fields import PlainForm
+from .fields import CheckboxesField, PlainForm
 from .guide_views import applies, channel_view, cited, link, note_view
 from .rendering import render_page_or_fragment
+from .summary import Summary, summary
 
 
 class RegisterForm(PlainForm):
     hukou = ChoiceField(_l("Your hukou (household registration)"), choices=HUKOU_CHOICES,
                         required_message=_l("Choose where your hukou is."))
+    have = CheckboxesField(_l("What do you have with you? (optional)"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.have.choices = [(item["id"], localized(item["label"])) for item in content().texts["channels"]["have"]]
+
+    def have_data(self) -> list[str]:
+        """The ticked items the page offers (anything else in the body is ignored)."""
+        offered = {value for value, _label in self.have.choices}
+        return [value for value in self.have.data or () if value in offered]
 
 
-def suggestion(hukou: Hukou | None) -> str:
-    """Which way suits this person, first: the phone for most, the counter as the fallback."""
-    if hukou is None:
-        return ""
+def general_suggestion(hukou: Hukou) -> str:
+    """Before the person says what they have: the phone for most, the counter as the fallback."""
     if hukou is Hukou.HK_MACAO_TAIWAN:
         return _("For you the easiest way is the “深圳社保” WeChat account: its registration entry names "
                  "Hong Kong, Macao and Taiwan residents. Without a smartphone, go to a social insurance counter.")
@@ -30,14 +41,53 @@ def suggestion(hukou: Hukou | None) -> str:
              "smartphone, use a self-service terminal or go to a social insurance counter.")
 
 
-def guide_view(hukou: Hukou | None) -> dict:
+def suggestion_headline(found: Suggestion) -> str:
+    return {
+        "wechat": _("Register on your phone, in the “深圳社保” WeChat account: you need nothing else."),
+        "website": _("Register on the Shenzhen social insurance website, logging in with 粤省事 on your phone."),
+        "terminal": _("Register at a social insurance self-service terminal, logging in with your ID card."),
+        "counter": _("Register at a social insurance service counter: take the originals of your documents."),
+        None: _("Each way needs WeChat or 粤省事 on a phone, or your ID card: call 12333 to ask how to register "
+                "with what you have."),
+    }[found.channel]
+
+
+def suggestion_summary(hukou: Hukou | None, have: list[str]) -> Summary | None:
+    """The answer first: which way suits this person, from their hukou and what they have with them."""
+    if hukou is None:
+        return None
+    if not have:
+        return summary("register", general_suggestion(hukou), None,
+                       lines=[_("Tick what you have with you, and this page names the one way that fits.")])
+    found = suggested_channel(content().texts["channels"], hukou.value, have)
+    lines = []
+    if found.channel == "counter" and hukou is Hukou.HK_MACAO_TAIWAN:
+        lines.append(_("The briefing does not say which documents Hong Kong, Macao and Taiwan residents bring: "
+                       "call 12333 before you go."))
+    if found.spare_bank_account:
+        lines.append(_("With a Shenzhen financial social security card you need not bring a bank account."))
+    if found.channel in ("terminal", "counter"):
+        lines.append(_("We found no official list of places to cite: call 12333 to ask where the nearest one is."))
+    if found.channel:
+        lines.append(_("The full steps are below, under “%(name)s”.", name=next(
+            localized(c["name"]) for c in content().texts["channels"]["channels"] if c["id"] == found.channel)))
+    return summary("register", suggestion_headline(found), found, lines=lines)
+
+
+def guide_view(hukou: Hukou | None, have: list[str] | None = None) -> dict:
     """The whole guide for one hukou, or for everyone (each item then says who it is for)."""
     guide = content().texts["channels"]
+    have = have or []
+    found = suggested_channel(guide, hukou.value, have) if hukou and have else Suggestion(None, False)
+    channels = [channel_view(channel, hukou) for channel in guide["channels"]]
+    not_found = {item["id"]: localized(item["text"]) for item in guide["not_found"]}
     return {
         "hukou": hukou,
-        "suggestion": suggestion(hukou),
+        "summary": suggestion_summary(hukou, have),
+        "suggested": found.channel,
+        "not_found": {c["id"]: not_found[c["not_found"]] for c in guide["channels"] if c.get("not_found")},
         "hukou_label": next((str(choice.label) for choice in HUKOU_CHOICES if hukou and choice.value == hukou), ""),
-        "channels": [channel_view(channel, hukou) for channel in guide["channels"]],
+        "channels": channels,
         "online_form": guide["online_form"],
         "online_form_cited": cited(guide["online_form"]),
         "calculator": link("calculate"),
@@ -57,5 +107,5 @@ def register():
     hukou = Hukou(form.hukou.data) if request.method == "POST" and form.validate() else None
     return render_page_or_fragment(
         "register/page.html", "register/_guide.html",
-        form=form, guide=guide_view(hukou), submitted=request.method == "POST",
+        form=form, guide=guide_view(hukou, form.have_data()), submitted=request.method == "POST",
     )

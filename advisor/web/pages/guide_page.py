@@ -75,6 +75,7 @@ class Comparison:
 class Guide:
     name: str
     title: str
+    summary: str  # the answer in one sentence, shown first
     lead: str
     sections: tuple[Section, ...]
     comparison: Comparison | None
@@ -121,6 +122,7 @@ def guide_view(name: str) -> Guide:
     return Guide(
         name=name,
         title=localized(raw["title"]),
+        summary=localized(raw["summary"]),
         lead=localized(raw["lead"]),
         sections=tuple(Section(s["id"], localized(s["title"]), tuple(item_view(i) for i in s["notes"]))
                        for s in raw["sections"]),
