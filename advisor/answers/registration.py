@@ -15,7 +15,7 @@ from typing import Any
 @dataclass(frozen=True)
 class Suggestion:
     channel: str | None  # the channel id to use first, None when no way fits what the person has
-    spare_bank_account: bool  # at the counter, a financial social security card replaces the bank account
+    spare_bank_account: bool  # in person, a financial social security card replaces the bank account at the counter
 
 
 def suggested_channel(guide: Mapping[str, Any], hukou: str, have: Iterable[str]) -> Suggestion:
@@ -26,6 +26,7 @@ def suggested_channel(guide: Mapping[str, Any], hukou: str, have: Iterable[str])
         channel = channels[channel_id]
         if hukou not in channel.get("suggest_for", (hukou,)):
             continue
-        if set(channel.get("needs", ())) <= have:
-            return Suggestion(channel_id, channel_id == "counter" and "sscard" in have)
+        needs = channel.get("needs_by_hukou", {}).get(hukou, channel.get("needs", ()))
+        if set(needs) <= have:
+            return Suggestion(channel_id, channel_id in ("terminal", "counter") and "sscard" in have)
     return Suggestion(None, False)

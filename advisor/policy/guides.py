@@ -175,7 +175,8 @@ class _Checker:
                 self.text(item, key, f"not_found[{i}]")
         missing_ids = {item["id"] for item in not_found}
         for i, channel in enumerate(channels):
-            unknown = set(channel.get("needs", ())) - have_ids
+            named = set(channel.get("needs", ())).union(*channel.get("needs_by_hukou", {}).values())
+            unknown = named - have_ids
             if unknown:
                 self.fail(f"channels[{i}].needs", f"names {', '.join(sorted(unknown))}, not in 'have'")
             if "not_found" in channel and channel["not_found"] not in missing_ids:

@@ -100,6 +100,7 @@ def init_app(app: Flask) -> None:
     external.init_app(app)
     handoff.init_app(app)
     result_summaries.init_app(app)
+    glossary.init_app(app)
     app.add_template_filter(figure_value)
     # Punctuation between a label and its value, full-width in Chinese ("统筹基金：¥4,775.00"); globals, so
     # macros imported without context see them too.

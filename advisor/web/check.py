@@ -138,12 +138,31 @@ class FollowUpChoiceField(RadioField):
         return f"{self.id}-0"
 
 
+def latest_birth_near_retirement(sex: Sex, category: Category | None, as_of: date) -> date | None:
+    """The latest birth date at or near the statutory retirement age on as_of (None if nobody born since
+    1900 is): the later someone is born, the later they retire, so a search over the days finds it."""
+    def near(born: date) -> bool:
+        try:
+            return near_retirement(person_retirement(content(), born, sex, category, as_of), as_of)
+        except NotInForce:
+            return False
+    low, high = date(1900, 1, 1).toordinal(), as_of.toordinal()
+    if not near(date.fromordinal(low)):
+        return None
+    while low < high:  # near(low) holds; find the last day that is near
+        middle = (low + high + 1) // 2
+        if near(date.fromordinal(middle)):
+            low = middle
+        else:
+            high = middle - 1
+    return date.fromordinal(low)
+
+
 class CheckForm(PlainForm):
     # About you
     birth_date = DatePartsField(
         _l("What is your date of birth?"), messages=BIRTH_DATE_MESSAGES,
-        description=_l("Your age decides whether you can join yet and when you reach retirement age. "
-                       "For example 1990, 5, 31."))
+        description=_l("For example 1990, 5, 31. It decides whether you can join and when you retire."))
     sex = ChoiceField(_l("Are you a man or a woman?"), choices=SEX_CHOICES,
                       required_message=_l("Choose man or woman"),
                       description=_l("Men and women have different retirement ages."))
@@ -155,8 +174,7 @@ class CheckForm(PlainForm):
     # Residence
     hukou = ChoiceField(_l("Where is your hukou (household registration)?"), choices=HUKOU_CHOICES,
                         required_message=_l("Choose where your hukou is"),
-                        description=_l("Without Shenzhen hukou you need a Shenzhen residence registration or "
-                                       "permit, and some notices depend on where your hukou is."))
+                        description=_l("Some rules depend on where your hukou is."))
     residence_permit = FollowUpChoiceField(
         _l("Do you have a Shenzhen residence registration or a valid residence permit?"), choices=YES_NO,
         description=_l("Only needed without Shenzhen hukou: you need one of them to join in Shenzhen."))
@@ -214,6 +232,20 @@ class CheckForm(PlainForm):
     def applies_when(self, name: str) -> str:
         """The page's data-applies-when attribute: "sex=female", "hukou=guangdong|other_province;…"."""
         return ";".join(f"{other}={'|'.join(values)}" for other, values in APPLIES_WHEN.get(name, {}).items())
+
+    def near_retirement_rule(self) -> str:
+        """The page's data-born-by attribute for the questions about paying on: for each sex (and a woman's
+        original retirement age), the latest birth date that is at or near retirement today, e.g.
+        "male=1971-05-31;female=1976-05-31;female/f55=1976-05-31;female/f50=1981-05-31". With it
+        static/js/questions.js shows those questions only when the birth date brings them up, as the
+        server decides (near_retirement); without JavaScript their hint says whom they are for."""
+        parts = []
+        for key, sex, category in (("male", Sex.MALE, None), ("female", Sex.FEMALE, None),
+                                   ("female/f55", Sex.FEMALE, Category.F55), ("female/f50", Sex.FEMALE, Category.F50)):
+            cutoff = latest_birth_near_retirement(sex, category, self.as_of)
+            if cutoff is not None:
+                parts.append(f"{key}={cutoff.isoformat()}")
+        return ";".join(parts)
 
     def near_retirement(self) -> bool:
         """At, past or within five years of the statutory retirement age (needs the date of birth and sex)."""

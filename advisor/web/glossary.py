@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import render_template
+from flask import Flask, render_template
 from flask_babel import lazy_gettext as _l
 
 from . import bp
@@ -37,6 +37,43 @@ TERMS = (
      _l("The number your personal account is divided by when you retire: the account divided by it is what "
         "you get from the account each month. The older you are when you retire, the smaller the number.")),
 )
+
+
+# The short explanation shown beside a term where it first appears on a page (templates/macros/terms.html):
+# the question a reader would ask, and one or two sentences for someone who left school at 15.
+SHORT = {
+    "base": (_l("What is the contribution base (缴费基数)?"),
+             _l("The monthly wage your payments are worked out from. You choose it yourself, between a lowest and a "
+                "highest amount: a higher base costs more now and gives a bigger pension later.")),
+    "pooled_fund": (_l("What is the pooled fund (统筹基金)?"),
+                    _l("The part of your pension payment that goes into one shared pot. It pays everyone's basic "
+                       "pension; it is not kept in your name.")),
+    "personal_account": (_l("What is the personal account (个人账户)?"),
+                         _l("The part of your pension payment kept in your own name, with interest added each year. "
+                            "When you retire you get it back month by month.")),
+    "local_supplementary": (_l("What is the local supplementary pension (地方补充养老保险)?"),
+                            _l("A small extra pension payment that only people with Shenzhen hukou make. If your "
+                               "hukou is elsewhere, it does not concern you.")),
+    "payout_months": (_l("What are payout months (计发月数)?"),
+                      _l("When you retire, the money in your personal account is divided by this number: that is "
+                         "what you get from the account each month. The later you retire, the smaller the number.")),
+}
+
+
+@dataclass(frozen=True)
+class TermHint:
+    key: str
+    question: str
+    short: str
+
+
+def term_hint(key: str) -> TermHint:
+    question, short = SHORT[key]
+    return TermHint(key, str(question), str(short))
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(term_hint=term_hint)
 
 
 @bp.get("/glossary")

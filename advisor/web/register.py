@@ -47,8 +47,8 @@ def suggestion_headline(found: Suggestion) -> str:
         "website": _("Register on the Shenzhen social insurance website, logging in with 粤省事 on your phone."),
         "terminal": _("Register at a social insurance self-service terminal, logging in with your ID card."),
         "counter": _("Register at a social insurance service counter: take the originals of your documents."),
-        None: _("Each way needs WeChat or 粤省事 on a phone, or your ID card: call 12333 to ask how to register "
-                "with what you have."),
+        None: _("Each way needs WeChat or 粤省事 on a phone, or a visit with your ID card: call 12333 to ask how "
+                "to register with what you have."),
     }[found.channel]
 
 
@@ -64,8 +64,12 @@ def suggestion_summary(hukou: Hukou | None, have: list[str]) -> Summary | None:
     if found.channel == "counter" and hukou is Hukou.HK_MACAO_TAIWAN:
         lines.append(_("The briefing does not say which documents Hong Kong, Macao and Taiwan residents bring: "
                        "call 12333 before you go."))
+    if found.channel == "terminal":
+        lines.append(_("If you would rather have staff help you, go to a social insurance counter with the "
+                       "originals listed there."))
     if found.spare_bank_account:
-        lines.append(_("With a Shenzhen financial social security card you need not bring a bank account."))
+        lines.append(_("At a counter, with a Shenzhen financial social security card you need not bring a bank "
+                       "account."))
     if found.channel in ("terminal", "counter"):
         lines.append(_("We found no official list of places to cite: call 12333 to ask where the nearest one is."))
     if found.channel:

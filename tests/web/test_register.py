@@ -224,10 +224,80 @@ def test_headings_go_down_one_level_at_a_time(client, lang):
 def test_the_printout_is_dated_and_leaves_out_the_form_and_intro(client):
     html = client.post("/en/register", data={"hukou": "shenzhen"}).text
     assert '<p class="print-only">Printed on 22 November 2026 from the Shenzhen flexible employment insurance advisor.</p>' in html
-    assert '<section class="no-print" aria-labelledby="ways-heading">' in html
+    assert '<ul class="channel-summary no-print">' in client.get("/en/register").text
     assert '<p class="no-print guide-action"><a href="/en/register">See the steps for every hukou</a></p>' in html
 
 
 @pytest.mark.parametrize("value", ["", "x" * 5000, "\x00", "shenzhen\n", "深圳"])
 def test_no_input_reaches_a_server_error(client, value):
     assert client.post("/zh/register", data={"hukou": value}).status_code == 200
+
+
+# --- Which way suits you: from the hukou and what you have with you (issue 10) ----------------------
+
+def headline(html: str) -> str:
+    return text_of(block(html, 'class="summary__headline"', "</p>")).split(">", 1)[-1].strip()
+
+
+def summary_lines(html: str) -> str:
+    return text_of(block(html, 'id="register-suggestion"', "</div>\n  </div>") if 'summary__lines' in html else "")
+
+
+@pytest.mark.parametrize("hukou, have, channel_id", [
+    ("shenzhen", ["wechat", "yueshengshi", "id_card", "in_person"], "wechat"),
+    ("other_province", ["yueshengshi", "id_card"], "website"),
+    ("guangdong", ["id_card", "in_person"], "terminal"),
+    ("other_province", ["id_card"], None),  # cannot go in person and has neither app
+    ("hk_macao_taiwan", ["id_card", "in_person"], "counter"),  # the terminal's entry for them is unknown
+    ("shenzhen", [], None),
+])
+def test_the_first_channel_whose_needs_the_person_has(content, hukou, have, channel_id):
+    from advisor.answers.registration import suggested_channel
+    assert suggested_channel(content.texts["channels"], hukou, have).channel == channel_id
+
+
+def test_a_shenzhen_rider_with_wechat_is_sent_to_the_wechat_account_its_steps_open(client):
+    html = client.post("/zh/register", data={"hukou": "shenzhen", "have": ["wechat", "id_card"]}).text
+    assert headline(html) == "用手机在“深圳社保”微信公众号里办理，不用带别的东西。"
+    wechat = channel(html, "wechat")
+    assert "适合您" in wechat and '<details class="channel__steps" open>' in wechat
+    assert '<details class="channel__steps">' in channel(html, "terminal")  # the other three one tap away
+    assert "我们没有找到官方发布的公众号二维码" in text_of(wechat)
+
+
+def test_in_person_with_an_id_card_the_terminal_and_the_counter_as_the_alternative(client):
+    html = client.post("/en/register", data={"hukou": "other_province",
+                                              "have": ["id_card", "in_person", "sscard"]}).text
+    assert headline(html) == "Register at a social insurance self-service terminal, logging in with your ID card."
+    page = text_of(html)
+    assert "go to a social insurance counter with the originals listed there" in page
+    assert "At a counter, with a Shenzhen financial social security card you need not bring a bank account." in page
+    assert "We found no official list of places to cite: call 12333" in page
+    assert "We found no official list of counters we could cite, so we give no addresses." in text_of(
+        channel(html, "counter"))
+
+
+def test_hong_kong_macao_taiwan_in_person_go_to_the_counter_after_calling_12333(client):
+    html = client.post("/en/register", data={"hukou": "hk_macao_taiwan", "have": ["in_person"]}).text
+    assert headline(html) == "Register at a social insurance service counter: take the originals of your documents."
+    assert ("The briefing does not say which documents Hong Kong, Macao and Taiwan residents bring: call 12333 "
+            "before you go.") in text_of(html)
+
+
+def test_with_nothing_that_fits_the_page_says_to_call_12333(client):
+    html = client.post("/zh/register", data={"hukou": "other_province", "have": ["id_card"]}).text
+    assert headline(html) == "每种办法都要用到手机上的微信或“粤省事”，或者带身份证亲自去办。请打12333，问问用您手上有的东西怎么办理。"
+
+
+def test_without_what_they_have_the_general_way_and_an_invitation_to_say(client):
+    html = client.post("/en/register", data={"hukou": "guangdong", "have": ["passport", "x" * 300]}).text
+    assert headline(html).startswith("For most people the easiest way is on the phone")
+    assert "Tick what you have with you, and this page names the one way that fits." in text_of(html)
+    assert "Suits you" not in html
+
+
+def test_what_you_have_is_reposted_by_the_language_switch(client):
+    html = client.post("/zh/register", data={"hukou": "shenzhen", "have": ["wechat", "sscard"]}).text
+    switch = block(html, '<form class="language-switch"', "</form>")
+    assert '<input type="hidden" name="have" value="wechat">' in switch
+    assert '<input type="hidden" name="have" value="sscard">' in switch
