@@ -109,3 +109,104 @@ def test_the_glossary_explains_the_words(client, lang, term):
     html = client.get(f"/{lang}/glossary").text
     assert term in html and 'id="term-base"' in html and 'id="term-payout_months"' in html
     assert 'href="/zh/glossary#term-base"' in client.get("/zh/calculate").text
+
+
+# --- Summary first on the newer pages' results too (issue 10) -------------------------------------
+
+from .test_pension_at_retirement import WOMAN_PAGE  # noqa: E402
+from .test_protection import STORY_FORM  # noqa: E402
+from .test_union import ALL_YES  # noqa: E402
+
+
+def headline(html: str) -> str:
+    return text_of(re.search(r'<p class="summary__headline">(.*?)</p>', html, re.S).group(1)).strip()
+
+
+@pytest.mark.parametrize("url, data, expected, before", [
+    ("/zh/protection/injury", {"platform": "meituan", "work": "delivery", "during_order": "yes"},
+     "按您的回答，这次受伤应在新职伤的保障范围内。", "<h4>"),
+    ("/en/protection/after-accident", STORY_FORM,
+     "From your answers these may pay for this accident: 新职伤 (occupational-injury protection)", "checklist__steps"),
+    ("/zh/pension-at-retirement", WOMAN_PAGE, "从2025年10月起，您每月大约能领¥", "pension-lines"),
+    ("/en/union/e-road", ALL_YES, "From your answers all five conditions are met, so you can apply to the union.",
+     "claim-table"),
+    ("/zh/union/e-road", {**ALL_YES, "member": "no"}, "按您的回答，有条件不符合。", "claim-table"),
+    ("/en/union/accident-aid", {"amounts-0": "12000", "amounts-1": "12000"},
+     "Under the plan's rules the payout is ¥10,000.00 in all.", "payout-table"),
+    ("/en/union/join", {"situation": "agency_worker"},
+     "Join the union at the dispatch agency or at the company you are placed with.", "union-quote"),
+    ("/zh/union/join", {"situation": "not_sure"}, "加入哪个工会，要看您为谁工作", "union-route"),
+])
+def test_the_newer_pages_open_their_result_with_one_sentence(client, url, data, expected, before):
+    html = client.post(url, data=data).text
+    assert headline(html).startswith(expected), headline(html)
+    assert html.index('class="summary__headline"') < html.index(before, html.index('class="result'))
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("/zh/stopping", "想停就申请“个缴人员停保”。"),
+    ("/en/leaving", "Leaving Shenzhen for work elsewhere: stop here first"),
+    ("/zh/resident-schemes", "居民保险只对部分人开放"),
+])
+def test_the_guides_open_with_their_answer(client, url, expected):
+    html = client.get(url).text
+    assert headline(html).startswith(expected)
+    assert html.index('class="summary__headline"') < html.index('class="lead"')
+
+
+def test_the_payout_summary_says_when_the_limit_is_reached(client):
+    html = client.post("/zh/union/accident-aid", data={"amounts-0": "12000", "amounts-1": "12000"}).text
+    assert "这已经到了所有事故合计的上限：以后的事故不再补贴。" in summary(html)
+
+
+# --- Words explained where they first appear ---------------------------------------------------------
+
+def term_block(html: str, key: str) -> str:
+    """The first explanation of the word on the page: its question, then its answer."""
+    for match in re.finditer(r'<details class="term">\s*<summary class="term__question">(.*?)</summary>\s*'
+                             r'<p class="term__answer">(.*?)</p>\s*</details>', html, re.S):
+        if f"#term-{key}" in match.group(2):
+            return text_of(match.group(1)).strip() + " | " + text_of(match.group(2)).strip()
+    raise AssertionError(f"no explanation of {key}")
+
+
+@pytest.mark.parametrize("lang, url, data, key, question, answer", [
+    ("zh", "/zh/calculate", None, "base", "缴费基数是什么？", "用来计算社保费的月工资数。"),
+    ("en", "/en/calculate", None, "base", "What is the contribution base (缴费基数)?", "The monthly wage your payments"),
+    ("zh", "/zh/calculate", None, "local_supplementary", "地方补充养老保险是什么？", "只有深圳户籍的人才交"),
+    ("zh", "/zh/calculate", FULL, "pooled_fund", "统筹基金是什么？", "放进大家共用的那部分钱"),
+    ("en", "/en/calculate", FULL, "personal_account", "What is the personal account (个人账户)?", "kept in your own name"),
+    ("zh", "/zh/forecast", None, "personal_account", "个人账户是什么？", "记在您自己名下的那部分钱"),
+    ("en", "/en/pension-at-retirement", WOMAN_PAGE, "payout_months", "What are payout months (计发月数)?",
+     "divided by this number"),
+    ("zh", "/zh/pension-at-retirement", WOMAN_PAGE, "payout_months", "计发月数是什么？", "退休越晚，这个数越小。"),
+])
+def test_each_word_is_explained_where_it_first_appears(client, lang, url, data, key, question, answer):
+    html = (client.post(url, data=data) if data else client.get(url)).text
+    shown = term_block(html, key)
+    assert shown.startswith(question + " | ") and answer in shown
+    assert f'href="/{lang}/glossary#term-{key}"' in html
+
+
+# --- The questions about paying on wait for the birth date (with JavaScript) ------------------------
+
+def born_by(html: str) -> dict[str, str]:
+    rule = re.search(r'data-born-by="([^"]*)"', html).group(1)
+    return dict(part.split("=") for part in rule.split(";"))
+
+
+def test_the_page_tells_the_script_the_latest_birth_date_near_retirement(client):
+    limits = born_by(client.get("/zh/check").text)
+    assert sorted(limits) == ["female", "female/f50", "female/f55", "male"]
+    assert limits["female/f50"] > limits["female/f55"] > limits["male"]  # a woman of 50 retires earliest
+    # The script and the server agree: on the last day the questions are asked, the day after they are not.
+    last = limits["male"]
+    year, month, day = last.split("-")
+    near = {**answers(hukou="shenzhen"), "birth_date-year": year, "birth_date-month": str(int(month)),
+            "birth_date-day": str(int(day)), "contributed_months": "ten"}
+    assert "Enter the months as a whole number, for example 120." in client.post("/en/check", data=near).text
+    from datetime import date, timedelta
+    after = date.fromisoformat(last) + timedelta(days=1)
+    young = {**near, "birth_date-year": str(after.year), "birth_date-month": str(after.month),
+             "birth_date-day": str(after.day)}
+    assert "Enter the months as a whole number" not in client.post("/en/check", data=young).text
