@@ -73,8 +73,8 @@ def suggestion_summary(hukou: Hukou | None, have: list[str]) -> Summary | None:
     if found.channel in ("terminal", "counter"):
         lines.append(_("We found no official list of places to cite: call 12333 to ask where the nearest one is."))
     if found.channel:
-        lines.append(_("The full steps are below, under “%(name)s”.", name=next(
-            localized(c["name"]) for c in content().texts["channels"]["channels"] if c["id"] == found.channel)))
+        number = [c["id"] for c in content().texts["channels"]["channels"]].index(found.channel) + 1
+        lines.append(_("The full steps are below, under way %(number)s.", number=number))
     return summary("register", suggestion_headline(found), found, lines=lines)
 
 
