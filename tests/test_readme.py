@@ -1,0 +1,18 @@
+"""The README's page list is current: every page the app serves is named in it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.site_map import page_urls
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+def test_the_readme_names_every_page(app):
+    text = README.read_text(encoding="utf-8")
+    listed = text[text.index("Pages (`/zh/…` default"):text.index("On a phone (built for 360×640)")]
+    named = set(re.findall(r"`([a-z][a-z/-]*)`", listed)) | {""}
+    pages = {url.removeprefix("/zh/").rstrip("/") for url in page_urls(app) if url.startswith("/zh/")}
+    assert pages - named == set()
