@@ -30,11 +30,17 @@ CHECK_CHOICES = {"sex": "male", "hukou": "shenzhen", "work": "platform", "platfo
 
 
 def fill_check(page: Page, lang: str) -> None:
+    """In the page's order: the questions about paying on appear (with JavaScript) once the birth date
+    and sex bring them up."""
     page.goto(f"/{lang}/check")
     for name, value in CHECK_ANSWERS.items():
-        page.locator(f'input[name="{name}"]').fill(value)
+        if name != "contributed_months":
+            page.locator(f'input[name="{name}"]').fill(value)
     for name, value in CHECK_CHOICES.items():
-        page.locator(f'input[name="{name}"][value="{value}"]').check()
+        if name != "pension_place":
+            page.locator(f'input[name="{name}"][value="{value}"]').check()
+    page.locator('input[name="contributed_months"]').fill(CHECK_ANSWERS["contributed_months"])
+    page.locator(f'input[name="pension_place"][value="{CHECK_CHOICES["pension_place"]}"]').check()
 
 
 def check_extension(page: Page, lang: str) -> None:
