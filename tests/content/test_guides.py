@@ -16,7 +16,11 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 # Plain strings allowed outside {zh, en} pairs: ids and references, the official address, and the
 # Chinese labels printed on the registration form (shown as they are in both languages).
-NOT_TEXT_KEYS = {"id", "source", "notice", "for", "address", "labels", "see_also", "figures", "status"}
+NOT_TEXT_KEYS = {"id", "source", "notice", "for", "address", "labels", "see_also", "figures", "status",
+                 # the register page's first way (issue 10): ids of `have` items, channels, `not_found` entries
+                 # and hukou values (the keys of `needs_by_hukou`)
+                 "needs", "needs_by_hukou", "suggest_for", "suggest_order", "not_found", "shenzhen", "guangdong",
+                 "other_province", "hk_macao_taiwan"}
 # The FAQ's first three questions are seed 000's own; the rest (issue 11) are in our words.
 SEED_QUESTIONS = {f".questions[{i}].question" for i in range(3)}
 # Quotes from other sources than the seeds are checked against the research dossier they were copied from.
