@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 CATALOGUES := advisor/translations
 export FLASK_APP := wsgi
 
-.PHONY: run test serve bench translations extract chromium nginx lint clean
+.PHONY: run test serve bench goldens translations extract chromium nginx lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ nginx:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
 	  else echo "Install nginx: sudo apt-get install nginx" >&2; exit 1; fi; \
 	fi
+
+# The golden file of every page state (tests/web/test_goldens.py); regenerate only after a deliberate change to
+# what pages say, and read the diff (bench/render_states.py write DIR, before and after).
+goldens: $(VENV)/.runtime translations
+	$(BIN)/python bench/render_states.py golden tests/goldens/pages.json.xz
 
 test: $(VENV)/.dev translations chromium nginx
 	$(BIN)/python -m pytest
