@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from flask_babel import gettext
+from advisor.i18n import gettext
 
 from .i18n import format_age, format_long_date, format_year_month, format_yuan, localized
 from .policy import Content

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flask_babel import format_date, gettext
+from flask_babel import format_date
+from advisor.i18n import gettext
 
 from .explain import notice_message as content_notice_message
 from .forecast_advice import Assumption

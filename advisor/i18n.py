@@ -1,18 +1,28 @@
-"""Locale selection and locale-aware formatting (the only place that formats dates and money)."""
+"""Locale selection, translation and locale-aware formatting (the only place that formats dates and money).
+
+The language is resolved once per request (from the URL for pages; ?lang= or Accept-Language for the API)
+through Flask-Babel's public `get_locale` and `get_translations`, and kept for the rest of the request in a
+context variable: every `gettext`, `_l` label, template `{{ _() }}`, amount and date then reads it directly,
+instead of Flask-Babel looking the locale and catalogue up again through Flask's context on each call (a page
+makes several hundred such calls). Amounts, rates and dates are formatted from patterns worked out once per
+language; tests/i18n/test_formatting.py holds them equal to Babel's own formatting over wide ranges.
+"""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Mapping
 
+from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
-from flask import Flask, g, request
-from flask_babel import Babel, get_locale
-from flask_babel import format_date as babel_format_date
-from flask_babel import format_decimal, gettext
+from flask import Flask, g, has_request_context, request
+from flask_babel import Babel, get_locale, get_translations
+from flask_babel.speaklater import LazyString
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -20,6 +30,19 @@ DEFAULT_LANGUAGE = "zh"
 _YUAN_PATTERN = babel_numbers.parse_pattern("#,##0.00")
 
 
+@dataclass(frozen=True)
+class Language:
+    """What a request needs to speak its language: the code, Babel's locale and the message catalogue."""
+
+    code: str
+    locale: Locale
+    translations: object = field(repr=False)
+    colon: str
+    full_stop: str
+
+
+# The request's Language, set at its first use in a request and cleared when the request starts and ends.
+_current: ContextVar[Language | None] = ContextVar("advisor_language", default=None)
 def select_locale() -> str:
     """Pages carry the language in the URL; the API reads ?lang= or Accept-Language."""
     lang = g.get("lang_code")
@@ -34,37 +57,89 @@ def select_locale() -> str:
 
 
 def init_app(app: Flask) -> None:
-    Babel(app, locale_selector=select_locale)
+    # Flask-Babel picks the locale (select_locale) and loads the catalogues; the templates' {{ _() }} are bound
+    # here to the request's catalogue (Jinja's i18n extension, public API) rather than to Flask-Babel's
+    # per-call lookups.
+    Babel(app, locale_selector=select_locale, configure_jinja=False)
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda string: language().translations.ugettext(string),
+        ngettext=lambda singular, plural, n: language().translations.ungettext(singular, plural, n),
+        newstyle=True,
+        pgettext=lambda context, string: language().translations.upgettext(context, string),
+        npgettext=lambda context, singular, plural, n: language().translations.unpgettext(
+            context, singular, plural, n),
+    )
+    app.before_request(_forget_language)
+    app.teardown_request(_forget_language)
     app.jinja_env.globals.update(lang=current_language, tr=localized)
     app.jinja_env.filters.update(yuan=format_yuan, longdate=format_long_date, yearmonth=format_year_month,
                                  percent=format_rate)
 
 
-def current_language() -> str:
+def _forget_language(*_) -> None:
+    _current.set(None)
+
+
+def language() -> Language:
+    """The request's language, resolved at its first use in the request and then kept."""
+    current = _current.get()
+    if current is not None:
+        return current
     locale = get_locale()
-    return locale.language if locale and locale.language in LANGUAGES else DEFAULT_LANGUAGE
+    code = locale.language if locale and locale.language in LANGUAGES else DEFAULT_LANGUAGE
+    current = Language(code=code, locale=locale, translations=get_translations(),
+                       colon="：" if code == "zh" else ": ", full_stop="。" if code == "zh" else ".")
+    if has_request_context():
+        _current.set(current)
+    return current
+
+
+def current_language() -> str:
+    return language().code
+
+
+def gettext(string: str, **variables) -> str:
+    """Flask-Babel's gettext, reading the request's catalogue directly."""
+    translated = language().translations.ugettext(string)
+    return translated % variables if variables else translated
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    variables.setdefault("num", num)
+    translated = language().translations.ungettext(singular, plural, num)
+    return translated % variables if variables else translated
+
+
+def lazy_gettext(string: str, **variables) -> LazyString:
+    """For labels and messages defined at import time: translated each time it is shown."""
+    return LazyString(gettext, string, **variables)
 
 
 def localized(text: Mapping[str, str] | None) -> str:
     """Pick the current language from a bilingual content text ({zh: …, en: …})."""
     if not text:
         return ""
-    return text[current_language()]
+    return text[language().code]
 
 
 def format_long_date(day: date) -> str:
     """2026年11月22日 in Chinese, 22 November 2026 in English."""
-    if current_language() == "en":
-        return babel_format_date(day, "d MMMM y")
-    return babel_format_date(day, "long")
+    return _long_date(day, language().code)
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day: date, code: str) -> str:
+    # Pages show the same few dates (today, effective dates, retirement dates): each is formatted once.
+    return babel_dates.format_date(day, "d MMMM y" if code == "en" else "long", locale=code)
 
 
 def format_year_month(month) -> str:
     """2026年11月 / November 2026 (takes a YearMonth)."""
-    return _year_month_label(month.year, month.month, current_language())
+    return _year_month_label(month.year, month.month, language().code)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def _year_month_label(year: int, month: int, language: str) -> str:
     # Cached: the month lists format about 60 labels per page, always the same ones.
     return babel_dates.format_date(date(year, month, 1), "MMMM y" if language == "en" else "y年M月", locale=language)
@@ -72,12 +147,25 @@ def _year_month_label(year: int, month: int, language: str) -> str:
 
 def format_rate(rate: Decimal) -> str:
     """0.12 → 12%, 0.0150 → 1.5%."""
-    return format_decimal(rate * 100, format="0.##") + "%"
+    return _rate(str(rate), language().code)
+
+
+@lru_cache(maxsize=1024)
+def _rate(rate: str, code: str) -> str:
+    # Keyed on the text, not the number: Decimal("0.2") and Decimal("0.20") are equal but not the same text.
+    return babel_numbers.format_decimal(Decimal(rate) * 100, format="0.##", locale=code) + "%"
 
 
 def format_yuan(amount: Decimal) -> str:
-    """¥1,234.50 in both languages (one style, tested)."""
-    return "¥" + _YUAN_PATTERN.apply(amount, get_locale())
+    """¥1,234.50 in both languages (one style, tested).
+
+    Both locales write Babel's "#,##0.00" with "," between thousands, "." before the fen and "-" for a
+    negative amount, which is what Python's own ",.2f" writes for a Decimal (both round half to even): the
+    equality is tested over wide ranges in both languages. Anything but a finite Decimal goes to Babel.
+    """
+    if type(amount) is Decimal and amount.is_finite():
+        return "¥" + format(amount, ",.2f")
+    return "¥" + _YUAN_PATTERN.apply(amount, language().locale)
 
 
 def format_age(years: int, months: int) -> str:
@@ -92,8 +180,9 @@ def format_yuan_round(amount: Decimal) -> str:
     For scheme tables (benefit caps, fees), not for calculated results, which keep the fen (format_yuan).
     """
     amount = Decimal(amount)
-    if current_language() == "en":
-        return "¥" + format_decimal(amount, format="#,##0.##")
+    locale = language().locale
+    if language().code == "en":
+        return "¥" + babel_numbers.format_decimal(amount, format="#,##0.##", locale=locale)
     if amount >= 10000:
-        return format_decimal(amount / 10000, format="0.####") + "万元"
-    return format_decimal(amount, format="0.##") + "元"
+        return babel_numbers.format_decimal(amount / 10000, format="0.####", locale=locale) + "万元"
+    return babel_numbers.format_decimal(amount, format="0.##", locale=locale) + "元"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from flask_babel import gettext
+from advisor.i18n import gettext
 
 from ..forecast_explain import month_name
 from ..i18n import format_age, format_yuan, localized

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from flask import current_app, jsonify
-from flask_babel import gettext as _
+from advisor.i18n import gettext as _
 
 from .. import today
 from ..answers.pension_at_retirement import PensionAnswer, PensionQuestion, pension_at_retirement

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Response, current_app, jsonify, request
-from flask_babel import gettext as _
+from advisor.i18n import gettext as _
 
 from .. import today
 from ..advice import calculate_cost, check_eligibility

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from flask import current_app, jsonify
-from flask_babel import gettext as _
+from advisor.i18n import gettext as _
 
 from .. import today
 from ..i18n import localized

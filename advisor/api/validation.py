@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from flask_babel import gettext as _
+from advisor.i18n import gettext as _
 
 from ..advice import EARLIEST_BIRTH_DATE
 from ..rules.calendar import YearMonth

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, abort, current_app, g, redirect, url_for
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import lazy_gettext as _l
 
 from .. import today
 from ..explain import scheme_name
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, format_rate, format_yuan
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, format_rate, format_yuan, language
 
 bp = Blueprint("web", __name__, url_prefix="/<lang_code>")
 
@@ -104,8 +104,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(figure_value)
     # Punctuation between a label and its value, full-width in Chinese ("统筹基金：¥4,775.00"); globals, so
     # macros imported without context see them too.
-    app.jinja_env.globals.update(colon=lambda: "：" if current_language() == "zh" else ": ",
-                                 full_stop=lambda: "。" if current_language() == "zh" else ".")
+    app.jinja_env.globals.update(colon=lambda: language().colon, full_stop=lambda: language().full_stop)
 
     @app.get("/")
     def root():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from flask import current_app, request
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import gettext as _
+from advisor.i18n import lazy_gettext as _l
 from wtforms import SelectChoice, SelectField
 from wtforms.validators import ValidationError
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app, request
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import gettext as _
+from advisor.i18n import lazy_gettext as _l
 from wtforms import RadioField, SelectChoice, StringField
 
 from .. import today

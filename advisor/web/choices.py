@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import lazy_gettext as _l
 from wtforms import RadioField, SelectChoice
 from wtforms.validators import ValidationError
 

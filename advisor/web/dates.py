@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import lazy_gettext as _l
 from wtforms import Field
 from wtforms.utils import unset_value
 from wtforms.validators import StopValidation

@@ -6,7 +6,7 @@ import traceback
 
 from flask import Flask, current_app, g, jsonify, make_response, render_template, request
 from flask.globals import request_ctx
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from flask import g
-from flask_babel import gettext as _
+from advisor.i18n import gettext as _
 from markupsafe import Markup
 
 from .kiosk import is_kiosk

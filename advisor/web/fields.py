@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import lazy_gettext as _l
 from wtforms import Form, SelectMultipleField, StringField, ValidationError, widgets
 from wtforms.meta import DefaultMeta
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import gettext as _
+from advisor.i18n import lazy_gettext as _l
 
 from ..i18n import current_language, format_long_date, localized
 from ..policy import Figure

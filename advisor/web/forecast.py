@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from flask import current_app, request
-from flask_babel import gettext as _
+from advisor.i18n import gettext as _
 
 from .. import today
 from ..advice import pension_base_presets

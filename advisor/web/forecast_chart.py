@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from flask_babel import gettext
+from advisor.i18n import gettext
 
 from ..i18n import format_yuan
 

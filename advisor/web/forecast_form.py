@@ -12,8 +12,8 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from flask_babel import gettext
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import gettext
+from advisor.i18n import lazy_gettext as _l
 from wtforms import SelectChoice, StringField
 from wtforms.validators import ValidationError
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from flask_babel import gettext
+from advisor.i18n import gettext
 
 from ..forecast_advice import Assumption, ExtensionView, ForecastAdvice
 from ..forecast_explain import assumption_message, notice_message, row_name

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import Flask, render_template
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import lazy_gettext as _l
 
 from . import bp
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from flask import current_app, url_for
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import lazy_gettext as _l
 from markupsafe import Markup, escape
 
 from ..i18n import current_language, localized

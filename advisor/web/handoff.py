@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, quote
 
 import segno
 from flask import current_app, request, url_for
-from flask_babel import gettext as _
+from advisor.i18n import gettext as _
 from markupsafe import Markup
 from wtforms import FieldList, Form, SelectMultipleField
 

@@ -15,8 +15,9 @@ from decimal import Decimal
 from typing import Any
 
 from flask import Response, current_app, make_response, request
-from flask_babel import format_decimal, gettext
-from flask_babel import lazy_gettext as _l
+from flask_babel import format_decimal
+from advisor.i18n import gettext
+from advisor.i18n import lazy_gettext as _l
 from wtforms import StringField
 from wtforms.validators import ValidationError
 

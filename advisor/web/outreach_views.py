@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import lazy_gettext as _l
 
 from ..explain import not_in_force_message
 from ..i18n import localized

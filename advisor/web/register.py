@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from flask import request
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import gettext as _
+from advisor.i18n import lazy_gettext as _l
 
 from ..answers.registration import Suggestion, suggested_channel
 from ..i18n import localized

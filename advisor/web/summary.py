@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from flask_babel import gettext
+from advisor.i18n import gettext
 
 from ..i18n import current_language
 

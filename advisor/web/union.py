@@ -7,8 +7,8 @@ advisor.union_advice, exactly as the JSON API (advisor/api/union.py) calls them.
 from __future__ import annotations
 
 from flask import current_app, render_template, request
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import gettext as _
+from advisor.i18n import lazy_gettext as _l
 from wtforms import FieldList, SelectChoice, StringField
 from wtforms.validators import ValidationError
 

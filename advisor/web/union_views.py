@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from flask_babel import gettext as _
+from advisor.i18n import gettext as _
 
 from ..i18n import format_rate, format_yuan_round, localized
 from ..rules.union_schemes import ClaimCheck, ConditionOutcome

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from flask import current_app, render_template
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import lazy_gettext as _l
 
 from ... import today
 from ...explain import not_in_force_message

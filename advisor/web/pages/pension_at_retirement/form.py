@@ -10,7 +10,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from flask_babel import lazy_gettext as _l
+from advisor.i18n import lazy_gettext as _l
 from wtforms import StringField
 from wtforms.validators import ValidationError
 

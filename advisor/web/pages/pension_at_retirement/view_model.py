@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from flask_babel import gettext
+from advisor.i18n import gettext
 
 from ....answers.pension_at_retirement import PensionAnswer
 from ....answers.retirement_explain import kind_name, line_name, lines, notice_message, number
