@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from .calendar import YearMonth
 from .contributions import Base, clamp_base
@@ -61,6 +61,9 @@ INDEX_PLACES = Decimal("0.0001")
 TENTH = Decimal("0.1")
 GUANGDONG_YEAR_FIRST_MONTH = 7
 ZERO = Decimal("0.00")
+HALF = Decimal("0.5")
+# Far wider than the month-by-month sum's rounding (28 digits) for any balance a person can have.
+NEAR_HALF = Decimal("1e-9")
 
 
 @dataclass(frozen=True)
@@ -325,6 +328,76 @@ def project_personal_account(
     return AccountProjection(opening, credited, interest_total, balance, tuple(rates))
 
 
+def _contribution_years(
+    opening: Decimal,
+    first_month: YearMonth,
+    retirement_month: YearMonth,
+    base_now: Decimal,
+    figures: PensionFigures,
+    assumptions: Assumptions,
+) -> tuple[AccountProjection, tuple[tuple[int, Decimal], ...]]:
+    """The personal account at retirement and (months, base) for each Guangdong year, without a step per month.
+
+    The same figures as monthly_bases, the credits and project_personal_account, month by month, give (tests/rules/
+    test_forecast_arithmetic.py compares them over many inputs): a base changes only at a July, so each Guangdong
+    year's base, credit and cost are worked out once; a calendar year's interest is the rate × (balance × months
+    held + Σ credit × months to the year's end) ÷ 12, the sum taken as whole runs of equal credits. That sum is
+    exact; the month-by-month sum rounds each twelfth to 28 digits, which can only round to another fen when the
+    exact amount lies within a hair of half a fen: such a year is summed month by month, as before.
+    """
+    months = max(0, retirement_month.months_since(first_month))
+    if not months:
+        return AccountProjection(opening, ZERO, ZERO, opening, ()), ()
+    rounding = figures.rounding
+    first_year = guangdong_year(first_month)
+    bases: dict[int, Decimal] = {}
+    credits: dict[int, Decimal] = {}
+    counts: dict[int, int] = {}
+
+    def credit_in(year: int) -> Decimal:
+        if year not in credits:
+            bases[year] = grown(base_now, assumptions.wage_growth, year - first_year, rounding)
+            credits[year] = to_fen(bases[year] * figures.personal_account_rate, rounding)
+            counts[year] = 0
+        return credits[year]
+
+    balance, credited, interest_total = opening, ZERO, ZERO
+    rates: list[tuple[int, Decimal, bool]] = []
+    for year in range(first_month.year, retirement_month.year + 1):
+        start = first_month.month if year == first_month.year else 1
+        end = retirement_month.month if year == retirement_month.year else 13  # exclusive
+        if year in figures.published_interest:
+            rate, published = figures.published_interest[year], True
+        else:
+            rate, published = assumptions.interest, False
+        # Runs of equal credit: January–June belong to the Guangdong year begun the July before.
+        runs = [(first, last, year + offset) for first, last, offset in ((start, min(end, 7), -1), (max(start, 7), end, 0))
+                if last > first]
+        weighted = balance * (end - start)
+        year_credits = ZERO
+        for first, last, guangdong in runs:
+            credit = credit_in(guangdong)
+            count = last - first
+            counts[guangdong] += count
+            year_credits += credit * count
+            weighted += credit * (count * end - (first + last - 1) * count // 2)  # Σ (end − month) over the run
+        raw = rate * weighted / 12
+        fen = raw * 100
+        if abs(fen - fen.to_integral_value(rounding=ROUND_FLOOR) - HALF) < NEAR_HALF:
+            raw = balance * rate * (end - start) / 12
+            for first, last, guangdong in runs:
+                for month in range(first, last):
+                    raw += credits[guangdong] * rate * (end - month) / 12
+        interest = to_fen(raw, rounding)
+        balance += year_credits + interest
+        credited += year_credits
+        interest_total += interest
+        if end > start:
+            rates.append((year, rate, published))
+    account = AccountProjection(opening, credited, interest_total, balance, tuple(rates))
+    return account, tuple((counts[year], bases[year]) for year in sorted(bases))
+
+
 def estimated_past_balance(past_months: int, base_now: Decimal, figures: PensionFigures) -> Decimal:
     """A stand-in when the balance is not given: the months paid × today's monthly credit, no interest."""
     return past_months * to_fen(base_now * figures.personal_account_rate, figures.rounding)
@@ -348,26 +421,17 @@ def estimate_pension(
     base = clamp_base(declared_base, figures.floor, figures.ceiling)
     base_now = to_fen(base.applied, figures.rounding)
     index = contribution_index(base_now, figures.denominator)
-    months = future_months(first_month, retirement.month)
-    bases = monthly_bases(base_now, months, assumptions.wage_growth, figures.rounding)
-    credits = tuple(to_fen(b * figures.personal_account_rate, figures.rounding) for b in bases)
-
-    def rate_for_year(year: int) -> tuple[Decimal, bool]:
-        if year in figures.published_interest:
-            return figures.published_interest[year], True
-        return assumptions.interest, False
-
-    account = project_personal_account(past.balance, months, credits, retirement.month, rate_for_year,
-                                       figures.rounding)
-    minimum = MinimumCheck(figures.minimum_months, past.months + len(months))
-    mean_index = average_index(past.months, past.index, len(months), index)
+    account, years = _contribution_years(past.balance, first_month, retirement.month, base_now, figures, assumptions)
+    future = sum(count for count, _ in years)
+    minimum = MinimumCheck(figures.minimum_months, past.months + future)
+    mean_index = average_index(past.months, past.index, future, index)
     calculation_base = projected_calculation_base(figures, retirement.month.year, assumptions.wage_growth)
     basic = basic_pension_for(calculation_base.value, mean_index, minimum.total_months, figures.rounding)
     payout = payout_months_at(retirement.age_in_months, figures.payout_months)
     return Estimate(
         base=base,
         index=index,
-        future_months=len(months),
+        future_months=future,
         minimum=minimum,
         average_index=mean_index,
         calculation_base=calculation_base,
@@ -377,8 +441,8 @@ def estimate_pension(
         account_pension=to_fen(account.balance / payout, figures.rounding),
         monthly_cost_now=_monthly_cost(base_now, figures),
         local_supplementary_now=to_fen(base_now * figures.local_supplementary_rate, figures.rounding),
-        total_contributions=sum((_monthly_cost(b, figures) for b in bases), ZERO),
-        basic_pension_range=basic_pension_range(base_now, past, len(months), calculation_base.value, figures),
+        total_contributions=sum((count * _monthly_cost(base, figures) for count, base in years), ZERO),
+        basic_pension_range=basic_pension_range(base_now, past, future, calculation_base.value, figures),
     )
 
 
@@ -417,6 +481,9 @@ def forecast(
     figures: PensionFigures,
     assumptions: Assumptions,
 ) -> Forecast:
-    estimate = estimate_pension(declared_base, past, first_month, retirement, figures, assumptions)
     comparison = compare_bases(past, first_month, retirement, figures, assumptions)
+    # A base chosen from the quick choices is one of the comparison's rows: the same inputs, the same estimate.
+    same = [row.estimate for row in comparison if row.requested.as_tuple() == declared_base.as_tuple()]
+    estimate = same[0] if same else estimate_pension(declared_base, past, first_month, retirement, figures,
+                                                      assumptions)
     return Forecast(first_month, retirement, past, estimate, comparison)
