@@ -39,3 +39,14 @@ control_socket_disable = True
 limit_request_line = 4094
 limit_request_fields = 100
 # On the Unix socket gunicorn trusts X-Forwarded-Proto, which nginx sets: the app knows whether the visitor used TLS.
+
+
+def when_ready(server):
+    """After the app is loaded in the master, before any worker forks: move everything loaded so far
+    (content/, templates, catalogues, modules) out of the garbage collector's sight. The workers then
+    never scan those objects in a full collection (which took up to 17 ms), and never write to their
+    pages, so the pages stay shared between workers instead of being copied into each."""
+    import gc
+
+    gc.collect()
+    gc.freeze()

@@ -82,11 +82,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+MASTERS: dict[str, int] = {}  # base URL → gunicorn master's pid, for the CPU figures
+
+
 @contextmanager
-def gunicorn(app_spec: str, extra: list[str], log: Path):
+def gunicorn(app_spec: str, extra: list[str], log: Path, env_extra: dict | None = None):
     """gunicorn with the production config on a free loopback port; stopped whatever happens."""
     port = free_port()
-    env = {**os.environ, "ADVISOR_TODAY": TODAY}
+    env = {**os.environ, "ADVISOR_TODAY": TODAY, **(env_extra or {})}
     command = [str(BIN / "gunicorn"), "--config", str(ROOT / "advisor" / "gunicorn_conf.py"),
                "--bind", f"127.0.0.1:{port}", *extra, app_spec]
     with open(log, "wb") as out:
@@ -94,6 +97,7 @@ def gunicorn(app_spec: str, extra: list[str], log: Path):
                                    start_new_session=True)
     try:
         wait_until_listening(port, process, log)
+        MASTERS[f"http://127.0.0.1:{port}"] = process.pid
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(process)
@@ -240,6 +244,169 @@ def print_table(rows: list[tuple[dict, dict]]) -> None:
               f"{figures['p50_us'] / bare['p50_us']:9.2f}× {figures['p99_us'] / bare['p99_us']:9.2f}×")
 
 
+# CPU per request ------------------------------------------------------------------------------
+
+# The pages, fragments and API operations measured for CPU, each against its floor (bench/floor.py: the same
+# bytes from a minimal template plus gzip in bare Flask). Answers as in bench/render_states.py.
+HX = "HX-Request: true"
+JSON_TYPE = "Content-Type: application/json"
+
+
+def cpu_scenarios() -> list[dict]:
+    sys.path.insert(0, str(BENCH))
+    import render_states as states
+
+    def form(data: dict) -> str:
+        return urlencode(data, doseq=True)
+
+    calculator = {"wage": "8000", "hukou": "shenzhen", "insurances": ["pension", "medical", "unemployment"],
+                  "month": "2026-11"}
+    pages = [
+        ("home (GET /zh/)", "GET", "/zh/", None, []),
+        ("calculator, empty (GET)", "GET", "/zh/calculate", None, []),
+        ("calculator page (POST)", "POST", "/zh/calculate", form(calculator), [FORM_TYPE]),
+        ("calculator fragment", "POST", "/zh/calculate", form(calculator), [FORM_TYPE, HX]),
+        ("calculator page, English", "POST", "/en/calculate", form(calculator), [FORM_TYPE]),
+        ("check page (POST)", "POST", "/zh/check", form(states.RIDER), [FORM_TYPE]),
+        ("check fragment", "POST", "/zh/check", form(states.RIDER), [FORM_TYPE, HX]),
+        ("check, wrong answers", "POST", "/zh/check", form({**states.RIDER, "birth_date-month": "13"}), [FORM_TYPE]),
+        ("forecast page (POST)", "POST", "/zh/forecast", form(states.EXAMPLE_A), [FORM_TYPE]),
+        ("forecast fragment", "POST", "/zh/forecast", form(states.EXAMPLE_A), [FORM_TYPE, HX]),
+        ("pension at retirement (POST)", "POST", "/zh/pension-at-retirement", form(states.WOMAN_SHEET), [FORM_TYPE]),
+        ("register (POST)", "POST", "/zh/register", form({"hukou": "shenzhen"}), [FORM_TYPE]),
+        ("injury check (POST)", "POST", "/zh/protection/injury",
+         form({"platform": "meituan", "work": "delivery", "during_order": "yes"}), [FORM_TYPE]),
+        ("accident aid (POST)", "POST", "/zh/union/accident-aid", form({"amounts-0": "12000", "amounts-1": "800"}),
+         [FORM_TYPE]),
+        ("questions (GET /zh/faq)", "GET", "/zh/faq", None, []),
+    ]
+    api = [(f"API {path.removeprefix('/api/v1/')}", "POST", path, json.dumps(examples[0][1]), [JSON_TYPE])
+           for path, examples in states.API.items()]
+    found = []
+    for kind, group in (("page", pages), ("api", api)):
+        for name, method, path, body, headers in group:
+            found.append({"name": name, "kind": kind, "method": method, "path": path, "body": body,
+                          "headers": [*headers, GZIP], "expect": ""})
+    return found
+
+
+def capture(base: str, scenario: dict, folder: Path, number: int) -> dict:
+    """The real answer, uncompressed, for the floor app to serve."""
+    request = urllib.request.Request(base + scenario["path"], method=scenario["method"],
+                                     data=scenario["body"].encode() if scenario["body"] else None)
+    for header in scenario["headers"]:
+        name, value = header.split(": ", 1)
+        if name != "Accept-Encoding":
+            request.add_header(name, value)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        body = response.read()
+        mimetype = response.headers.get_content_type()
+    if response.status != 200:
+        sys.exit(f"{scenario['name']}: status {response.status}")
+    (folder / f"{number}.txt").write_bytes(body)
+    return {"file": f"{number}.txt", "mimetype": mimetype, "bytes": len(body)}
+
+
+def worker_pids(master: int) -> list[int]:
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == master:
+                pids.append(int(entry))
+    return pids
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far (from /proc/<pid>/stat)."""
+    ticks = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_request(wrk: str, base: str, scenario: dict, seconds: int, workdir: Path) -> tuple[float, int, int]:
+    """ms of the server's CPU (its workers and master) per request under CPU_CONNECTIONS connections."""
+    master = MASTERS[base]
+    pids = [master, *worker_pids(master)]
+    before = cpu_seconds(pids)
+    figures = run_wrk(wrk, base, scenario, seconds, workdir, connections=CPU_CONNECTIONS)
+    used = cpu_seconds(pids) - before
+    return 1000 * used / max(1, figures["requests"]), figures["requests"], figures["errors"]
+
+
+CPU_CONNECTIONS = 8  # enough to keep 5 workers on 2 cores busy; few requests left in flight at the end
+
+
+def cpu_figures(seconds: int, rounds: int, workdir: Path) -> list[dict]:
+    """Each scenario, its floor and bare hello, measured in turn `rounds` times; the median is kept."""
+    wrk = ensure_wrk()
+    scenarios = cpu_scenarios()
+    floor_folder = workdir / "floor"
+    floor_folder.mkdir()
+    results = []
+    with ExitStack() as servers:
+        app = servers.enter_context(gunicorn("wsgi:app", [], workdir / "cpu-app.log"))
+        manifest = [capture(app, scenario, floor_folder, number) for number, scenario in enumerate(scenarios)]
+        (floor_folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        floor = servers.enter_context(gunicorn("floor:app", ["--pythonpath", f"{BENCH},{ROOT}"],
+                                               workdir / "cpu-floor.log", {"ADVISOR_FLOOR": str(floor_folder)}))
+        hello = {"name": "bare Flask 'hello'", "method": "GET", "path": "/", "body": None, "headers": [GZIP]}
+        samples: dict[str, list[tuple[float, int, int]]] = {}
+        for number in range(1, rounds + 1):
+            print(f"  CPU round {number} …", flush=True)
+            jobs = [("hello", floor, hello)]
+            for index, scenario in enumerate(scenarios):
+                jobs.append((f"real {index}", app, scenario))
+                jobs.append((f"floor {index}", floor, {**scenario, "path": f"/floor/{index}"}))
+            for key, base, scenario in jobs:
+                run_wrk(wrk, base, scenario, 1, workdir, connections=CPU_CONNECTIONS)  # warm up
+                samples.setdefault(key, []).append(cpu_per_request(wrk, base, scenario, seconds, workdir))
+
+    def median(key: str) -> tuple[float, int, int]:
+        values = samples[key]
+        return (statistics.median(v[0] for v in values), sum(v[1] for v in values), sum(v[2] for v in values))
+
+    hello_ms = median("hello")
+    results.append({"name": "bare Flask 'hello'", "kind": "hello", "ms": hello_ms[0], "floor": None,
+                    "requests": hello_ms[1], "errors": hello_ms[2], "bytes": 5})
+    for index, scenario in enumerate(scenarios):
+        real, floor_ms = median(f"real {index}"), median(f"floor {index}")
+        results.append({"name": scenario["name"], "kind": scenario["kind"], "ms": real[0], "floor": floor_ms[0],
+                        "requests": real[1] + floor_ms[1], "errors": real[2] + floor_ms[2],
+                        "bytes": manifest[index]["bytes"], "hello": hello_ms[0]})
+    return results
+
+
+FORECAST_TARGET_MS = 2.0
+
+
+def print_cpu(results: list[dict], seconds: int, rounds: int) -> None:
+    hello = next(r for r in results if r["kind"] == "hello")["ms"]
+    print(f"\nServer CPU per request: gunicorn workers' user+system time (/proc/<pid>/stat) over wrk, "
+          f"{CPU_CONNECTIONS} connections, {seconds} s, median of {rounds} rounds; gzip offered")
+    print(f"{'scenario':32} {'bytes':>7} {'CPU ms':>7} {'floor ms':>9} {'× floor':>8} {'× hello':>8} {'errors':>7}  target")
+    for r in results:
+        if r["kind"] == "hello":
+            print(f"{r['name']:32} {r['bytes']:7d} {r['ms']:7.3f} {'':>9} {'':>8} {1:7.2f}× {r['errors']:7d}")
+            continue
+        ratio, to_hello = r["ms"] / r["floor"], r["ms"] / hello
+        if r["kind"] == "api":
+            target = "≤ 1.5× hello: " + ("met" if to_hello <= 1.5 else "not met")
+        else:
+            target = "≤ 2× floor: " + ("met" if ratio <= 2 else "not met")
+            if r["name"].startswith("forecast page"):
+                target += f"; < {FORECAST_TARGET_MS:g} ms: " + ("met" if r["ms"] < FORECAST_TARGET_MS else "not met")
+        print(f"{r['name']:32} {r['bytes']:7d} {r['ms']:7.3f} {r['floor']:9.3f} {ratio:7.2f}× {to_hello:7.2f}× "
+              f"{r['errors']:7d}  {target}")
+
+
 # Browser ------------------------------------------------------------------------------------
 
 def browser_figures(runs: int, workdir: Path) -> dict:
@@ -373,6 +540,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="times each scenario runs; the best is kept")
     parser.add_argument("--runs", type=int, default=20, help="live recalculations to time (default 20)")
     parser.add_argument("--skip-browser", action="store_true", help="only the wrk part")
+    parser.add_argument("--cpu-seconds", type=int, default=3, help="wrk seconds per CPU measurement (default 3)")
+    parser.add_argument("--cpu-rounds", type=int, default=3, help="CPU measurements per scenario; the median is kept")
+    parser.add_argument("--only-cpu", action="store_true", help="only the CPU per request, against the floors")
     options = parser.parse_args()
 
     print(f"Machine: {machine()}")
@@ -380,6 +550,10 @@ def main() -> None:
     print("Load average before the run: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory(prefix="advisor-bench-") as scratch:
         workdir = Path(scratch)
+        cpu = cpu_figures(options.cpu_seconds, options.cpu_rounds, workdir)
+        print_cpu(cpu, options.cpu_seconds, options.cpu_rounds)
+        if options.only_cpu:
+            return
         results, workers = load(options.seconds, options.warmup, options.rounds, workdir)
         print(f"gunicorn: {workers} sync workers each (advisor/gunicorn_conf.py), the 'via nginx' scenarios through "
               "make serve's stack (deploy/nginx.conf), wrk on the same machine")
