@@ -23,6 +23,10 @@ from babel import numbers as babel_numbers
 from flask import Flask, g, has_request_context, request
 from flask_babel import Babel, get_locale, get_translations
 from flask_babel.speaklater import LazyString
+from jinja2 import Environment
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
+from markupsafe import Markup
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -75,6 +79,77 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(lang=current_language, tr=localized)
     app.jinja_env.filters.update(yuan=format_yuan, longdate=format_long_date, yearmonth=format_year_month,
                                  percent=format_rate)
+
+
+# Template functions whose answer depends on the language only: in a language's environment, `colon()` is
+# written into the compiled template as that language's text.
+LANGUAGE_CONSTANTS = {
+    "colon": lambda language: language.colon,
+    "full_stop": lambda language: language.full_stop,
+    "lang": lambda language: language.code,
+}
+
+
+class TranslatedAtCompileTime(Extension):
+    """In a language's own Jinja environment, `{{ _("Some text") }}` (one string, nothing to fill in) is
+    translated when the template is compiled, not on every render: the call becomes `("译文"|safe)`, which is
+    what the call returns (Jinja's newstyle gettext: the translation, %-formatted with nothing, as markup in an
+    autoescaped template). Calls with values to fill in, `{% trans %}` blocks and `_l` labels from Python are
+    translated at render time as before. The same for `colon()`, `full_stop()` and `lang()`. Templates stay
+    ordinary Jinja; the environments are made by `language_environment`."""
+
+    def filter_stream(self, stream: TokenStream):
+        language = getattr(self.environment, "advisor_language", None)
+        if language is None or not self.environment.autoescape(stream.name):
+            yield from stream
+            return
+        tokens = list(stream)
+        position, previous, shadowed = 0, None, False
+        while position < len(tokens):
+            token = tokens[position]
+            if token.type == "name" and token.value == "_" and previous is not None and previous.value == "set":
+                shadowed = True  # `{% set _ = … %}`: from here on `_` is not gettext
+            folded = None if shadowed or (previous is not None and previous.type == "dot") else \
+                self._fold(tokens, position, language)
+            if folded is None:
+                yield token
+                previous = token
+                position += 1
+                continue
+            text, used = folded
+            for kind, value in (("lparen", "("), ("string", text), ("pipe", "|"), ("name", "safe"), ("rparen", ")")):
+                yield Token(token.lineno, kind, value)
+            previous = tokens[position + used - 1]
+            position += used
+
+    @staticmethod
+    def _fold(tokens: list[Token], position: int, language: Language) -> tuple[str, int] | None:
+        """(the text the call gives, how many tokens it spans), or None if it is not one to fold."""
+        token = tokens[position]
+        if token.type != "name" or position + 2 >= len(tokens) or tokens[position + 1].type != "lparen":
+            return None
+        if token.value == "_" and tokens[position + 2].type == "string" and position + 3 < len(tokens) \
+                and tokens[position + 3].type == "rparen":
+            try:
+                return str(Markup(language.translations.ugettext(tokens[position + 2].value)) % {}), 4
+            except (KeyError, TypeError, ValueError):
+                return None
+        if token.value in LANGUAGE_CONSTANTS and tokens[position + 2].type == "rparen":
+            return str(Markup.escape(LANGUAGE_CONSTANTS[token.value](language))), 3
+        return None
+
+
+def language_environment(app: Flask) -> Environment:
+    """The app's Jinja environment for the request's language: the same loader, filters and globals (shared, so
+    a global set on app.jinja_env is seen), its own compiled templates with the constant texts translated."""
+    current = language()
+    environments = app.extensions.setdefault("advisor.language_environments", {})
+    environment = environments.get(current.code)
+    if environment is None:
+        environment = app.jinja_env.overlay(extensions=[TranslatedAtCompileTime], cache_size=400)
+        environment.advisor_language = current
+        environments[current.code] = environment
+    return environment
 
 
 def _forget_language(*_) -> None:

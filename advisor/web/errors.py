@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import traceback
 
-from flask import Flask, current_app, g, jsonify, make_response, render_template, request
+from flask import Flask, current_app, g, jsonify, make_response, request
+from advisor.web.rendering import render_template
 from flask.globals import request_ctx
 from advisor.i18n import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError

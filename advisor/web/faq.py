@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app, render_template
+from flask import current_app
+from advisor.web.rendering import render_template
 
 from .. import today
 from ..explain import not_in_force_message

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask, render_template
+from flask import Flask
+from advisor.web.rendering import render_template
 from advisor.i18n import lazy_gettext as _l
 
 from . import bp

@@ -6,7 +6,8 @@ and staff can share the link). Figures come from the same advice functions as th
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, url_for
+from flask import abort, current_app, redirect, url_for
+from advisor.web.rendering import render_template
 from advisor.i18n import gettext
 from advisor.i18n import lazy_gettext as _l
 from markupsafe import Markup

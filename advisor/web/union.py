@@ -6,7 +6,8 @@ advisor.union_advice, exactly as the JSON API (advisor/api/union.py) calls them.
 
 from __future__ import annotations
 
-from flask import current_app, render_template, request
+from flask import current_app, request
+from advisor.web.rendering import render_template
 from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
 from wtforms import FieldList, SelectChoice, StringField

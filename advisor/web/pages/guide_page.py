@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from flask import current_app, render_template
+from flask import current_app
+from advisor.web.rendering import render_template
 from advisor.i18n import lazy_gettext as _l
 
 from ... import today

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import render_template
+from advisor.web.rendering import render_template
 
 from ... import bp
 
