@@ -116,27 +116,65 @@ class TranslatedAtCompileTime(Extension):
                 previous = token
                 position += 1
                 continue
-            text, used = folded
-            for kind, value in (("lparen", "("), ("string", text), ("pipe", "|"), ("name", "safe"), ("rparen", ")")):
+            replaced, used = folded
+            for kind, value in replaced:
                 yield Token(token.lineno, kind, value)
             previous = tokens[position + used - 1]
             position += used
 
     @staticmethod
-    def _fold(tokens: list[Token], position: int, language: Language) -> tuple[str, int] | None:
-        """(the text the call gives, how many tokens it spans), or None if it is not one to fold."""
+    def _fold(tokens: list[Token], position: int, language: Language) -> tuple[list[tuple[str, str]], int] | None:
+        """(the tokens to write instead, how many tokens the call spans), or None if it is not one to fold."""
         token = tokens[position]
         if token.type != "name" or position + 2 >= len(tokens) or tokens[position + 1].type != "lparen":
             return None
-        if token.value == "_" and tokens[position + 2].type == "string" and position + 3 < len(tokens) \
-                and tokens[position + 3].type == "rparen":
+        if token.value in LANGUAGE_CONSTANTS and tokens[position + 2].type == "rparen":
+            return _markup_tokens(str(Markup.escape(LANGUAGE_CONSTANTS[token.value](language)))), 3
+        if token.value != "_" or tokens[position + 2].type != "string":
+            return None
+        translated = language.translations.ugettext(tokens[position + 2].value)
+        if tokens[position + 3].type == "rparen":
             try:
-                return str(Markup(language.translations.ugettext(tokens[position + 2].value)) % {}), 4
+                return _markup_tokens(str(Markup(translated) % {})), 4
             except (KeyError, TypeError, ValueError):
                 return None
-        if token.value in LANGUAGE_CONSTANTS and tokens[position + 2].type == "rparen":
-            return str(Markup.escape(LANGUAGE_CONSTANTS[token.value](language))), 3
-        return None
+        # _("… %(name)s …", name=value, …) → (("…译文…"|safe) % {"name": value, …}), as newstyle gettext does.
+        if tokens[position + 3].type != "comma":
+            return None
+        replaced = [("lparen", "("), *_markup_tokens(translated), ("mod", "%"), ("lbrace", "{")]
+        index, depth, expect_name = position + 4, 0, True
+        while index < len(tokens):
+            current = tokens[index]
+            if depth == 0 and expect_name:
+                if current.type == "rparen":
+                    break
+                if current.type != "name" or tokens[index + 1].type != "assign":
+                    return None  # a positional argument, **kwargs: leave the call as it is
+                replaced += [("string", current.value), ("colon", ":")]
+                index += 2
+                expect_name = False
+                continue
+            if current.type in ("lparen", "lbracket", "lbrace"):
+                depth += 1
+            elif current.type in ("rparen", "rbracket", "rbrace"):
+                if depth == 0:
+                    break
+                depth -= 1
+            elif current.type == "comma" and depth == 0:
+                expect_name = True
+            elif current.type in ("block_end", "variable_end", "eof"):
+                return None
+            replaced.append((current.type, current.value))
+            index += 1
+        else:
+            return None
+        replaced += [("rbrace", "}"), ("rparen", ")")]
+        return replaced, index - position + 1
+
+
+def _markup_tokens(text: str) -> list[tuple[str, str]]:
+    """`("text"|safe)`: the text as markup, as newstyle gettext returns it in an autoescaped template."""
+    return [("lparen", "("), ("string", text), ("pipe", "|"), ("name", "safe"), ("rparen", ")")]
 
 
 def language_environment(app: Flask) -> Environment:
