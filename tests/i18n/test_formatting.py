@@ -1,0 +1,107 @@
+"""Amounts, rates and dates formatted from patterns worked out once (advisor/i18n.py) equal Babel's own
+formatting, the way the site formatted them before, over wide ranges in both languages; and templates
+compiled for one language (constant texts translated at compile time) render as Flask-Babel's gettext did."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from babel.messages.pofile import read_po
+from flask_babel import force_locale
+from flask_babel import gettext as babel_gettext
+
+from advisor.i18n import (
+    format_long_date,
+    format_rate,
+    format_year_month,
+    format_yuan,
+    gettext,
+    language,
+    language_environment,
+)
+from advisor.rules.calendar import YearMonth
+
+LANGUAGES = ("zh", "en")
+PO_FILE = Path(__file__).resolve().parent.parent.parent / "advisor" / "translations" / "zh" / "LC_MESSAGES" / "messages.po"
+
+
+def amounts() -> list[D]:
+    """Whole yuan, fen, half fen and beyond, negative, zero with a sign, very large and very small."""
+    rng = random.Random(15)
+    values = [D(n) for n in range(0, 20_001, 7)]
+    values += [D(n) / 100 for n in range(-5_000, 5_000)]
+    values += [D(n) / 1000 for n in range(-3_000, 3_000)]  # 0.005, 0.015, …: half a fen either way
+    values += [D(rng.randint(0, 10 ** digits)) / 10 ** rng.randint(0, 6) for digits in range(1, 16) for _ in range(400)]
+    values += [-value for value in values[-2_000:]]
+    values += [D("0"), D("-0"), D("0.00"), D("-0.00"), D("1E+3"), D("1.5E+7"), D("123456789012.345"),
+               D("999999999.995"), D("0.0049999"), D("4775"), D("4775.00"), D("27549"), D("2400.00"), D("1e-10")]
+    return values
+
+
+@pytest.fixture(params=LANGUAGES)
+def in_language(request, app):
+    with app.test_request_context(f"/{request.param}/"):
+        app.preprocess_request()
+        assert language().code == request.param
+        yield request.param
+
+
+def test_money_equals_babels_pattern_in_both_languages(in_language):
+    locale = language().locale
+    pattern = babel_numbers.parse_pattern("#,##0.00")
+    different = [(value, format_yuan(value)) for value in amounts()
+                 if format_yuan(value) != "¥" + pattern.apply(value, locale)]
+    assert different == []
+    assert format_yuan(D("1234.5")) == "¥1,234.50" and format_yuan(D("0.125")) == "¥0.12"
+
+
+def test_rates_equal_babels_format_decimal_in_both_languages(in_language):
+    locale = language().locale
+    rates = [D(n) / 10 ** places for places in (2, 3, 4, 5) for n in range(0, 1001)]
+    rates += [D("0.20"), D("0.2"), D("0.0150"), D("0.015"), D("1"), D("1.5"), D("0.005"), D("0.00005")]
+    for rate in rates:
+        assert format_rate(rate) == babel_numbers.format_decimal(rate * 100, format="0.##", locale=locale) + "%"
+    assert format_rate(D("0.12")) == "12%" and format_rate(D("0.0150")) == "1.5%"
+
+
+def test_long_dates_and_months_equal_babels_in_both_languages(in_language):
+    long_format = "d MMMM y" if in_language == "en" else "long"
+    day = date(1900, 1, 1)
+    while day <= date(2100, 12, 31):
+        assert format_long_date(day) == babel_dates.format_date(day, long_format, locale=in_language)
+        day += timedelta(days=17)
+    for year in range(1900, 2101):
+        for month in range(1, 13):
+            expected = babel_dates.format_date(date(year, month, 1), "MMMM y" if in_language == "en" else "y年M月",
+                                               locale=in_language)
+            assert format_year_month(YearMonth(year, month)) == expected
+    assert format_long_date(date(2026, 11, 22)) == {"zh": "2026年11月22日", "en": "22 November 2026"}[in_language]
+
+
+def test_gettext_equals_flask_babels_for_every_catalogue_entry(app, in_language):
+    with open(PO_FILE, "rb") as handle:
+        messages = [message.id for message in read_po(handle) if message.id and isinstance(message.id, str)]
+    assert len(messages) > 300
+    with force_locale(in_language):
+        for message in messages:
+            assert gettext(message) == babel_gettext(message)
+    assert gettext("Home") == {"zh": "首页", "en": "Home"}[in_language]
+
+
+TEMPLATE = """{{ _("Home") }}|{{ _("There is a problem") ~ "<&>" }}|{{ colon() }}|{{ full_stop() }}|{{ lang() }}|
+{{ _("Your contributions for %(month)s", month="<b>2026年11月</b>") }}|{% if lang() == "zh" %}中{% else %}en{% endif %}|
+{{ _("Error:")|lower }}|{{ _("Per month: %(sum)s = %(total)s. Per year: 12 × %(total)s = %(year)s.",
+   sum=x, total="¥1", year=("¥" ~ 12)) }}|{% set _ = 3 %}{{ _ }}"""
+
+
+def test_a_template_compiled_for_a_language_renders_as_the_shared_environment_does(app, in_language):
+    compiled = language_environment(app).from_string(TEMPLATE).render(x="<i>1 + 2</i>")
+    shared = app.jinja_env.from_string(TEMPLATE).render(x="<i>1 + 2</i>")
+    assert compiled == shared
+    assert ("首页" if in_language == "zh" else "Home|") in compiled and "&lt;b&gt;" in compiled
