@@ -1,5 +1,11 @@
 """`make bench`: the site's speed as figures. Prints them; asserts nothing (not a test).
 
+0. Server CPU per request, side by side: bare Flask "hello"; each page, htmx fragment and API operation of the
+   app under gunicorn; and each one's floor, the same bytes (captured from the app) served by a minimal Jinja
+   template plus the app's gzip in bare Flask (bench/floor.py). wrk drives each in turn for a fixed time; the
+   CPU is the gunicorn master's and workers' user + system time from /proc/<pid>/stat, before and after,
+   divided by the requests answered. Printed as ms per request, × its floor and × hello, with the targets
+   (pages and fragments ≤ 2× their floor, the forecast page < 2 ms, the API ≤ 1.5× hello).
 1. Load: the app and a bare Flask "hello" app, both under gunicorn with the production settings
    (advisor/gunicorn_conf.py), on loopback ports, and the production stack as `make serve` runs it
    (nginx in front of gunicorn, advisor/serve.py); wrk with 64 connections for a bounded time
