@@ -107,8 +107,9 @@ class TranslatedAtCompileTime(Extension):
         position, previous, shadowed = 0, None, False
         while position < len(tokens):
             token = tokens[position]
-            if token.type == "name" and token.value == "_" and previous is not None and previous.value == "set":
-                shadowed = True  # `{% set _ = … %}`: from here on `_` is not gettext
+            if token.type == "name" and token.value == "_" and (position + 1 == len(tokens)
+                                                                 or tokens[position + 1].type != "lparen"):
+                shadowed = True  # `_` as a variable (`{% set _ = … %}`, a loop): from here on it may not be gettext
             folded = None if shadowed or (previous is not None and previous.type == "dot") else \
                 self._fold(tokens, position, language)
             if folded is None:

@@ -97,7 +97,7 @@ def test_gettext_equals_flask_babels_for_every_catalogue_entry(app, in_language)
 TEMPLATE = """{{ _("Home") }}|{{ _("There is a problem") ~ "<&>" }}|{{ colon() }}|{{ full_stop() }}|{{ lang() }}|
 {{ _("Your contributions for %(month)s", month="<b>2026年11月</b>") }}|{% if lang() == "zh" %}中{% else %}en{% endif %}|
 {{ _("Error:")|lower }}|{{ _("Per month: %(sum)s = %(total)s. Per year: 12 × %(total)s = %(year)s.",
-   sum=x, total="¥1", year=("¥" ~ 12)) }}|{% set _ = 3 %}{{ _ }}"""
+   sum=x, total="¥1", year=("¥" ~ 12)) }}|{% set _ = 3 %}{{ _ }}{% for _ in [1] %}{{ _ }}{% endfor %}"""
 
 
 def test_a_template_compiled_for_a_language_renders_as_the_shared_environment_does(app, in_language):
