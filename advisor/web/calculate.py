@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from flask import current_app, request
 from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
@@ -13,7 +14,7 @@ from .. import today
 from ..advice import CostAdvice, calculate_cost, pension_base_presets
 from ..answers.pathways import unemployment_benefit
 from ..explain import not_in_force_message, scheme_name
-from ..i18n import format_year_month, format_yuan
+from ..i18n import current_language, format_year_month, format_yuan
 from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce
 from ..rules.calendar import YearMonth
@@ -80,13 +81,19 @@ class CalculateForm(PlainForm):
 
 
 def month_choices(now: YearMonth) -> list[SelectChoice]:
+    return list(_month_choices(now, current_language()))
+
+
+@lru_cache(maxsize=16)
+def _month_choices(now: YearMonth, language: str) -> tuple[SelectChoice, ...]:
+    # The same ~60 months for every request of a day, in each language: worked out once.
     last = now.plus(MONTHS_AHEAD)
     months = []
     month = last
     while month >= FIRST_MONTH:
         months.append(SelectChoice(str(month), format_year_month(month)))
         month = month.plus(-1)
-    return months
+    return tuple(months)
 
 
 def build_form() -> CalculateForm:
