@@ -38,7 +38,7 @@ def templatize(text: str) -> tuple[str, list]:
         # The value as a view would pass it (plain text, escaped by Jinja), unless Jinja's escaping would
         # write it differently from the page (&quot; and the like): then as markup, as it stands.
         values.append(plain if str(Markup.escape(plain)) == value else Markup(value))
-        parts.append("{{ values[%d] }}" % (len(values) - 1))
+        parts.append(f"{{{{ values[{len(values) - 1}] }}}}")
         position = match.end(1)
     parts.append("{% raw %}" + text[position:] + "{% endraw %}")
     return "".join(parts), values

@@ -92,14 +92,14 @@ MASTERS: dict[str, int] = {}  # base URL → gunicorn master's pid, for the CPU 
 
 
 @contextmanager
-def gunicorn(app_spec: str, extra: list[str], log: Path, env_extra: dict | None = None):
+def gunicorn(app_spec: str, extra: list[str], log: Path, env_extra: dict | None = None, root: Path = ROOT):
     """gunicorn with the production config on a free loopback port; stopped whatever happens."""
     port = free_port()
     env = {**os.environ, "ADVISOR_TODAY": TODAY, **(env_extra or {})}
-    command = [str(BIN / "gunicorn"), "--config", str(ROOT / "advisor" / "gunicorn_conf.py"),
+    command = [str(BIN / "gunicorn"), "--config", str(root / "advisor" / "gunicorn_conf.py"),
                "--bind", f"127.0.0.1:{port}", *extra, app_spec]
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        process = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
     try:
         wait_until_listening(port, process, log)
@@ -350,8 +350,12 @@ def cpu_per_request(wrk: str, base: str, scenario: dict, seconds: int, workdir: 
 CPU_CONNECTIONS = 8  # enough to keep 5 workers on 2 cores busy; few requests left in flight at the end
 
 
-def cpu_figures(seconds: int, rounds: int, workdir: Path) -> list[dict]:
-    """Each scenario, its floor and bare hello, measured in turn `rounds` times; the median is kept."""
+def cpu_figures(seconds: int, rounds: int, workdir: Path, before: Path | None = None) -> list[dict]:
+    """Each scenario, its floor and bare hello, measured in turn `rounds` times; the median is kept.
+
+    `before`: another checkout of the site (an earlier commit, with its catalogues compiled) measured in the
+    same turns, for a before/after comparison under the same conditions; its answers must be the same bytes.
+    """
     wrk = ensure_wrk()
     scenarios = cpu_scenarios()
     floor_folder = workdir / "floor"
@@ -363,6 +367,14 @@ def cpu_figures(seconds: int, rounds: int, workdir: Path) -> list[dict]:
         (floor_folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
         floor = servers.enter_context(gunicorn("floor:app", ["--pythonpath", f"{BENCH},{ROOT}"],
                                                workdir / "cpu-floor.log", {"ADVISOR_FLOOR": str(floor_folder)}))
+        earlier = None
+        if before:
+            earlier = servers.enter_context(gunicorn("wsgi:app", [], workdir / "cpu-before.log", root=before))
+            (workdir / "before").mkdir()
+            for number, scenario in enumerate(scenarios):
+                capture(earlier, scenario, workdir / "before", number)
+                if (workdir / "before" / f"{number}.txt").read_bytes() != (floor_folder / f"{number}.txt").read_bytes():
+                    print(f"  note: {scenario['name']}: the earlier checkout answers different bytes")
         hello = {"name": "bare Flask 'hello'", "method": "GET", "path": "/", "body": None, "headers": [GZIP]}
         samples: dict[str, list[tuple[float, int, int]]] = {}
         for number in range(1, rounds + 1):
@@ -371,6 +383,8 @@ def cpu_figures(seconds: int, rounds: int, workdir: Path) -> list[dict]:
             for index, scenario in enumerate(scenarios):
                 jobs.append((f"real {index}", app, scenario))
                 jobs.append((f"floor {index}", floor, {**scenario, "path": f"/floor/{index}"}))
+                if earlier:
+                    jobs.append((f"before {index}", earlier, scenario))
             for key, base, scenario in jobs:
                 run_wrk(wrk, base, scenario, 1, workdir, connections=CPU_CONNECTIONS)  # warm up
                 samples.setdefault(key, []).append(cpu_per_request(wrk, base, scenario, seconds, workdir))
@@ -384,9 +398,11 @@ def cpu_figures(seconds: int, rounds: int, workdir: Path) -> list[dict]:
                     "requests": hello_ms[1], "errors": hello_ms[2], "bytes": 5})
     for index, scenario in enumerate(scenarios):
         real, floor_ms = median(f"real {index}"), median(f"floor {index}")
+        earlier_ms = median(f"before {index}") if before else (None, 0, 0)
         results.append({"name": scenario["name"], "kind": scenario["kind"], "ms": real[0], "floor": floor_ms[0],
-                        "requests": real[1] + floor_ms[1], "errors": real[2] + floor_ms[2],
-                        "bytes": manifest[index]["bytes"], "hello": hello_ms[0]})
+                        "requests": real[1] + floor_ms[1] + earlier_ms[1],
+                        "errors": real[2] + floor_ms[2] + earlier_ms[2],
+                        "bytes": manifest[index]["bytes"], "hello": hello_ms[0], "before": earlier_ms[0]})
     return results
 
 
@@ -397,10 +413,14 @@ def print_cpu(results: list[dict], seconds: int, rounds: int) -> None:
     hello = next(r for r in results if r["kind"] == "hello")["ms"]
     print(f"\nServer CPU per request: gunicorn workers' user+system time (/proc/<pid>/stat) over wrk, "
           f"{CPU_CONNECTIONS} connections, {seconds} s, median of {rounds} rounds; gzip offered")
-    print(f"{'scenario':32} {'bytes':>7} {'CPU ms':>7} {'floor ms':>9} {'× floor':>8} {'× hello':>8} {'errors':>7}  target")
+    compared = any(r.get("before") is not None for r in results)
+    before_head = f" {'before ms':>9}" if compared else ""
+    print(f"{'scenario':32} {'bytes':>7}{before_head} {'CPU ms':>7} {'floor ms':>9} {'× floor':>8} {'× hello':>8} "
+          f"{'errors':>7}  target")
     for r in results:
+        before = f" {r['before']:9.3f}" if compared and r.get("before") is not None else (" " * 10 if compared else "")
         if r["kind"] == "hello":
-            print(f"{r['name']:32} {r['bytes']:7d} {r['ms']:7.3f} {'':>9} {'':>8} {1:7.2f}× {r['errors']:7d}")
+            print(f"{r['name']:32} {r['bytes']:7d}{before} {r['ms']:7.3f} {'':>9} {'':>8} {1:7.2f}× {r['errors']:7d}")
             continue
         ratio, to_hello = r["ms"] / r["floor"], r["ms"] / hello
         if r["kind"] == "api":
@@ -409,7 +429,7 @@ def print_cpu(results: list[dict], seconds: int, rounds: int) -> None:
             target = "≤ 2× floor: " + ("met" if ratio <= 2 else "not met")
             if r["name"].startswith("forecast page"):
                 target += f"; < {FORECAST_TARGET_MS:g} ms: " + ("met" if r["ms"] < FORECAST_TARGET_MS else "not met")
-        print(f"{r['name']:32} {r['bytes']:7d} {r['ms']:7.3f} {r['floor']:9.3f} {ratio:7.2f}× {to_hello:7.2f}× "
+        print(f"{r['name']:32} {r['bytes']:7d}{before} {r['ms']:7.3f} {r['floor']:9.3f} {ratio:7.2f}× {to_hello:7.2f}× "
               f"{r['errors']:7d}  {target}")
 
 
@@ -549,6 +569,7 @@ def main() -> None:
     parser.add_argument("--cpu-seconds", type=int, default=3, help="wrk seconds per CPU measurement (default 3)")
     parser.add_argument("--cpu-rounds", type=int, default=3, help="CPU measurements per scenario; the median is kept")
     parser.add_argument("--only-cpu", action="store_true", help="only the CPU per request, against the floors")
+    parser.add_argument("--before", type=Path, help="another checkout (catalogues compiled) to measure beside this one")
     options = parser.parse_args()
 
     print(f"Machine: {machine()}")
@@ -556,7 +577,7 @@ def main() -> None:
     print("Load average before the run: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory(prefix="advisor-bench-") as scratch:
         workdir = Path(scratch)
-        cpu = cpu_figures(options.cpu_seconds, options.cpu_rounds, workdir)
+        cpu = cpu_figures(options.cpu_seconds, options.cpu_rounds, workdir, options.before)
         print_cpu(cpu, options.cpu_seconds, options.cpu_rounds)
         if options.only_cpu:
             return
