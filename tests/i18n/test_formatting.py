@@ -105,3 +105,16 @@ def test_a_template_compiled_for_a_language_renders_as_the_shared_environment_do
     shared = app.jinja_env.from_string(TEMPLATE).render(x="<i>1 + 2</i>")
     assert compiled == shared
     assert ("首页" if in_language == "zh" else "Home|") in compiled and "&lt;b&gt;" in compiled
+
+
+def test_the_code_translates_and_renders_through_the_request_language():
+    """gettext from advisor.i18n (Flask-Babel's looks the locale up on every call) and render_template from
+    advisor.web.rendering (Flask's renders in the shared environment, translating every text on every render)."""
+    root = Path(__file__).resolve().parent.parent.parent / "advisor"
+    offending = []
+    for path in root.rglob("*.py"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if ((line.startswith("from flask_babel import") and "gettext" in line)
+                    or (line.startswith("from flask import") and "render_template" in line)):
+                offending.append(f"{path.relative_to(root.parent)}: {line}")
+    assert offending == []
