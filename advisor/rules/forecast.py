@@ -371,8 +371,8 @@ def _contribution_years(
         else:
             rate, published = assumptions.interest, False
         # Runs of equal credit: January–June belong to the Guangdong year begun the July before.
-        runs = [(first, last, year + offset) for first, last, offset in ((start, min(end, 7), -1), (max(start, 7), end, 0))
-                if last > first]
+        halves = ((start, min(end, GUANGDONG_YEAR_FIRST_MONTH), -1), (max(start, GUANGDONG_YEAR_FIRST_MONTH), end, 0))
+        runs = [(first, last, year + offset) for first, last, offset in halves if last > first]
         weighted = balance * (end - start)
         year_credits = ZERO
         for first, last, guangdong in runs:

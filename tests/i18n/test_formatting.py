@@ -28,7 +28,7 @@ from advisor.i18n import (
 from advisor.rules.calendar import YearMonth
 
 LANGUAGES = ("zh", "en")
-PO_FILE = Path(__file__).resolve().parent.parent.parent / "advisor" / "translations" / "zh" / "LC_MESSAGES" / "messages.po"
+PO_FILE = Path(__file__).resolve().parents[2] / "advisor" / "translations" / "zh" / "LC_MESSAGES" / "messages.po"
 
 
 def amounts() -> list[D]:
