@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import gettext as _
+from advisor.i18n import gettext as _
 
 from ...answers.protections import status_label
 from ...i18n import localized
