@@ -81,6 +81,7 @@ FORMS: dict[str, list[tuple[str, dict]]] = {
                    "hukou": "shenzhen", "insured_before": "yes", "first_insured_month-year": "2010",
                    "first_insured_month-month": "3", "contributed_months": "100", "pension_place": "shenzhen"}),
         ("student", {**RIDER, "full_time_student": "yes", "residence_permit": "no"}),
+        ("jd", {**RIDER, "jd_full_time": "yes"}),
         ("wrong", {**RIDER, "birth_date-month": "13", "sex": ""}),
     ],
     "/forecast": [
@@ -102,7 +103,8 @@ FORMS: dict[str, list[tuple[str, dict]]] = {
     "/protection/injury": [("valid", {"platform": "meituan", "work": "delivery", "during_order": "yes"}),
                            ("unknown", {"platform": "huolala", "work": "unknown", "during_order": "unknown"}),
                            ("wrong", {"platform": "meituan"})],
-    "/protection/after-accident": [("valid", STORY), ("wrong", {**STORY, "place": "mars"})],
+    "/protection/after-accident": [("valid", STORY), ("guangdong", {**STORY, "place": "guangdong"}),
+                                   ("wrong", {**STORY, "place": "mars"})],
     "/union/accident-aid": [("valid", {"amounts-0": "12000", "amounts-1": "800"}),
                             ("add", {"amounts-0": "12000", "add_amount": "1"}),
                             ("wrong", {"amounts-0": "abc"})],
