@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import Flask
-from flask_babel import gettext as _
+from advisor.i18n import gettext as _
 
 from ..i18n import format_year_month, format_yuan
 from .summary import Summary, join_names, summary
