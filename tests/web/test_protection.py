@@ -250,3 +250,19 @@ def test_the_jd_question_is_a_follow_up_for_platform_workers(client):
     html = client.get("/zh/check").get_data(as_text=True)
     assert 'id="q-jd_full_time" data-applies-when="work=platform"' in html
     assert "您是京东雇用的全职骑手吗？" in html
+
+
+def test_the_jd_riders_next_steps_do_not_send_them_to_flexible_worker_costs(client):
+    """Insured through JD as an employee: no "what will I pay" as a flexible worker, no flexible registration,
+    no "check again later"; the protections stay, since 新职伤 and the union still concern a rider."""
+    def next_steps(data):
+        html = client.post("/en/check", data=data).get_data(as_text=True)
+        start = html.index('id="next-steps-heading"')
+        return text_of(html[start:html.index("</section>", start)])
+
+    jd = next_steps(JD_RIDER)
+    assert "Next: what will I pay?" not in jd and "Where do I register?" not in jd
+    assert "You cannot join any of these insurances as a flexible worker at the moment" not in jd
+    assert "occupational" in jd.lower()  # the protections pages are still offered
+    flexible = next_steps({k: v for k, v in JD_RIDER.items() if k != "jd_full_time"})
+    assert "Next: what will I pay?" in flexible and "Where do I register?" in flexible
