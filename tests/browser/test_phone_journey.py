@@ -326,6 +326,39 @@ def test_the_saved_link_reopens_the_same_result_in_a_fresh_browser(phone: Page, 
     fresh.close()
 
 
+def answer_and_submit_check(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/check")
+    answer_check_questions(page, lang, ("1996", "3", "15"))
+    submit(page, CHECK[lang]["see_result"])
+
+
+def answer_and_submit_forecast(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/forecast")
+    fill_forecast(page)
+    submit(page, FORECAST_BUTTON[lang])
+
+
+@pytest.mark.parametrize("journey", [answer_and_submit_check, answer_and_submit_forecast], ids=["check", "forecast"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_saved_check_and_forecast_reopen_in_a_fresh_browser(phone: Page, browser: Browser, lang: str,
+                                                                 journey) -> None:
+    """The same headline (verdicts; the pension in today's and in that year's money) on another phone."""
+    page = phone
+    journey(page, lang)
+    headline = page.locator(".summary__headline").inner_text()
+    assert headline
+    page.locator(".save-result summary").click()
+    link = page.locator(".save-result__link").input_value()
+    assert "#a=" in link and "1996" not in link.split("#")[0] and "1995" not in link.split("#")[0]
+
+    fresh = browser.new_context(viewport=PHONE)
+    other = fresh.new_page()
+    other.goto(link)
+    expect(other.locator(".summary__headline")).to_have_text(headline)
+    assert "#a=" not in other.url
+    fresh.close()
+
+
 # --- New states of this issue: axe, 44 px targets, no sideways scrolling at 320 px ------------------------
 
 def open_terms(page: Page) -> None:
