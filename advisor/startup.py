@@ -129,7 +129,10 @@ def check_templates(templates: Path, root: Path) -> set[str]:
 
     Returns the static files the templates link (url_for('static', filename=…)).
     """
-    environment = Environment()
+    from .web.rendered_once import RenderedOnce  # here: advisor.web imports the package this module is part of
+
+    # The tags the app's environment knows besides Jinja's own (advisor/web/__init__.py).
+    environment = Environment(extensions=["jinja2.ext.i18n", RenderedOnce])
     pending = sorted(_names_in_code())
     seen: set[str] = set()
     linked: set[str] = set()

@@ -87,7 +87,9 @@ def init_app(app: Flask) -> None:
     from .compression import compress_response
     from .errors import register_error_pages
     from .headers import add_security_headers
+    from .rendered_once import RenderedOnce
 
+    app.jinja_env.add_extension(RenderedOnce)
     register_error_pages(app)
 
     app.register_blueprint(bp)

@@ -1,0 +1,62 @@
+"""`{% once key, … %}…{% endonce %}`: a part of a template that is the same for every request with the same keys
+(the page chrome, a form's fixed texts) is rendered the first time and then reused.
+
+It is a Jinja extension (the fragment-cache pattern from Jinja's own documentation, without expiry), active only
+in a language's own environment (advisor/i18n.py `language_environment`), so each language keeps its own copies.
+The keys must name everything the body reads that can differ between requests: the page (`request.endpoint`),
+the selected answer, the month. tests/web/test_goldens.py renders every page state and compares the bytes, which
+is what holds a missing key to account. Each compilation of a template gets its own entries, so an edited
+template is never answered from an older copy; the store is emptied when it grows past a bound, so keys that
+vary more than expected cost speed, never memory.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from jinja2 import nodes
+from jinja2.ext import Extension
+
+LIMIT = 4096
+_compilations = itertools.count()
+
+
+class RenderedOnce(Extension):
+    tags = {"once"}
+
+    def __init__(self, environment) -> None:
+        super().__init__(environment)
+        environment.extend(rendered_once={})
+
+    def bind(self, environment):
+        bound = super().bind(environment)
+        environment.rendered_once = {}  # an overlay (a language's environment) keeps its own copies
+        return bound
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        keys = []
+        while parser.stream.current.type != "block_end":
+            if keys:
+                parser.stream.expect("comma")
+            keys.append(parser.parse_expression())
+        body = parser.parse_statements(("name:endonce",), drop_needle=True)
+        site = nodes.Const(f"{parser.name}:{lineno}:{next(_compilations)}")
+        call = self.call_method("_rendered", [site, nodes.Tuple(keys, "load")])
+        return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
+
+    def _rendered(self, site: str, keys: tuple, caller):
+        if getattr(self.environment, "advisor_language", None) is None:
+            return caller()  # the app's base environment is not bound to a language: nothing to share
+        store = self.environment.rendered_once
+        key = (site, keys)
+        try:
+            return store[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable key: render, don't keep
+            return caller()
+        if len(store) >= LIMIT:
+            store.clear()
+        rendered = store[key] = caller()
+        return rendered
