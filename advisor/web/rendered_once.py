@@ -7,18 +7,27 @@ The keys must name everything the body reads that can differ between requests: t
 the selected answer, the month. tests/web/test_goldens.py renders every page state and compares the bytes, which
 is what holds a missing key to account. Each compilation of a template gets its own entries, so an edited
 template is never answered from an older copy; the store is emptied when it grows past a bound, so keys that
-vary more than expected cost speed, never memory.
+vary more than expected cost speed, never memory. A body that reads state kept through the page (the QR code a
+kiosk shows at an address's first mention, advisor/web/external.py) says so by calling `volatile()`, and is then
+rendered afresh each time.
 """
 
 from __future__ import annotations
 
 import itertools
+from contextvars import ContextVar
 
 from jinja2 import nodes
 from jinja2.ext import Extension
 
 LIMIT = 4096
 _compilations = itertools.count()
+_volatile_renders: ContextVar[int] = ContextVar("volatile_renders", default=0)
+
+
+def volatile() -> None:
+    """What is being rendered depends on more than its keys (state kept through the page): don't keep it."""
+    _volatile_renders.set(_volatile_renders.get() + 1)
 
 
 class RenderedOnce(Extension):
@@ -56,7 +65,11 @@ class RenderedOnce(Extension):
             pass
         except TypeError:  # an unhashable key: render, don't keep
             return caller()
+        before = _volatile_renders.get()
+        rendered = caller()
+        if _volatile_renders.get() != before:
+            return rendered
         if len(store) >= LIMIT:
             store.clear()
-        rendered = store[key] = caller()
+        store[key] = rendered
         return rendered
