@@ -19,6 +19,7 @@ from contextvars import ContextVar
 
 from jinja2 import nodes
 from jinja2.ext import Extension
+from wtforms import SelectChoice
 
 LIMIT = 4096
 _compilations = itertools.count()
@@ -28,6 +29,19 @@ _volatile_renders: ContextVar[int] = ContextVar("volatile_renders", default=0)
 def volatile() -> None:
     """What is being rendered depends on more than its keys (state kept through the page): don't keep it."""
     _volatile_renders.set(_volatile_renders.get() + 1)
+
+
+def _frozen(value):
+    """A key as something hashable: a list or tuple item by item, a dict by its items, a WTForms choice (a
+    dataclass that compares by value but has no hash) by its value, label and group."""
+    kind = type(value)
+    if kind is list or kind is tuple:
+        return tuple(map(_frozen, value))
+    if kind is dict:
+        return tuple((name, _frozen(item)) for name, item in value.items())
+    if kind is SelectChoice:
+        return value.value, str(value.label), value.optgroup, _frozen(value.render_kw)
+    return value
 
 
 class RenderedOnce(Extension):
@@ -58,7 +72,7 @@ class RenderedOnce(Extension):
         if getattr(self.environment, "advisor_language", None) is None:
             return caller()  # the app's base environment is not bound to a language: nothing to share
         store = self.environment.rendered_once
-        key = (site, keys)
+        key = (site, tuple(map(_frozen, keys)))
         try:
             return store[key]
         except KeyError:
