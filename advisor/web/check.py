@@ -41,6 +41,7 @@ from .dates import DatePartsField, check_birth_date
 from .fields import PlainForm
 from .figures import FigureView, citation, figure_view
 from .guide_views import SOURCE_KIND_LABELS, link
+from .memo import facts_key, remembered
 
 # Notices with a guide page that says more (guide_views.LINKS keys).
 NOTICE_GUIDES = {"stop_when_leaving_shenzhen": "leaving", "continue_contributing": "resident"}
@@ -253,6 +254,13 @@ class CheckForm(PlainForm):
         if born is None or self.birth_date.errors or self.sex.data not in (Sex.MALE, Sex.FEMALE) or born > self.as_of:
             return False
         chosen = self.female_category.data if self.sex.data == Sex.FEMALE else None
+        # Asked for each question that depends on it: worked out once for these answers.
+        answers = (born, self.sex.data, chosen, self.as_of)
+        if getattr(self, "_near_retirement", (None,))[0] != answers:
+            self._near_retirement = answers, self._near_retirement_for(born, chosen)
+        return self._near_retirement[1]
+
+    def _near_retirement_for(self, born: date, chosen: str | None) -> bool:
         category = Category(chosen) if chosen in (Category.F55, Category.F50) else None
         try:
             retirement = person_retirement(content(), born, Sex(self.sex.data), category, self.as_of)
@@ -353,8 +361,12 @@ class CheckForm(PlainForm):
 
 
 def work_choices() -> list[SelectChoice]:
+    return list(remembered("work_choices", None, _work_choices))
+
+
+def _work_choices() -> tuple[SelectChoice, ...]:
     kinds = content().texts["work_kinds"]
-    return [SelectChoice(work.value, localized(kinds[work.value]["label"])) for work in Work]
+    return tuple(SelectChoice(work.value, localized(kinds[work.value]["label"])) for work in Work)
 
 
 def build_form() -> CheckForm:
@@ -416,6 +428,11 @@ class NoticeView:
 
 
 def rule_view(check, scheme: Scheme, as_of: date) -> RuleView:
+    key = (check.condition, check.code, check.outcome, facts_key(check.facts), scheme, as_of)
+    return remembered("rule", key, lambda: _rule_view(check, scheme, as_of))
+
+
+def _rule_view(check, scheme: Scheme, as_of: date) -> RuleView:
     text, url = citation(content().texts["eligibility"][check.condition]["source"])
     return RuleView(check_message(content(), check, scheme, as_of), rule_quote(content(), check), text, url)
 
@@ -446,6 +463,10 @@ def retirement_view(advice: EligibilityAdvice) -> RetirementView:
 
 
 def notice_view(notice) -> NoticeView:
+    return remembered("notice", (notice.code, facts_key(notice.facts)), lambda: _notice_view(notice))
+
+
+def _notice_view(notice) -> NoticeView:
     source = content().texts["notices"][notice.code]["source"]
     text, url = citation(source)
     kind = str(SOURCE_KIND_LABELS.get(content().sources[source]["kind"], ""))

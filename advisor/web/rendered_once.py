@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 from contextvars import ContextVar
 
+from flask import request
 from jinja2 import nodes
 from jinja2.ext import Extension
 from wtforms import SelectChoice
@@ -72,7 +73,7 @@ class RenderedOnce(Extension):
         if getattr(self.environment, "advisor_language", None) is None:
             return caller()  # the app's base environment is not bound to a language: nothing to share
         store = self.environment.rendered_once
-        key = (site, tuple(map(_frozen, keys)))
+        key = (site, request.script_root, tuple(map(_frozen, keys)))  # the root: for the app's own addresses
         try:
             return store[key]
         except KeyError:
