@@ -41,7 +41,7 @@ from .dates import DatePartsField, check_birth_date
 from .fields import PlainForm
 from .figures import FigureView, citation, figure_view
 from .guide_views import SOURCE_KIND_LABELS, link
-from .memo import facts_key, remembered
+from .memo import remembered
 
 # Notices with a guide page that says more (guide_views.LINKS keys).
 NOTICE_GUIDES = {"stop_when_leaving_shenzhen": "leaving", "continue_contributing": "resident"}
@@ -428,13 +428,16 @@ class NoticeView:
 
 
 def rule_view(check, scheme: Scheme, as_of: date) -> RuleView:
-    key = (check.condition, check.code, check.outcome, facts_key(check.facts), scheme, as_of)
-    return remembered("rule", key, lambda: _rule_view(check, scheme, as_of))
+    return RuleView(check_message(content(), check, scheme, as_of), *rule_source(check))
 
 
-def _rule_view(check, scheme: Scheme, as_of: date) -> RuleView:
-    text, url = citation(content().texts["eligibility"][check.condition]["source"])
-    return RuleView(check_message(content(), check, scheme, as_of), rule_quote(content(), check), text, url)
+def rule_source(check) -> tuple[str, str, str | None]:
+    """A condition's rule and where it is published (the same for everyone; the message holds the person's
+    facts and is never kept)."""
+    def make():
+        text, url = citation(content().texts["eligibility"][check.condition]["source"])
+        return rule_quote(content(), check), text, url
+    return remembered("rule_source", check.condition, make)
 
 
 def card_view(verdict, as_of: date) -> CardView:
@@ -463,15 +466,15 @@ def retirement_view(advice: EligibilityAdvice) -> RetirementView:
 
 
 def notice_view(notice) -> NoticeView:
-    return remembered("notice", (notice.code, facts_key(notice.facts)), lambda: _notice_view(notice))
+    def source_parts():  # the same for everyone; the message and extras hold the person's facts
+        source = content().texts["notices"][notice.code]["source"]
+        text, url = citation(source)
+        kind = str(SOURCE_KIND_LABELS.get(content().sources[source]["kind"], ""))
+        return text, url, kind, link(NOTICE_GUIDES.get(notice.code))
 
-
-def _notice_view(notice) -> NoticeView:
-    source = content().texts["notices"][notice.code]["source"]
-    text, url = citation(source)
-    kind = str(SOURCE_KIND_LABELS.get(content().sources[source]["kind"], ""))
+    text, url, kind, guide = remembered("notice_source", notice.code, source_parts)
     return NoticeView(notice.code, notice_message(content(), notice), text, url,
-                      tuple(notice_extras(content(), notice)), kind, link(NOTICE_GUIDES.get(notice.code)))
+                      tuple(notice_extras(content(), notice)), kind, guide)
 
 
 def eligibility_headline(cards: list[CardView]) -> str:

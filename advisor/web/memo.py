@@ -1,8 +1,9 @@
 """Views that depend only on content (fixed once the app has started), the language and plain values are worked
 out once and kept with the app: a figure's status and source in words, a rule's message, a choice list.
 
-A key holds everything the view reads besides content and the language (the language is added here). A key that
-cannot be hashed (a fact holding a list) is worked out afresh, never kept. The store is emptied when it grows past
+A key holds everything the view reads besides content and the language (the language is added here). Nothing a
+person entered may be a key or a kept value (no personal data is kept): keep the parts that are the same for
+everyone and work out the rest per request. A key that cannot be hashed is worked out afresh, never kept. The store is emptied when it grows past
 a bound, so it costs speed, never memory.
 """
 
@@ -33,7 +34,3 @@ def remembered(kind: str, key: Hashable, make: Callable[[], T]) -> T:
     value = store[full_key] = make()
     return value
 
-
-def facts_key(facts) -> tuple:
-    """A rule's or notice's facts (a mapping of plain values) as part of a key."""
-    return tuple(sorted(facts.items()))
