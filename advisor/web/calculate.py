@@ -20,7 +20,7 @@ from ..policy.inputs import FiguresNotInForce
 from ..rules.calendar import YearMonth
 from ..rules.types import Hukou, Scheme
 from . import bp
-from .choices import HUKOU_CHOICES, ChoiceField, content, scheme_choices
+from .choices import HUKOU_CHOICES, ChoiceField, FixedChoices, content, scheme_choices
 from .fields import AmountField, CheckboxesField, PlainForm, YuanAmount
 from .figures import FigureView, figure_view
 from .protection.subsidy import calculator_subsidy, condition_field, subsidy_field
@@ -80,12 +80,12 @@ class CalculateForm(PlainForm):
         field.month = month
 
 
-def month_choices(now: YearMonth) -> list[SelectChoice]:
-    return list(_month_choices(now, current_language()))
+def month_choices(now: YearMonth) -> FixedChoices:
+    return _month_choices(now, current_language())
 
 
 @lru_cache(maxsize=16)
-def _month_choices(now: YearMonth, language: str) -> tuple[SelectChoice, ...]:
+def _month_choices(now: YearMonth, language: str) -> FixedChoices:
     # The same ~60 months for every request of a day, in each language: worked out once.
     last = now.plus(MONTHS_AHEAD)
     months = []
@@ -93,7 +93,7 @@ def _month_choices(now: YearMonth, language: str) -> tuple[SelectChoice, ...]:
     while month >= FIRST_MONTH:
         months.append(SelectChoice(str(month), format_year_month(month)))
         month = month.plus(-1)
-    return tuple(months)
+    return FixedChoices(months)
 
 
 def build_form() -> CalculateForm:

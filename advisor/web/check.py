@@ -36,7 +36,7 @@ from ..policy.inputs import REFORM_FIRST_DAY
 from ..rules.extension import PensionPlace, near_retirement
 from ..rules.types import Category, Hukou, Outcome, Person, Scheme, Sex, Work
 from . import bp
-from .choices import HUKOU_CHOICES, YES_NO, ChoiceField, content
+from .choices import HUKOU_CHOICES, YES_NO, ChoiceField, FixedChoices, content
 from .dates import DatePartsField, check_birth_date
 from .fields import PlainForm
 from .figures import FigureView, citation, figure_view
@@ -51,12 +51,12 @@ from .summary import join_names, summary
 FEMALE_DEFAULT_PARAMETER = "retirement.female_flexible_worker_category"
 DONT_KNOW = "unknown"
 
-SEX_CHOICES = [SelectChoice("male", _l("Man")), SelectChoice("female", _l("Woman"))]
-CATEGORY_CHOICES = [
+SEX_CHOICES = FixedChoices((SelectChoice("male", _l("Man")), SelectChoice("female", _l("Woman"))))
+CATEGORY_CHOICES = FixedChoices((
     SelectChoice("F55", _l("55 (F55)")),
     SelectChoice("F50", _l("50 (F50)")),
     SelectChoice(DONT_KNOW, _l("I don't know")),
-]
+))
 CATEGORY_NAMES = {
     Category.M60: _l("men (original retirement age 60)"),
     Category.F55: _l("women whose original retirement age was 55 (F55)"),
@@ -100,11 +100,11 @@ ANSWER_NAMES = {
     "pension_place": _l("Where the pension will be drawn"),
 }
 # Past or near the statutory retirement age (issue 11): what can still be done about the pension.
-PENSION_PLACE_CHOICES = [
+PENSION_PLACE_CHOICES = FixedChoices((
     SelectChoice(PensionPlace.SHENZHEN.value, _l("Shenzhen")),
     SelectChoice(PensionPlace.ELSEWHERE.value, _l("Somewhere else")),
     SelectChoice(PensionPlace.UNKNOWN.value, _l("I don't know")),
-]
+))
 MAX_CONTRIBUTED_MONTHS = 999
 _WHOLE_MONTHS = re.compile(r"^[0-9]{1,3}$")
 
@@ -360,13 +360,13 @@ class CheckForm(PlainForm):
         return answers
 
 
-def work_choices() -> list[SelectChoice]:
-    return list(remembered("work_choices", None, _work_choices))
+def work_choices() -> FixedChoices:
+    return remembered("work_choices", None, _work_choices)
 
 
-def _work_choices() -> tuple[SelectChoice, ...]:
+def _work_choices() -> FixedChoices:
     kinds = content().texts["work_kinds"]
-    return tuple(SelectChoice(work.value, localized(kinds[work.value]["label"])) for work in Work)
+    return FixedChoices(SelectChoice(work.value, localized(kinds[work.value]["label"])) for work in Work)
 
 
 def build_form() -> CheckForm:

@@ -10,23 +10,41 @@ from wtforms.validators import ValidationError
 from ..explain import scheme_name
 from ..policy import Content
 from ..rules.types import Scheme
+from .memo import remembered
 
 # WTForms 3.3 wants SelectChoice objects; templates read them through field.iter_choices().
-HUKOU_CHOICES = [
+
+
+class FixedChoices(tuple):
+    """A list of options made once and never changed (a module constant, or one kept per language): the same
+    object means the same options, so a field showing it is a cheap key for a part rendered once
+    (advisor/web/rendered_once.py) instead of a key made option by option."""
+
+    __slots__ = ()
+    __hash__ = object.__hash__
+
+    def __eq__(self, other) -> bool:
+        return self is other
+
+    def __ne__(self, other) -> bool:
+        return self is not other
+
+HUKOU_CHOICES = FixedChoices((
     SelectChoice("shenzhen", _l("Shenzhen")),
     SelectChoice("guangdong", _l("Elsewhere in Guangdong")),
     SelectChoice("other_province", _l("Outside Guangdong")),
     SelectChoice("hk_macao_taiwan", _l("Hong Kong, Macao or Taiwan resident")),
-]
-YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
+))
+YES_NO = FixedChoices((SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))))
 
 
 def content() -> Content:
     return current_app.extensions["advisor.content"]
 
 
-def scheme_choices() -> list[SelectChoice]:
-    return [SelectChoice(scheme.value, scheme_name(content(), scheme, short=False)) for scheme in Scheme]
+def scheme_choices() -> FixedChoices:
+    return remembered("scheme_choices", None, lambda: FixedChoices(
+        SelectChoice(scheme.value, scheme_name(content(), scheme, short=False)) for scheme in Scheme))
 
 
 class ChoiceField(RadioField):

@@ -8,11 +8,11 @@ from wtforms.validators import ValidationError
 
 from ...i18n import localized
 from ...rules.protections import HAPPENED, PLACES
-from ..choices import ChoiceField, content
+from ..choices import ChoiceField, FixedChoices, content
 from ..fields import CheckboxesField, PlainForm
 
-YES_NO_UNKNOWN = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
-                  SelectChoice("unknown", _l("I don't know"))]
+YES_NO_UNKNOWN = FixedChoices((SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
+                               SelectChoice("unknown", _l("I don't know"))))
 PLACE_LABELS = {"shenzhen": _l("In Shenzhen"), "guangdong": _l("Elsewhere in Guangdong"),
                 "outside_guangdong": _l("Outside Guangdong")}
 HAPPENED_LABELS = {

@@ -17,14 +17,15 @@ from ...i18n import localized
 from ...policy.protections import subsidy_entry
 from ...rules.calendar import YearMonth
 from ...rules.protections import net_cost
-from ..choices import content
+from ..choices import FixedChoices, content
 from ..figures import citation, figure_view
 from .forms import YES_NO_UNKNOWN, tri_state
 
 NONE = "none"
-SUBSIDY_CHOICES = [SelectChoice(NONE, _l("No, or I don't know")), SelectChoice("meituan", _l("Meituan (美团)")),
-                   SelectChoice("eleme", _l("Ele.me / Taobao Shangou (饿了么 / 淘宝闪购)")),
-                   SelectChoice("jd", _l("I am a full-time JD (京东) rider"))]
+SUBSIDY_CHOICES = FixedChoices((
+    SelectChoice(NONE, _l("No, or I don't know")), SelectChoice("meituan", _l("Meituan (美团)")),
+    SelectChoice("eleme", _l("Ele.me / Taobao Shangou (饿了么 / 淘宝闪购)")),
+    SelectChoice("jd", _l("I am a full-time JD (京东) rider"))))
 
 
 def subsidy_field() -> RadioField:
