@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import request
+from wtforms import SelectChoice
 from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
 
@@ -10,9 +11,10 @@ from ..answers.registration import Suggestion, suggested_channel
 from ..i18n import localized
 from ..rules.types import Hukou
 from . import bp
-from .choices import HUKOU_CHOICES, ChoiceField, content
+from .choices import HUKOU_CHOICES, ChoiceField, FixedChoices, content
 from .fields import CheckboxesField, PlainForm
 from .guide_views import applies, channel_view, cited, link, note_view
+from .memo import remembered
 from .rendering import render_page_or_fragment
 from .summary import Summary, summary
 
@@ -24,12 +26,14 @@ class RegisterForm(PlainForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.have.choices = [(item["id"], localized(item["label"])) for item in content().texts["channels"]["have"]]
+        self.have.choices = remembered("register_have", None, lambda: FixedChoices(
+            SelectChoice(item["id"], localized(item["label"])) for item in content().texts["channels"]["have"]))
 
     def have_data(self) -> list[str]:
         """The ticked items the page offers (anything else in the body is ignored)."""
-        offered = {value for value, _label in self.have.choices}
-        return [value for value in self.have.data or () if value in offered]
+        offered = [choice.value for choice in self.have.choices]
+        ticked = set(self.have.data or ())
+        return [value for value in offered if value in ticked]
 
 
 def general_suggestion(hukou: Hukou) -> str:
@@ -79,7 +83,13 @@ def suggestion_summary(hukou: Hukou | None, have: list[str]) -> Summary | None:
 
 
 def guide_view(hukou: Hukou | None, have: list[str] | None = None) -> dict:
-    """The whole guide for one hukou, or for everyone (each item then says who it is for)."""
+    """The whole guide for one hukou, or for everyone (each item then says who it is for): the same for everyone
+    with the same hukou and things ticked (both from fixed lists), so worked out once; `key` keys its rendering."""
+    key = (hukou, tuple(have or ()))
+    return remembered("register_guide", key, lambda: {**_guide_view(hukou, have), "key": key})
+
+
+def _guide_view(hukou: Hukou | None, have: list[str] | None) -> dict:
     guide = content().texts["channels"]
     have = have or []
     found = suggested_channel(guide, hukou.value, have) if hukou and have else Suggestion(None, False)
