@@ -15,6 +15,7 @@ from . import bp
 from .choices import content
 from .figures import FigureView, figure_view
 from .guide_views import Cited, Link, cited, link
+from .memo import remembered
 
 
 @dataclass(frozen=True)
@@ -37,25 +38,29 @@ class Myth:
     link: Link | None
 
 
-def question_view(item: dict) -> Question:
+def question_view(item: dict, as_of) -> Question:
     """Figures the answer names are shown as in force today, with their status, never typed into the text."""
     figures, missing = [], []
     for parameter_id in item.get("figures", ()):
         try:
-            figures.append(figure_view(content().figure(parameter_id, today(current_app))))
+            figures.append(figure_view(content().figure(parameter_id, as_of)))
         except NotInForce as error:
             missing.append(not_in_force_message(content(), error))
     return Question(item["id"], localized(item["question"]), localized(item["answer"]), cited(item),
                     tuple(figures), tuple(missing), link(item.get("see_also")))
 
 
+def faq_view(as_of) -> dict:
+    guide = content().texts["faq"]
+    return {
+        "questions": [question_view(item, as_of) for item in guide["questions"]],
+        "myths": [Myth(m["id"], localized(m["myth"]), localized(m["fact"]), cited(m), link(m.get("see_also")))
+                  for m in guide["myths"]],
+    }
+
+
 @bp.get("/faq")
 def faq():
-    guide = content().texts["faq"]
-    return render_template(
-        "faq/page.html",
-        questions=[question_view(item) for item in guide["questions"]],
-        myths=[Myth(m["id"], localized(m["myth"]), localized(m["fact"]), cited(m), link(m.get("see_also")))
-               for m in guide["myths"]],
-        as_of=today(current_app),
-    )
+    # The same page for everyone on the same day (its figures are today's): worked out and rendered once a day.
+    as_of = today(current_app)
+    return render_template("faq/page.html", as_of=as_of, **remembered("faq", as_of, lambda: faq_view(as_of)))
