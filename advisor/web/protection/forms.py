@@ -10,6 +10,7 @@ from ...i18n import localized
 from ...rules.protections import HAPPENED, PLACES
 from ..choices import ChoiceField, FixedChoices, content
 from ..fields import CheckboxesField, PlainForm
+from ..memo import remembered
 
 YES_NO_UNKNOWN = FixedChoices((SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
                                SelectChoice("unknown", _l("I don't know"))))
@@ -28,12 +29,14 @@ def tri_state(answer: str | None) -> bool | None:
     return {"yes": True, "no": False}.get(answer or "")
 
 
-def platform_choices() -> list[SelectChoice]:
-    return [SelectChoice(p["id"], localized(p["name"])) for p in content().protections["platforms"]["platforms"]]
+def platform_choices() -> FixedChoices:
+    return remembered("platform_choices", None, lambda: FixedChoices(
+        SelectChoice(p["id"], localized(p["name"])) for p in content().protections["platforms"]["platforms"]))
 
 
-def work_choices() -> list[SelectChoice]:
-    return [SelectChoice(w["id"], localized(w["name"])) for w in content().protections["platforms"]["work_kinds"]]
+def work_choices() -> FixedChoices:
+    return remembered("platform_work_choices", None, lambda: FixedChoices(
+        SelectChoice(w["id"], localized(w["name"])) for w in content().protections["platforms"]["work_kinds"]))
 
 
 class AtLeastOneHappened:

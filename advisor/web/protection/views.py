@@ -11,6 +11,7 @@ from ...i18n import localized
 from ...policy.protections import platform as platform_entry
 from ..choices import content
 from ..figures import citation
+from ..memo import remembered
 from ..union_views import _amount, claim_phones, hotline, scheme
 
 
@@ -30,6 +31,11 @@ def fact_view(item: dict) -> FactView:
 
 
 def injury_page_context() -> dict:
+    """The page around the self-check: the same for everyone (content only), worked out once."""
+    return remembered("injury_page", None, _injury_page_context)
+
+
+def _injury_page_context() -> dict:
     injury = content().protections["injury_protection"]
     sections = [{"id": s["id"], "title": localized(s["title"]), "facts": [fact_view(i) for i in s["items"]]}
                 for s in injury["sections"]]
