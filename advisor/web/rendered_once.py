@@ -9,7 +9,11 @@ is what holds a missing key to account. Each compilation of a template gets its 
 template is never answered from an older copy; the store is emptied when it grows past a bound, so keys that
 vary more than expected cost speed, never memory. A body that reads state kept through the page (the QR code a
 kiosk shows at an address's first mention, advisor/web/external.py) says so by calling `volatile()`, and is then
-rendered afresh each time.
+rendered afresh each time. A key that names nothing (Undefined) is never kept either.
+
+Privacy: nothing a person typed may be a key, since the store outlives the request. Keys are pages, languages,
+figures, and answers chosen from fixed lists (a hukou, an insurance); boxes people type into are never inside a
+`once`.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import itertools
 from contextvars import ContextVar
 
 from flask import request
-from jinja2 import nodes
+from jinja2 import Undefined, nodes
 from jinja2.ext import Extension
 from wtforms import SelectChoice
 
@@ -72,6 +76,8 @@ class RenderedOnce(Extension):
     def _rendered(self, site: str, keys: tuple, caller):
         if getattr(self.environment, "advisor_language", None) is None:
             return caller()  # the app's base environment is not bound to a language: nothing to share
+        if any(isinstance(key, Undefined) for key in keys):
+            return caller()  # a key that names nothing (a typo) would share one copy among all: never kept
         store = self.environment.rendered_once
         key = (site, request.script_root, tuple(map(_frozen, keys)))  # the root: for the app's own addresses
         try:
