@@ -239,7 +239,11 @@ class CheckForm(PlainForm):
         original retirement age), the latest birth date that is at or near retirement today, e.g.
         "male=1971-05-31;female=1976-05-31;female/f55=1976-05-31;female/f50=1981-05-31". With it
         static/js/questions.js shows those questions only when the birth date brings them up, as the
-        server decides (near_retirement); without JavaScript their hint says whom they are for."""
+        server decides (near_retirement); without JavaScript their hint says whom they are for. The same for everyone
+        on a day: worked out once a day."""
+        return remembered("near_retirement_rule", self.as_of, self._near_retirement_rule)
+
+    def _near_retirement_rule(self) -> str:
         parts = []
         for key, sex, category in (("male", Sex.MALE, None), ("female", Sex.FEMALE, None),
                                    ("female/f55", Sex.FEMALE, Category.F55), ("female/f50", Sex.FEMALE, Category.F50)):
