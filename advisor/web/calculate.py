@@ -23,6 +23,7 @@ from . import bp
 from .choices import HUKOU_CHOICES, ChoiceField, FixedChoices, content, scheme_choices
 from .fields import AmountField, CheckboxesField, PlainForm, YuanAmount
 from .figures import FigureView, figure_view
+from .memo import remembered
 from .protection.subsidy import calculator_subsidy, condition_field, subsidy_field
 from .rendering import render_page_or_fragment
 from .summary import join_names, summary
@@ -166,12 +167,17 @@ def result_view(advice: CostAdvice) -> dict:
 
 
 def benefit_view(month: YearMonth) -> dict | None:
-    """What unemployment insurance can later pay, with the status of each figure; None when not in force."""
+    """What unemployment insurance can later pay, with the status of each figure; None when not in force. The same
+    for everyone in a month: worked out once (`key` keys its rendering)."""
+    return remembered("unemployment_benefit", month, lambda: _benefit_view(month))
+
+
+def _benefit_view(month: YearMonth) -> dict | None:
     try:
         benefit = unemployment_benefit(content(), month.first_day)
     except NotInForce:
         return None
-    return {"monthly": benefit.monthly, "durations": benefit.durations,
+    return {"key": month, "monthly": benefit.monthly, "durations": benefit.durations,
             "figures": [figure_view(f) for f in (benefit.rate, benefit.minimum_wage, benefit.duration)]}
 
 
