@@ -193,11 +193,14 @@ def apply_quick_choice(form: CalculateForm) -> None:
         form.wage.data = str(chosen.amount)
 
 
-def base_presets(month: YearMonth) -> list:
-    try:
-        return pension_base_presets(content(), month)
-    except NotInForce:
-        return []
+def base_presets(month: YearMonth) -> tuple:
+    """The quick choices of a month (the same for everyone): worked out once."""
+    def make() -> tuple:
+        try:
+            return tuple(pension_base_presets(content(), month))
+        except NotInForce:
+            return ()
+    return remembered("base_presets", month, make)
 
 
 @bp.route("/calculate", methods=["GET", "POST"])
