@@ -406,6 +406,12 @@ class CardView:
     def sources(self) -> list[tuple[str, str | None]]:
         return list(dict.fromkeys((view.citation, view.url) for view in (*self.reasons, *self.met)))
 
+    @property
+    def rules(self) -> tuple:
+        """What "What the rules say" shows: the rules' words and sources, the same for everyone they apply to (the
+        messages, which hold the person's facts, are not in it). Keys that part's rendering."""
+        return (len(self.reasons), *((view.quote, view.citation, view.url) for view in (*self.reasons, *self.met)))
+
 
 @dataclass(frozen=True)
 class RetirementView:
