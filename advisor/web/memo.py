@@ -9,9 +9,10 @@ a bound, so it costs speed, never memory.
 
 from __future__ import annotations
 
-from typing import Callable, Hashable, TypeVar
+from contextvars import ContextVar
+from typing import Callable, Hashable, NamedTuple, TypeVar
 
-from flask import current_app, request
+from flask import Flask, current_app, request
 
 from ..i18n import current_language
 
@@ -19,10 +20,41 @@ LIMIT = 4096
 T = TypeVar("T")
 
 
+class Scope(NamedTuple):
+    """What a request's kept views are kept under: the app's store, the language, and the root the app is served
+    under (for views holding the app's own addresses)."""
+
+    store: dict
+    language: str
+    root: str
+
+
+# The request's Scope, worked out at its first use and cleared when the request starts and ends (as the language
+# is, advisor/i18n.py): a page asks for a dozen kept views, each would otherwise look the app and request up again.
+_scope: ContextVar[Scope | None] = ContextVar("advisor_memo_scope", default=None)
+
+
+def scope() -> Scope:
+    current = _scope.get()
+    if current is None:
+        current = Scope(current_app.extensions.setdefault("advisor.remembered", {}), current_language(),
+                        request.script_root)
+        _scope.set(current)
+    return current
+
+
+def _forget_scope(*_) -> None:
+    _scope.set(None)
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_forget_scope)
+    app.teardown_request(_forget_scope)
+
+
 def remembered(kind: str, key: Hashable, make: Callable[[], T]) -> T:
-    store = current_app.extensions.setdefault("advisor.remembered", {})
-    # The root the app is served under, for views holding the app's own addresses (url_for).
-    full_key = (kind, current_language(), request.script_root, key)
+    store, language, root = scope()
+    full_key = (kind, language, root, key)
     try:
         return store[full_key]
     except KeyError:

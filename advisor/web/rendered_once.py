@@ -21,10 +21,11 @@ from __future__ import annotations
 import itertools
 from contextvars import ContextVar
 
-from flask import request
 from jinja2 import Undefined, nodes
 from jinja2.ext import Extension
 from wtforms import SelectChoice
+
+from .memo import scope
 
 LIMIT = 4096
 _compilations = itertools.count()
@@ -79,7 +80,7 @@ class RenderedOnce(Extension):
         if any(isinstance(key, Undefined) for key in keys):
             return caller()  # a key that names nothing (a typo) would share one copy among all: never kept
         store = self.environment.rendered_once
-        key = (site, request.script_root, tuple(map(_frozen, keys)))  # the root: for the app's own addresses
+        key = (site, scope().root, tuple(map(_frozen, keys)))  # the root: for the app's own addresses
         try:
             return store[key]
         except KeyError:
