@@ -22,6 +22,7 @@ from ..union_advice import e_road_claim, mutual_aid_advice, mutual_aid_period_te
 from . import bp
 from .choices import ChoiceField, content
 from .fields import PlainForm
+from .memo import remembered
 from .rendering import render_page_or_fragment
 from .union_views import (
     benefit_table,
@@ -208,7 +209,8 @@ def union_accident_aid():
         "union/accident_aid.html", "union/_payout_result.html",
         form=form, result=result, submitted=request.method == "POST" and not adding, adding=adding,
         can_add=len(form.amounts.entries) < MAX_AMOUNT_FIELDS, add_name=ADD_AMOUNT,
-        plan=scheme("gd_mutual_aid"), tiers=tier_rows(), period=period_texts(),
+        plan=scheme("gd_mutual_aid"), tiers=remembered("mutual_aid_tiers", None, tier_rows),
+        period=remembered("mutual_aid_period", today(current_app), period_texts),
         source=source_citation(scheme("gd_mutual_aid")["source"]),
     )
 
