@@ -156,6 +156,7 @@ def result_view(advice: CostAdvice) -> dict:
         "hukou": advice.hukou,
         "schemes": schemes,
         "monthly_total": result.monthly_total,
+        "monthly_sum": " + ".join(format_yuan(item["monthly"]) for item in schemes),  # "¥1,600.00 + ¥640.00"
         "yearly_total": result.yearly_total,
         "figures": figures,
         "rounding": figure_view(advice.inputs.rounding),
