@@ -29,8 +29,8 @@ class Scope(NamedTuple):
     root: str
 
 
-# The request's Scope, worked out at its first use and cleared when the request starts and ends (as the language
-# is, advisor/i18n.py): a page asks for a dozen kept views, each would otherwise look the app and request up again.
+# The request's Scope, worked out at its first use and cleared when the request ends (as the language is,
+# advisor/i18n.py): a page asks for a dozen kept views, each would otherwise look the app and request up again.
 _scope: ContextVar[Scope | None] = ContextVar("advisor_memo_scope", default=None)
 
 
@@ -48,7 +48,7 @@ def _forget_scope(*_) -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.before_request(_forget_scope)
+    # Teardown runs whenever a request context ends, and scope() needs one: so no request sees another's scope.
     app.teardown_request(_forget_scope)
 
 

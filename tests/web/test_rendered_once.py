@@ -8,6 +8,7 @@ tests/web/test_goldens.py holds every page state byte for byte; these tests hold
 from __future__ import annotations
 
 import itertools
+from contextlib import contextmanager
 
 import pytest
 from flask import url_for as flask_url_for
@@ -18,11 +19,12 @@ from advisor.web import addresses, memo, rendered_once
 from advisor.web.choices import HUKOU_CHOICES, FixedChoices
 
 
-def render(app, source: str, path: str = "/zh/", **context) -> str:
-    """`source` rendered in the language environment of a request for `path`."""
+@contextmanager
+def request_environment(app, path: str = "/zh/"):
+    """The language environment of a request for `path`, inside that request."""
     with app.test_request_context(path):
         app.preprocess_request()
-        return language_environment(app).from_string(source).render(**context)
+        yield language_environment(app)
 
 
 def counter():
@@ -33,9 +35,8 @@ def counter():
 def test_a_part_is_rendered_once_per_key(app):
     count = counter()
     template = "{% once key %}[{{ count() }}]{% endonce %}"
-    with app.test_request_context("/zh/"):
-        app.preprocess_request()
-        compiled = language_environment(app).from_string(template)
+    with request_environment(app, "/zh/") as environment:
+        compiled = environment.from_string(template)
         assert compiled.render(key="a", count=count) == "[1]"
         assert compiled.render(key="a", count=count) == "[1]"  # kept
         assert compiled.render(key="b", count=count) == "[2]"  # another key, rendered
@@ -45,23 +46,20 @@ def test_a_part_is_rendered_once_per_key(app):
 def test_each_language_keeps_its_own_copy(app):
     count = counter()
     template = "{% once %}{{ _('Yes') }} {{ count() }}{% endonce %}"
-    with app.test_request_context("/zh/"):
-        app.preprocess_request()
-        chinese = language_environment(app).from_string(template)
+    with request_environment(app, "/zh/") as environment:
+        chinese = environment.from_string(template)
         assert chinese.render(count=count) == "是 1"
         assert chinese.render(count=count) == "是 1"
-    with app.test_request_context("/en/"):
-        app.preprocess_request()
-        english = language_environment(app).from_string(template)
+    with request_environment(app, "/en/") as environment:
+        english = environment.from_string(template)
         assert english.render(count=count) == "Yes 2"
 
 
 def test_lists_and_choices_are_keys_by_value(app):
     count = counter()
     template = "{% once key %}{{ count() }}{% endonce %}"
-    with app.test_request_context("/zh/"):
-        app.preprocess_request()
-        compiled = language_environment(app).from_string(template)
+    with request_environment(app, "/zh/") as environment:
+        compiled = environment.from_string(template)
         first = [SelectChoice("a", "A"), SelectChoice("b", "B")]
         same = [SelectChoice("a", "A"), SelectChoice("b", "B")]
         other = [SelectChoice("a", "A"), SelectChoice("b", "Other label")]
@@ -77,9 +75,8 @@ def test_a_key_that_cannot_be_kept_renders_every_time(app, key):
     count = counter()
     template = "{% once key %}{{ count() }}{% endonce %}" if key != "undefined" else \
         "{% once guide.key %}{{ count() }}{% endonce %}"  # a view without the key the template names
-    with app.test_request_context("/zh/"):
-        app.preprocess_request()
-        compiled = language_environment(app).from_string(template)
+    with request_environment(app, "/zh/") as environment:
+        compiled = environment.from_string(template)
         assert [compiled.render(key=key, guide={}, count=count) for _ in range(3)] == ["1", "2", "3"]
 
 
@@ -90,9 +87,8 @@ def test_a_part_that_reads_page_state_is_rendered_every_time(app):
         rendered_once.volatile()
         return count()
 
-    with app.test_request_context("/zh/"):
-        app.preprocess_request()
-        compiled = language_environment(app).from_string("{% once %}<{% once %}{{ state() }}{% endonce %}>{% endonce %}")
+    with request_environment(app, "/zh/") as environment:
+        compiled = environment.from_string("{% once %}<{% once %}{{ state() }}{% endonce %}>{% endonce %}")
         assert [compiled.render(state=page_state) for _ in range(3)] == ["<1>", "<2>", "<3>"]
 
 
@@ -106,9 +102,7 @@ def test_the_base_environment_keeps_nothing(app):
 def test_the_store_is_emptied_past_its_bound(app, monkeypatch):
     monkeypatch.setattr(rendered_once, "LIMIT", 2)
     count = counter()
-    with app.test_request_context("/zh/"):
-        app.preprocess_request()
-        environment = language_environment(app)
+    with request_environment(app, "/zh/") as environment:
         compiled = environment.from_string("{% once key %}{{ count() }}{% endonce %}")
         assert [compiled.render(key=k, count=count) for k in ("a", "b", "a")] == ["1", "2", "1"]
         assert compiled.render(key="c", count=count) == "3"  # the store was full: emptied, then "c" kept
@@ -117,9 +111,7 @@ def test_the_store_is_emptied_past_its_bound(app, monkeypatch):
 
 
 def test_an_edited_template_is_never_answered_from_an_older_copy(app):
-    with app.test_request_context("/zh/"):
-        app.preprocess_request()
-        environment = language_environment(app)
+    with request_environment(app, "/zh/") as environment:
         assert environment.from_string("{% once %}old{% endonce %}").render() == "old"
         assert environment.from_string("{% once %}new{% endonce %}").render() == "new"
 
