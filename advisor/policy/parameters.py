@@ -10,8 +10,10 @@ error that says so, never a silent zero or an older figure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from decimal import Decimal
 from typing import Any, Mapping
 
@@ -65,22 +67,33 @@ class Parameter:
     entries: tuple[Entry, ...]  # by effective date, ascending
 
     def at(self, on: date) -> Figure:
-        current = None
-        for entry in self.entries:
-            if entry.effective <= on:
-                current = entry
-        if current is None:
+        """The entry in force on `on` (the last one effective on or before it), as a Figure."""
+        dates, figures = self._figures
+        position = bisect_right(dates, on) - 1
+        if position < 0:
             raise NotInForce(self.id, on, "before_first")
+        current = self.entries[position]
         if current.status == "missing":
             raise FigureMissing(self.id, on, "missing", current.note,
                                 tuple(c.value for c in current.candidates))
         if current.value is None:
             raise NotInForce(self.id, on, "ended", current.note)
-        figure = Figure(self.id, current.value, current.status, current.effective, current.until,
-                        current.source, current.quote, current.note, current.candidates)
-        if current.until is not None and on > current.until:
-            return replace(figure, status="provisional", carried_forward=True)
-        return figure
+        in_force, carried_forward = figures[position]
+        return carried_forward if current.until is not None and on > current.until else in_force
+
+    @cached_property
+    def _figures(self) -> tuple[tuple[date, ...], tuple[tuple[Figure | None, Figure | None], ...]]:
+        """The entries' dates, and each entry's Figure in force and carried forward past its `until`, made once:
+        content does not change after loading, and a Figure is immutable."""
+        figures = []
+        for current in self.entries:
+            if current.status == "missing" or current.value is None:
+                figures.append((None, None))
+                continue
+            figure = Figure(self.id, current.value, current.status, current.effective, current.until,
+                            current.source, current.quote, current.note, current.candidates)
+            figures.append((figure, replace(figure, status="provisional", carried_forward=True)))
+        return tuple(entry.effective for entry in self.entries), tuple(figures)
 
 
 def _numeric(value: Any, file: str, where: str) -> Any:
