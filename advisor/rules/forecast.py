@@ -46,7 +46,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from .calendar import YearMonth
 from .contributions import Base, clamp_base
@@ -61,7 +62,6 @@ INDEX_PLACES = Decimal("0.0001")
 TENTH = Decimal("0.1")
 GUANGDONG_YEAR_FIRST_MONTH = 7
 ZERO = Decimal("0.00")
-HALF = Decimal("0.5")
 # Far wider than the month-by-month sum's rounding (28 digits) for any balance a person can have.
 NEAR_HALF = Decimal("1e-9")
 
@@ -335,67 +335,123 @@ def _contribution_years(
     base_now: Decimal,
     figures: PensionFigures,
     assumptions: Assumptions,
-) -> tuple[AccountProjection, tuple[tuple[int, Decimal], ...]]:
-    """The personal account at retirement and (months, base) for each Guangdong year, without a step per month.
+) -> tuple[AccountProjection, tuple[tuple[int, Decimal], ...], Decimal]:
+    """The personal account at retirement, (months, base) for each Guangdong year and the cost of every future
+    month (the pension's 20%), without a step per month and in whole numbers.
 
     The same figures as monthly_bases, the credits and project_personal_account, month by month, give (tests/rules/
     test_forecast_arithmetic.py compares them over many inputs): a base changes only at a July, so each Guangdong
-    year's base, credit and cost are worked out once; a calendar year's interest is the rate × (balance × months
-    held + Σ credit × months to the year's end) ÷ 12, the sum taken as whole runs of equal credits. That sum is
-    exact; the month-by-month sum rounds each twelfth to 28 digits, which can only round to another fen when the
-    exact amount lies within a hair of half a fen: such a year is summed month by month, as before.
+    year's base, credit and cost are worked out once (in Decimal, to the fen, as before: `_guangdong_years`); the
+    balance is then kept in whole units of 10^-places yuan (the fen, or finer when the opening balance has more
+    places), and a calendar year's interest is the rate × (balance × months held + Σ credit × months to the year's
+    end) ÷ 12, a fraction of whole numbers rounded to the fen exactly, with the content's mode as to_fen rounds. The
+    month-by-month sum rounds each twelfth to 28 digits, which can only round to another fen when the exact amount
+    lies within a hair of half a fen: such a year (and one with a negative amount) is summed month by month in
+    Decimal, as before.
     """
-    months = max(0, retirement_month.months_since(first_month))
-    if not months:
-        return AccountProjection(opening, ZERO, ZERO, opening, ()), ()
+    if retirement_month.months_since(first_month) <= 0:
+        return AccountProjection(opening, ZERO, ZERO, opening, ()), (), ZERO
     rounding = figures.rounding
-    first_year = guangdong_year(first_month)
-    bases: dict[int, Decimal] = {}
-    credits: dict[int, Decimal] = {}
-    counts: dict[int, int] = {}
+    interest_years = _calendar_years(first_month, retirement_month, str(assumptions.interest),
+                                     tuple(sorted((y, str(rate)) for y, rate in figures.published_interest.items())))
+    bases, credits, credit_fen, costs = _guangdong_years(
+        base_now, str(assumptions.wage_growth), guangdong_year(retirement_month.plus(-1)) - guangdong_year(first_month),
+        figures.personal_account_rate, figures.pooled_fund_rate, rounding)
+    exponent = opening.as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    per_fen = 10 ** (places - 2)  # units in a fen
+    balance = int(opening.scaleb(places))
+    if balance != opening.scaleb(places):  # not a whole number of units: cannot happen for a finite amount
+        raise ValueError(f"opening balance {opening!r}")
+    credit_units = [credit * per_fen for credit in credit_fen] if per_fen != 1 else credit_fen
+    near_num, near_den = NEAR_HALF.as_integer_ratio()
+    half_up = rounding == "ROUND_HALF_UP"
 
-    def credit_in(year: int) -> Decimal:
-        if year not in credits:
-            bases[year] = grown(base_now, assumptions.wage_growth, year - first_year, rounding)
-            credits[year] = to_fen(bases[year] * figures.personal_account_rate, rounding)
-            counts[year] = 0
-        return credits[year]
+    credited = interest_total = 0
+    for start, end, rate, rate_num, twelfths, runs in interest_years:
+        weighted = balance * (end - start)
+        year_credits = 0
+        for first, last, position, count, weight in runs:
+            credit = credit_units[position]
+            year_credits += credit * count
+            weighted += credit * weight
+        numerator, denominator = rate_num * weighted, twelfths * per_fen  # the interest in fen
+        interest, remainder = divmod(numerator, denominator)
+        twice = 2 * remainder
+        if numerator < 0 or abs(twice - denominator) * near_den < 2 * denominator * near_num:
+            raw = Decimal(balance).scaleb(-places) * rate * (end - start) / 12
+            for first, last, position, count, weight in runs:
+                for month in range(first, last):
+                    raw += credits[position] * rate * (end - month) / 12
+            interest = int(to_fen(raw, rounding).scaleb(2))
+        elif twice > denominator or (twice == denominator and (half_up or interest % 2)):
+            interest += 1
+        balance += year_credits + interest * per_fen
+        credited += year_credits
+        interest_total += interest
+    credited //= per_fen
+    counts = _months_per_guangdong_year(interest_years, len(bases))
+    rates = tuple((year, rate, year in figures.published_interest)
+                  for year, (start, end, rate, *_) in enumerate(interest_years, start=first_month.year) if end > start)
+    account = AccountProjection(opening, _yuan(credited), _yuan(interest_total),
+                                opening + _yuan(credited + interest_total), rates)
+    total_cost = _yuan(sum(count * cost for count, cost in zip(counts, costs)))
+    return account, tuple(zip(counts, bases)), total_cost
 
-    balance, credited, interest_total = opening, ZERO, ZERO
-    rates: list[tuple[int, Decimal, bool]] = []
+
+def _yuan(fen: int) -> Decimal:
+    """A whole number of fen as yuan with two places (what a sum of amounts rounded to the fen holds)."""
+    return Decimal(fen).scaleb(-2)
+
+
+@lru_cache(maxsize=256)
+def _calendar_years(first_month: YearMonth, retirement_month: YearMonth, assumed: str,
+                    published: tuple[tuple[int, str], ...]) -> tuple:
+    """For each calendar year from the first month to the retirement month, what the interest needs whatever the
+    base: (start, end, rate, rate's numerator, 12 × rate's denominator, runs), the months start…end − 1 held; a run
+    is (first, last, Guangdong year's position, months, Σ (end − month) over them), January–June belonging to the
+    Guangdong year begun the July before. Keyed on plain values only, the rates as written (0.015 and 0.0150 are
+    equal Decimals, but not the same digits in the result)."""
+    rates = {year: Decimal(rate) for year, rate in published}
+    assumed_rate = Decimal(assumed)
+    first_position = guangdong_year(first_month)
+    found = []
     for year in range(first_month.year, retirement_month.year + 1):
         start = first_month.month if year == first_month.year else 1
         end = retirement_month.month if year == retirement_month.year else 13  # exclusive
-        if year in figures.published_interest:
-            rate, published = figures.published_interest[year], True
-        else:
-            rate, published = assumptions.interest, False
-        # Runs of equal credit: January–June belong to the Guangdong year begun the July before.
-        halves = ((start, min(end, GUANGDONG_YEAR_FIRST_MONTH), -1), (max(start, GUANGDONG_YEAR_FIRST_MONTH), end, 0))
-        runs = [(first, last, year + offset) for first, last, offset in halves if last > first]
-        weighted = balance * (end - start)
-        year_credits = ZERO
-        for first, last, guangdong in runs:
-            credit = credit_in(guangdong)
-            count = last - first
-            counts[guangdong] += count
-            year_credits += credit * count
-            weighted += credit * (count * end - (first + last - 1) * count // 2)  # Σ (end − month) over the run
-        raw = rate * weighted / 12
-        fen = raw * 100
-        if abs(fen - fen.to_integral_value(rounding=ROUND_FLOOR) - HALF) < NEAR_HALF:
-            raw = balance * rate * (end - start) / 12
-            for first, last, guangdong in runs:
-                for month in range(first, last):
-                    raw += credits[guangdong] * rate * (end - month) / 12
-        interest = to_fen(raw, rounding)
-        balance += year_credits + interest
-        credited += year_credits
-        interest_total += interest
-        if end > start:
-            rates.append((year, rate, published))
-    account = AccountProjection(opening, credited, interest_total, balance, tuple(rates))
-    return account, tuple((counts[year], bases[year]) for year in sorted(bases))
+        rate = rates.get(year, assumed_rate)
+        runs = []
+        for first, last, guangdong in ((start, min(end, GUANGDONG_YEAR_FIRST_MONTH), year - 1),
+                                       (max(start, GUANGDONG_YEAR_FIRST_MONTH), end, year)):
+            if last > first:
+                count = last - first
+                runs.append((first, last, guangdong - first_position, count,
+                             count * end - (first + last - 1) * count // 2))
+        numerator, denominator = rate.as_integer_ratio()
+        found.append((start, end, rate, numerator, 12 * denominator, tuple(runs)))
+    return tuple(found)
+
+
+def _months_per_guangdong_year(interest_years: tuple, years: int) -> list[int]:
+    counts = [0] * years
+    for *_, runs in interest_years:
+        for _first, _last, position, count, _weight in runs:
+            counts[position] += count
+    return counts
+
+
+@lru_cache(maxsize=256)
+def _guangdong_years(base_now: Decimal, growth: str, years: int, account_rate: Decimal, pooled_rate: Decimal,
+                     rounding: str) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...], tuple[int, ...], tuple[int, ...]]:
+    """For each Guangdong year from the first month's, k = 0 … years: the base (`grown(base_now, growth, k)`), the
+    month's credit to the personal account, that credit in fen, and the month's cost in fen (`_monthly_cost`).
+    Keyed on plain values (the growth as written: 0.029 and 0.0290 are equal Decimals, not the same digits)."""
+    rate = Decimal(growth)
+    bases = tuple(to_fen(base_now * (1 + rate) ** k, rounding) for k in range(years + 1))
+    credits = tuple(to_fen(base * account_rate, rounding) for base in bases)
+    credit_fen = tuple(int(credit.scaleb(2)) for credit in credits)
+    costs = tuple(int(to_fen(base * pooled_rate, rounding).scaleb(2)) + fen for base, fen in zip(bases, credit_fen))
+    return bases, credits, credit_fen, costs
 
 
 def estimated_past_balance(past_months: int, base_now: Decimal, figures: PensionFigures) -> Decimal:
@@ -421,7 +477,8 @@ def estimate_pension(
     base = clamp_base(declared_base, figures.floor, figures.ceiling)
     base_now = to_fen(base.applied, figures.rounding)
     index = contribution_index(base_now, figures.denominator)
-    account, years = _contribution_years(past.balance, first_month, retirement.month, base_now, figures, assumptions)
+    account, years, total_contributions = _contribution_years(past.balance, first_month, retirement.month, base_now,
+                                                              figures, assumptions)
     future = sum(count for count, _ in years)
     minimum = MinimumCheck(figures.minimum_months, past.months + future)
     mean_index = average_index(past.months, past.index, future, index)
@@ -441,7 +498,7 @@ def estimate_pension(
         account_pension=to_fen(account.balance / payout, figures.rounding),
         monthly_cost_now=_monthly_cost(base_now, figures),
         local_supplementary_now=to_fen(base_now * figures.local_supplementary_rate, figures.rounding),
-        total_contributions=sum((count * _monthly_cost(base, figures) for count, base in years), ZERO),
+        total_contributions=total_contributions,
         basic_pension_range=basic_pension_range(base_now, past, future, calculation_base.value, figures),
     )
 

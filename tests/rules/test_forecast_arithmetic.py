@@ -122,3 +122,37 @@ def test_a_forecast_with_a_quick_choice_base_reuses_its_comparison_row():
     assert result.estimate is result.comparison[2].estimate  # 100% of the average
     assert repr(result.estimate) == repr(reference_estimate(D("9183.00"), past, YearMonth(2026, 11), retirement,
                                                             FIGURES, Assumptions(D("0"), D("0"))))
+
+
+def unusual_case(rng: random.Random):
+    """Amounts and rates written unusually: an opening balance with more places than the fen or none at all, rates
+    and growth with trailing zeros (equal Decimals, other digits), negative interest, the rounding modes."""
+    declared, past, first, retirement, figures, assumptions = random_case(rng)
+    balance = rng.choice([D(rng.randint(0, 9_999_999)) / 1000, D(rng.randint(0, 99_999)), D("5E+4"), D("0"),
+                          D("0.000"), D(rng.randint(0, 9_999_999)) / 100])
+    past = PastContributions(past.months, past.index, balance, False, past.index_base)
+    written = rng.choice(["0", "0.0", "0.00", "0.0150", "0.015", "-0.01", "-0.0262", "0.0290", "0.029"])
+    assumptions = Assumptions(wage_growth=D(rng.choice(["0", "0.0", "0.029", "0.0290", "0.05"])), interest=D(written))
+    published = {year: D(rng.choice(["0.0262", "0.02620", "0.015", "0.0150", "-0.005"]))
+                 for year in figures.published_interest}
+    return declared, past, first, retirement, PensionFigures(**{**figures.__dict__, "published_interest": published}), \
+        assumptions
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_unusually_written_amounts_and_rates_give_the_reference_estimate_digit_for_digit(seed):
+    rng = random.Random(1000 + seed)
+    for _ in range(400):
+        case = unusual_case(rng)
+        assert repr(estimate_pension(*case)) == repr(reference_estimate(*case)), case
+
+
+def test_equal_rates_written_with_other_digits_are_not_mixed_up_by_the_caches():
+    """0.015 and 0.0150 are equal Decimals: the estimate with each shows the rate as it was written."""
+    retirement = Retirement(Category.M60, False, 0, 63 * 12, YearMonth(2039, 9), date(2039, 9, 15))
+    past = PastContributions(months=120, index=D("1"), balance=D("50000.00"), balance_estimated=False)
+    for interest in ("0.015", "0.0150", "0.01500", "0.015"):
+        case = (D("9183.00"), past, YearMonth(2026, 11), retirement, FIGURES, Assumptions(D("0.0290"), D(interest)))
+        estimate = estimate_pension(*case)
+        assert repr(estimate) == repr(reference_estimate(*case))
+        assert str(estimate.account.rates[-1][1]) == interest
