@@ -352,7 +352,7 @@ def _contribution_years(
     if retirement_month.months_since(first_month) <= 0:
         return AccountProjection(opening, ZERO, ZERO, opening, ()), (), ZERO
     rounding = figures.rounding
-    interest_years = _calendar_years(first_month, retirement_month, str(assumptions.interest),
+    interest_years, counts = _calendar_years(first_month, retirement_month, str(assumptions.interest),
                                      tuple(sorted((y, str(rate)) for y, rate in figures.published_interest.items())))
     bases, credits, credit_fen, costs = _guangdong_years(
         base_now, str(assumptions.wage_growth), guangdong_year(retirement_month.plus(-1)) - guangdong_year(first_month),
@@ -390,7 +390,6 @@ def _contribution_years(
         credited += year_credits
         interest_total += interest
     credited //= per_fen
-    counts = _months_per_guangdong_year(interest_years, len(bases))
     rates = tuple((year, rate, year in figures.published_interest)
                   for year, (start, end, rate, *_) in enumerate(interest_years, start=first_month.year) if end > start)
     account = AccountProjection(opening, _yuan(credited), _yuan(interest_total),
@@ -406,11 +405,11 @@ def _yuan(fen: int) -> Decimal:
 
 @lru_cache(maxsize=256)
 def _calendar_years(first_month: YearMonth, retirement_month: YearMonth, assumed: str,
-                    published: tuple[tuple[int, str], ...]) -> tuple:
+                    published: tuple[tuple[int, str], ...]) -> tuple[tuple, tuple[int, ...]]:
     """For each calendar year from the first month to the retirement month, what the interest needs whatever the
     base: (start, end, rate, rate's numerator, 12 × rate's denominator, runs), the months start…end − 1 held; a run
     is (first, last, Guangdong year's position, months, Σ (end − month) over them), January–June belonging to the
-    Guangdong year begun the July before. Keyed on plain values only, the rates as written (0.015 and 0.0150 are
+    Guangdong year begun the July before; and the months in each Guangdong year. Keyed on plain values only, the rates as written (0.015 and 0.0150 are
     equal Decimals, but not the same digits in the result)."""
     rates = {year: Decimal(rate) for year, rate in published}
     assumed_rate = Decimal(assumed)
@@ -429,15 +428,11 @@ def _calendar_years(first_month: YearMonth, retirement_month: YearMonth, assumed
                              count * end - (first + last - 1) * count // 2))
         numerator, denominator = rate.as_integer_ratio()
         found.append((start, end, rate, numerator, 12 * denominator, tuple(runs)))
-    return tuple(found)
-
-
-def _months_per_guangdong_year(interest_years: tuple, years: int) -> list[int]:
-    counts = [0] * years
-    for *_, runs in interest_years:
+    counts = [0] * (guangdong_year(retirement_month.plus(-1)) - first_position + 1)
+    for *_, runs in found:
         for _first, _last, position, count, _weight in runs:
             counts[position] += count
-    return counts
+    return tuple(found), tuple(counts)
 
 
 @lru_cache(maxsize=256)
