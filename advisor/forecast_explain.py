@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flask_babel import format_date
 from advisor.i18n import gettext
 
 from .explain import notice_message as content_notice_message
 from .forecast_advice import Assumption
-from .i18n import current_language, format_age, format_year_month, format_yuan
+from .i18n import format_age, format_year_month, format_yuan
 from .policy import Content
 from .rules.calendar import YearMonth
 from .rules.forecast import ComparisonRow
@@ -27,7 +26,7 @@ def percent(ratio: Decimal) -> str:
 
 def month_name(month: YearMonth) -> str:
     """2026年11月 in Chinese, November 2026 in English."""
-    return format_date(month.first_day, "MMMM y" if current_language() == "en" else "y年M月")
+    return format_year_month(month)  # the same patterns, cached per month and language
 
 
 def _denominator_message(item: Assumption) -> str:
