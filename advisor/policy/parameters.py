@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, Mapping
 
 from .errors import ContentError, FigureMissing, NotInForce

@@ -371,7 +371,7 @@ def _contribution_years(
     for start, end, rate, rate_num, twelfths, runs in interest_years:
         weighted = balance * (end - start)
         year_credits = 0
-        for first, last, position, count, weight in runs:
+        for _first, _last, position, count, weight in runs:
             credit = credit_units[position]
             year_credits += credit * count
             weighted += credit * weight
@@ -380,7 +380,7 @@ def _contribution_years(
         twice = 2 * remainder
         if numerator < 0 or abs(twice - denominator) * near_den < 2 * denominator * near_num:
             raw = Decimal(balance).scaleb(-places) * rate * (end - start) / 12
-            for first, last, position, count, weight in runs:
+            for first, last, position, _count, _weight in runs:
                 for month in range(first, last):
                     raw += credits[position] * rate * (end - month) / 12
             interest = int(to_fen(raw, rounding).scaleb(2))
@@ -394,8 +394,8 @@ def _contribution_years(
                   for year, (start, end, rate, *_) in enumerate(interest_years, start=first_month.year) if end > start)
     account = AccountProjection(opening, _yuan(credited), _yuan(interest_total),
                                 opening + _yuan(credited + interest_total), rates)
-    total_cost = _yuan(sum(count * cost for count, cost in zip(counts, costs)))
-    return account, tuple(zip(counts, bases)), total_cost
+    total_cost = _yuan(sum(count * cost for count, cost in zip(counts, costs, strict=True)))
+    return account, tuple(zip(counts, bases, strict=True)), total_cost
 
 
 def _yuan(fen: int) -> Decimal:
@@ -409,8 +409,8 @@ def _calendar_years(first_month: YearMonth, retirement_month: YearMonth, assumed
     """For each calendar year from the first month to the retirement month, what the interest needs whatever the
     base: (start, end, rate, rate's numerator, 12 × rate's denominator, runs), the months start…end − 1 held; a run
     is (first, last, Guangdong year's position, months, Σ (end − month) over them), January–June belonging to the
-    Guangdong year begun the July before; and the months in each Guangdong year. Keyed on plain values only, the rates as written (0.015 and 0.0150 are
-    equal Decimals, but not the same digits in the result)."""
+    Guangdong year begun the July before; and the months in each Guangdong year. Keyed on plain values only, the
+    rates as written (0.015 and 0.0150 are equal Decimals, but not the same digits in the result)."""
     rates = {year: Decimal(rate) for year, rate in published}
     assumed_rate = Decimal(assumed)
     first_position = guangdong_year(first_month)
@@ -437,7 +437,8 @@ def _calendar_years(first_month: YearMonth, retirement_month: YearMonth, assumed
 
 @lru_cache(maxsize=256)
 def _guangdong_years(base_now: Decimal, growth: str, years: int, account_rate: Decimal, pooled_rate: Decimal,
-                     rounding: str) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...], tuple[int, ...], tuple[int, ...]]:
+                     rounding: str) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...], tuple[int, ...],
+                                             tuple[int, ...]]:
     """For each Guangdong year from the first month's, k = 0 … years: the base (`grown(base_now, growth, k)`), the
     month's credit to the personal account, that credit in fen, and the month's cost in fen (`_monthly_cost`).
     Keyed on plain values (the growth as written: 0.029 and 0.0290 are equal Decimals, not the same digits)."""
@@ -445,7 +446,8 @@ def _guangdong_years(base_now: Decimal, growth: str, years: int, account_rate: D
     bases = tuple(to_fen(base_now * (1 + rate) ** k, rounding) for k in range(years + 1))
     credits = tuple(to_fen(base * account_rate, rounding) for base in bases)
     credit_fen = tuple(int(credit.scaleb(2)) for credit in credits)
-    costs = tuple(int(to_fen(base * pooled_rate, rounding).scaleb(2)) + fen for base, fen in zip(bases, credit_fen))
+    costs = tuple(int(to_fen(base * pooled_rate, rounding).scaleb(2)) + fen
+                  for base, fen in zip(bases, credit_fen, strict=True))
     return bases, credits, credit_fen, costs
 
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-import pytest
-
 from advisor.policy import FigureMissing, NotInForce
 from advisor.policy.parameters import Figure, Parameter
 
