@@ -90,19 +90,28 @@ def lines(answer: PensionAnswer) -> tuple[Line, ...]:
 
 
 def line_name(code: str) -> str:
-    return {
-        "basic_pension": gettext("Basic pension"),
-        "personal_account_pension": gettext("Personal-account pension"),
-        "local_subsidy": gettext("Shenzhen local subsidy"),
-        "transitional_pension": gettext("Transitional pension"),
-        "total": gettext("Total (without the transitional pension)"),
-    }[code]
+    # One translation for the line asked for, not the five.
+    if code == "basic_pension":
+        return gettext("Basic pension")
+    if code == "personal_account_pension":
+        return gettext("Personal-account pension")
+    if code == "local_subsidy":
+        return gettext("Shenzhen local subsidy")
+    if code == "transitional_pension":
+        return gettext("Transitional pension")
+    if code == "total":
+        return gettext("Total (without the transitional pension)")
+    raise KeyError(code)
 
 
 def kind_name(kind: str) -> str:
-    return {"statutory": gettext("at the statutory retirement age"),
-            "early": gettext("early (flexible retirement)"),
-            "deferred": gettext("deferred (flexible retirement)")}[kind]
+    if kind == "statutory":
+        return gettext("at the statutory retirement age")
+    if kind == "early":
+        return gettext("early (flexible retirement)")
+    if kind == "deferred":
+        return gettext("deferred (flexible retirement)")
+    raise KeyError(kind)
 
 
 def notice_message(content: Content, notice: Notice) -> str:

@@ -50,9 +50,18 @@ class FiguresNotInForce(LookupError):
         self.errors = errors
 
 
-def retirement_schedules(content: Content, on: date) -> dict[Category, ReformSchedule]:
-    raw = content.figure("retirement.reform", max(on, REFORM_FIRST_DAY)).value
-    return {
+def _kept(content: Content, figure: Figure, make):
+    """What `make` builds from a figure's value, built once per figure and kept with the content (the parameter and
+    the entry's date say which value it is); the value kept is shared, never changed."""
+    key = ("policy.inputs", figure.parameter_id, figure.effective)
+    found = content.memo.get(key)
+    if found is None:
+        found = content.memo[key] = make(figure.value)
+    return found
+
+
+def retirement_schedules(content: Content, on: date) -> Mapping[Category, ReformSchedule]:
+    return _kept(content, content.figure("retirement.reform", max(on, REFORM_FIRST_DAY)), lambda raw: {
         Category(code): ReformSchedule(
             original_age_years=int(row["original_age_years"]),
             first_affected_birth_month=YearMonth.parse(row["first_affected_birth_month"]),
@@ -60,25 +69,24 @@ def retirement_schedules(content: Content, on: date) -> dict[Category, ReformSch
             max_delay_months=int(row["max_delay_months"]),
         )
         for code, row in raw.items()
-    }
+    })
 
 
 def female_default_category(content: Content, on: date) -> Category:
     return Category(content.figure("retirement.female_flexible_worker_category", max(on, REFORM_FIRST_DAY)).value)
 
 
-def minimum_ages(content: Content, on: date) -> dict[Scheme, int]:
-    raw = content.figure("eligibility.minimum_age", on).value
-    return {scheme: int(raw[scheme.value]) for scheme in Scheme}
+def minimum_ages(content: Content, on: date) -> Mapping[Scheme, int]:
+    return _kept(content, content.figure("eligibility.minimum_age", on),
+                 lambda raw: {scheme: int(raw[scheme.value]) for scheme in Scheme})
 
 
 def temporary_account_rule(content: Content, on: date) -> TemporaryAccountRule:
-    raw = content.figure("pension.temporary_account", on).value
-    return TemporaryAccountRule(
+    return _kept(content, content.figure("pension.temporary_account", on), lambda raw: TemporaryAccountRule(
         first_insured_from=date.fromisoformat(raw["first_insured_from"]),
         male_min_age=int(raw["male_min_age"]),
         female_min_age=int(raw["female_min_age"]),
-    )
+    ))
 
 
 @dataclass(frozen=True)
