@@ -74,8 +74,16 @@ def check_protections(found: Mapping[str, Mapping[str, Any]], parameters: Mappin
             raise ContentError(_file("subsidies"), f"subsidies.{key}.share", f"{share!r} is not a parameter")
 
 
-def platform_facts(content: Content) -> dict[str, PlatformFacts]:
-    """Each platform's pilot group and start date, by platform id."""
+def platform_facts(content: Content) -> Mapping[str, PlatformFacts]:
+    """Each platform's pilot group and start date, by platform id; read once and kept with the content (shared: never
+    changed)."""
+    found = content.memo.get("policy.platform_facts")
+    if found is None:
+        found = content.memo["policy.platform_facts"] = _platform_facts(content)
+    return found
+
+
+def _platform_facts(content: Content) -> dict[str, PlatformFacts]:
     facts = {}
     for platform in content.protections["platforms"]["platforms"]:
         injury = platform["injury"]
