@@ -330,8 +330,7 @@ def project_personal_account(
 
 def _contribution_years(
     opening: Decimal,
-    first_month: YearMonth,
-    retirement_month: YearMonth,
+    common: _Common,
     base_now: Decimal,
     figures: PensionFigures,
     assumptions: Assumptions,
@@ -349,14 +348,13 @@ def _contribution_years(
     lies within a hair of half a fen: such a year (and one with a negative amount) is summed month by month in
     Decimal, as before.
     """
-    if retirement_month.months_since(first_month) <= 0:
+    if not common.months:
         return AccountProjection(opening, ZERO, ZERO, opening, ()), (), ZERO
     rounding = figures.rounding
-    interest_years, counts = _calendar_years(first_month, retirement_month, str(assumptions.interest),
-                                     tuple(sorted((y, str(rate)) for y, rate in figures.published_interest.items())))
+    interest_years, counts = common.calendar, common.counts
     bases, credits, credit_fen, costs = _guangdong_years(
-        base_now, str(assumptions.wage_growth), guangdong_year(retirement_month.plus(-1)) - guangdong_year(first_month),
-        figures.personal_account_rate, figures.pooled_fund_rate, rounding)
+        base_now, str(assumptions.wage_growth), len(counts) - 1, figures.personal_account_rate,
+        figures.pooled_fund_rate, rounding)
     exponent = opening.as_tuple().exponent
     places = max(2, -exponent) if isinstance(exponent, int) else 2
     per_fen = 10 ** (places - 2)  # units in a fen
@@ -391,11 +389,35 @@ def _contribution_years(
         interest_total += interest
     credited //= per_fen
     rates = tuple((year, rate, year in figures.published_interest)
-                  for year, (start, end, rate, *_) in enumerate(interest_years, start=first_month.year) if end > start)
+                  for year, (start, end, rate, *_) in enumerate(interest_years, start=common.first_month.year)
+                  if end > start)
     account = AccountProjection(opening, _yuan(credited), _yuan(interest_total),
                                 opening + _yuan(credited + interest_total), rates)
     total_cost = _yuan(sum(count * cost for count, cost in zip(counts, costs, strict=True)))
     return account, tuple(zip(counts, bases, strict=True)), total_cost
+
+
+@dataclass(frozen=True)
+class _Common:
+    """What every estimate of one forecast shares, whatever the base: worked out once for the comparison's rows."""
+
+    first_month: YearMonth
+    months: int  # future months, first_month to the month before retirement
+    calendar: tuple  # _calendar_years
+    counts: tuple[int, ...]  # months in each Guangdong year
+    calculation_base: ProjectedAmount
+    payout_months: Decimal
+
+
+def _common(first_month: YearMonth, retirement: Retirement, figures: PensionFigures,
+            assumptions: Assumptions) -> _Common:
+    months = max(0, retirement.month.months_since(first_month))
+    calendar, counts = _calendar_years(
+        first_month, retirement.month, str(assumptions.interest),
+        tuple(sorted((year, str(rate)) for year, rate in figures.published_interest.items()))) if months else ((), ())
+    return _Common(first_month, months, calendar, counts,
+                   projected_calculation_base(figures, retirement.month.year, assumptions.wage_growth),
+                   payout_months_at(retirement.age_in_months, figures.payout_months))
 
 
 def _yuan(fen: int) -> Decimal:
@@ -471,17 +493,21 @@ def estimate_pension(
     figures: PensionFigures,
     assumptions: Assumptions,
 ) -> Estimate:
+    return _estimate(declared_base, past, figures, assumptions, _common(first_month, retirement, figures, assumptions))
+
+
+def _estimate(declared_base: Decimal, past: PastContributions, figures: PensionFigures, assumptions: Assumptions,
+              common: _Common) -> Estimate:
     base = clamp_base(declared_base, figures.floor, figures.ceiling)
     base_now = to_fen(base.applied, figures.rounding)
     index = contribution_index(base_now, figures.denominator)
-    account, years, total_contributions = _contribution_years(past.balance, first_month, retirement.month, base_now,
-                                                              figures, assumptions)
-    future = sum(count for count, _ in years)
+    account, years, total_contributions = _contribution_years(past.balance, common, base_now, figures, assumptions)
+    future = common.months
     minimum = MinimumCheck(figures.minimum_months, past.months + future)
     mean_index = average_index(past.months, past.index, future, index)
-    calculation_base = projected_calculation_base(figures, retirement.month.year, assumptions.wage_growth)
+    calculation_base = common.calculation_base
     basic = basic_pension_for(calculation_base.value, mean_index, minimum.total_months, figures.rounding)
-    payout = payout_months_at(retirement.age_in_months, figures.payout_months)
+    payout = common.payout_months
     return Estimate(
         base=base,
         index=index,
@@ -506,17 +532,19 @@ def compare_bases(
     retirement: Retirement,
     figures: PensionFigures,
     assumptions: Assumptions,
+    _shared: _Common | None = None,
 ) -> tuple[ComparisonRow, ...]:
     """The floor and 60%, 100%, 200%, 300% of the average; only the future base changes between rows.
 
     A multiple below the floor is raised to the floor (its row's base says `clamped == "floor"`).
     """
+    common = _shared or _common(first_month, retirement, figures, assumptions)
     requested = [(FLOOR_ROW, None, figures.floor)]
     requested += [(format(m, "f"), m, to_fen(m * figures.average_wage, figures.rounding)) for m in COMPARISON_MULTIPLES]
     rows: list[ComparisonRow] = []
     floor_estimate: Estimate | None = None
     for label, multiple, amount in requested:
-        estimate = estimate_pension(amount, past, first_month, retirement, figures, assumptions)
+        estimate = _estimate(amount, past, figures, assumptions, common)
         extra = None
         if floor_estimate is None:
             floor_estimate = estimate
@@ -535,9 +563,9 @@ def forecast(
     figures: PensionFigures,
     assumptions: Assumptions,
 ) -> Forecast:
-    comparison = compare_bases(past, first_month, retirement, figures, assumptions)
+    common = _common(first_month, retirement, figures, assumptions)
+    comparison = compare_bases(past, first_month, retirement, figures, assumptions, common)
     # A base chosen from the quick choices is one of the comparison's rows: the same inputs, the same estimate.
     same = [row.estimate for row in comparison if row.requested.as_tuple() == declared_base.as_tuple()]
-    estimate = same[0] if same else estimate_pension(declared_base, past, first_month, retirement, figures,
-                                                      assumptions)
+    estimate = same[0] if same else _estimate(declared_base, past, figures, assumptions, common)
     return Forecast(first_month, retirement, past, estimate, comparison)
