@@ -47,7 +47,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
 from .calendar import YearMonth
 from .contributions import Base, clamp_base
@@ -334,6 +333,7 @@ def _contribution_years(
     base_now: Decimal,
     figures: PensionFigures,
     assumptions: Assumptions,
+    keep: bool = False,
 ) -> tuple[AccountProjection, tuple[tuple[int, Decimal], ...], Decimal]:
     """The personal account at retirement, (months, base) for each Guangdong year and the cost of every future
     month (the pension's 20%), without a step per month and in whole numbers.
@@ -352,9 +352,13 @@ def _contribution_years(
         return AccountProjection(opening, ZERO, ZERO, opening, ()), (), ZERO
     rounding = figures.rounding
     interest_years, counts = common.calendar, common.counts
-    bases, credits, credit_fen, costs = _guangdong_years(
-        base_now, str(assumptions.wage_growth), len(counts) - 1, figures.personal_account_rate,
-        figures.pooled_fund_rate, rounding)
+    years = len(counts)
+    if keep and years <= _KEPT_YEARS:
+        bases, credits, credit_fen, costs = (values[:years] for values in _kept_guangdong_years(
+            base_now, assumptions.wage_growth, figures.personal_account_rate, figures.pooled_fund_rate, rounding))
+    else:
+        bases, credits, credit_fen, costs = _guangdong_years(base_now, common.growth, figures.personal_account_rate,
+                                                             figures.pooled_fund_rate, rounding)
     exponent = opening.as_tuple().exponent
     places = max(2, -exponent) if isinstance(exponent, int) else 2
     per_fen = 10 ** (places - 2)  # units in a fen
@@ -388,11 +392,8 @@ def _contribution_years(
         credited += year_credits
         interest_total += interest
     credited //= per_fen
-    rates = tuple((year, rate, year in figures.published_interest)
-                  for year, (start, end, rate, *_) in enumerate(interest_years, start=common.first_month.year)
-                  if end > start)
     account = AccountProjection(opening, _yuan(credited), _yuan(interest_total),
-                                opening + _yuan(credited + interest_total), rates)
+                                opening + _yuan(credited + interest_total), common.rates)
     total_cost = _yuan(sum(count * cost for count, cost in zip(counts, costs, strict=True)))
     return account, tuple(zip(counts, bases, strict=True)), total_cost
 
@@ -405,6 +406,8 @@ class _Common:
     months: int  # future months, first_month to the month before retirement
     calendar: tuple  # _calendar_years
     counts: tuple[int, ...]  # months in each Guangdong year
+    growth: tuple[Decimal, ...]  # (1 + wage growth) ** k for the k-th Guangdong year, as `grown` computes it
+    rates: tuple[tuple[int, Decimal, bool], ...]  # AccountProjection.rates
     calculation_base: ProjectedAmount
     payout_months: Decimal
 
@@ -412,10 +415,11 @@ class _Common:
 def _common(first_month: YearMonth, retirement: Retirement, figures: PensionFigures,
             assumptions: Assumptions) -> _Common:
     months = max(0, retirement.month.months_since(first_month))
-    calendar, counts = _calendar_years(
-        first_month, retirement.month, str(assumptions.interest),
-        tuple(sorted((year, str(rate)) for year, rate in figures.published_interest.items()))) if months else ((), ())
-    return _Common(first_month, months, calendar, counts,
+    calendar, counts = _calendar_years(first_month, retirement.month, assumptions.interest,
+                                       figures.published_interest) if months else ((), ())
+    rates = tuple((year, rate, year in figures.published_interest)
+                  for year, (start, end, rate, *_) in enumerate(calendar, start=first_month.year) if end > start)
+    return _Common(first_month, months, calendar, counts, _growth_factors(assumptions.wage_growth, len(counts)), rates,
                    projected_calculation_base(figures, retirement.month.year, assumptions.wage_growth),
                    payout_months_at(retirement.age_in_months, figures.payout_months))
 
@@ -425,22 +429,18 @@ def _yuan(fen: int) -> Decimal:
     return Decimal(fen).scaleb(-2)
 
 
-@lru_cache(maxsize=256)
-def _calendar_years(first_month: YearMonth, retirement_month: YearMonth, assumed: str,
-                    published: tuple[tuple[int, str], ...]) -> tuple[tuple, tuple[int, ...]]:
+def _calendar_years(first_month: YearMonth, retirement_month: YearMonth, assumed: Decimal,
+                    published: Mapping[int, Decimal]) -> tuple[tuple, tuple[int, ...]]:
     """For each calendar year from the first month to the retirement month, what the interest needs whatever the
     base: (start, end, rate, rate's numerator, 12 × rate's denominator, runs), the months start…end − 1 held; a run
     is (first, last, Guangdong year's position, months, Σ (end − month) over them), January–June belonging to the
-    Guangdong year begun the July before; and the months in each Guangdong year. Keyed on plain values only, the
-    rates as written (0.015 and 0.0150 are equal Decimals, but not the same digits in the result)."""
-    rates = {year: Decimal(rate) for year, rate in published}
-    assumed_rate = Decimal(assumed)
+    Guangdong year begun the July before; and the months in each Guangdong year."""
     first_position = guangdong_year(first_month)
     found = []
     for year in range(first_month.year, retirement_month.year + 1):
         start = first_month.month if year == first_month.year else 1
         end = retirement_month.month if year == retirement_month.year else 13  # exclusive
-        rate = rates.get(year, assumed_rate)
+        rate = published.get(year, assumed)
         runs = []
         for first, last, guangdong in ((start, min(end, GUANGDONG_YEAR_FIRST_MONTH), year - 1),
                                        (max(start, GUANGDONG_YEAR_FIRST_MONTH), end, year)):
@@ -457,20 +457,60 @@ def _calendar_years(first_month: YearMonth, retirement_month: YearMonth, assumed
     return tuple(found), tuple(counts)
 
 
-@lru_cache(maxsize=256)
-def _guangdong_years(base_now: Decimal, growth: str, years: int, account_rate: Decimal, pooled_rate: Decimal,
-                     rounding: str) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...], tuple[int, ...],
-                                             tuple[int, ...]]:
-    """For each Guangdong year from the first month's, k = 0 … years: the base (`grown(base_now, growth, k)`), the
-    month's credit to the personal account, that credit in fen, and the month's cost in fen (`_monthly_cost`).
-    Keyed on plain values (the growth as written: 0.029 and 0.0290 are equal Decimals, not the same digits)."""
-    rate = Decimal(growth)
-    bases = tuple(to_fen(base_now * (1 + rate) ** k, rounding) for k in range(years + 1))
-    credits = tuple(to_fen(base * account_rate, rounding) for base in bases)
-    credit_fen = tuple(int(credit.scaleb(2)) for credit in credits)
-    costs = tuple(int(to_fen(base * pooled_rate, rounding).scaleb(2)) + fen
-                  for base, fen in zip(bases, credit_fen, strict=True))
+def _guangdong_years(base_now: Decimal, growth: tuple[Decimal, ...], account_rate: Decimal, pooled_rate: Decimal,
+                     rounding: str) -> tuple[list[Decimal], list[Decimal], list[int], list[int]]:
+    """For each Guangdong year from the first month's: the base (`grown(base_now, growth rate, k)`), the month's
+    credit to the personal account, that credit in fen, and the month's cost in fen (`_monthly_cost`)."""
+    bases, credits, credit_fen, costs = [], [], [], []
+    previous = None
+    for factor in growth:
+        base = to_fen(base_now * factor, rounding)
+        if base != previous:  # with no growth, or while growth stays under half a fen, the same base again
+            previous = base
+            credit = to_fen(base * account_rate, rounding)
+            fen = int(credit.scaleb(2))
+            cost = int(to_fen(base * pooled_rate, rounding).scaleb(2)) + fen
+        bases.append(base)
+        credits.append(credit)
+        credit_fen.append(fen)
+        costs.append(cost)
     return bases, credits, credit_fen, costs
+
+
+# Kept between forecasts, keyed on figures and rates only, never on what describes a person (a base a person
+# declared, a birth or retirement date): the growth factors per growth rate, and the Guangdong years of the
+# comparison's bases (the floor and multiples of the average wage), for the first _KEPT_YEARS years.
+_KEPT_YEARS = 60
+_KEPT_KEYS = 256
+_factors: dict[str, tuple[Decimal, ...]] = {}
+_kept_years: dict[tuple, tuple] = {}
+
+
+def _growth_factors(growth: Decimal, years: int) -> tuple[Decimal, ...]:
+    """(1 + growth) ** k for k = 0 … years − 1, as `grown` computes it. Kept per rate as written (0.029 and 0.0290
+    are equal Decimals, but not the same digits)."""
+    if years > _KEPT_YEARS:
+        return tuple((1 + growth) ** k for k in range(years))
+    key = str(growth)
+    found = _factors.get(key)
+    if found is None:
+        if len(_factors) >= _KEPT_KEYS:
+            _factors.clear()
+        found = _factors[key] = tuple((1 + growth) ** k for k in range(_KEPT_YEARS))
+    return found[:years]
+
+
+def _kept_guangdong_years(base_now: Decimal, growth: Decimal, account_rate: Decimal, pooled_rate: Decimal,
+                          rounding: str) -> tuple:
+    """`_guangdong_years` for _KEPT_YEARS years of a comparison base, worked out once per figures and rates."""
+    key = (str(base_now), str(growth), str(account_rate), str(pooled_rate), rounding)
+    found = _kept_years.get(key)
+    if found is None:
+        if len(_kept_years) >= _KEPT_KEYS:
+            _kept_years.clear()
+        found = _kept_years[key] = tuple(tuple(values) for values in _guangdong_years(
+            base_now, _growth_factors(growth, _KEPT_YEARS), account_rate, pooled_rate, rounding))
+    return found
 
 
 def estimated_past_balance(past_months: int, base_now: Decimal, figures: PensionFigures) -> Decimal:
@@ -497,11 +537,12 @@ def estimate_pension(
 
 
 def _estimate(declared_base: Decimal, past: PastContributions, figures: PensionFigures, assumptions: Assumptions,
-              common: _Common) -> Estimate:
+              common: _Common, comparison_row: bool = False) -> Estimate:
     base = clamp_base(declared_base, figures.floor, figures.ceiling)
     base_now = to_fen(base.applied, figures.rounding)
     index = contribution_index(base_now, figures.denominator)
-    account, years, total_contributions = _contribution_years(past.balance, common, base_now, figures, assumptions)
+    account, years, total_contributions = _contribution_years(past.balance, common, base_now, figures, assumptions,
+                                                              keep=comparison_row)
     future = common.months
     minimum = MinimumCheck(figures.minimum_months, past.months + future)
     mean_index = average_index(past.months, past.index, future, index)
@@ -544,7 +585,7 @@ def compare_bases(
     rows: list[ComparisonRow] = []
     floor_estimate: Estimate | None = None
     for label, multiple, amount in requested:
-        estimate = _estimate(amount, past, figures, assumptions, common)
+        estimate = _estimate(amount, past, figures, assumptions, common, comparison_row=True)
         extra = None
         if floor_estimate is None:
             floor_estimate = estimate

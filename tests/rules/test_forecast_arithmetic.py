@@ -156,3 +156,32 @@ def test_equal_rates_written_with_other_digits_are_not_mixed_up_by_the_caches():
         estimate = estimate_pension(*case)
         assert repr(estimate) == repr(reference_estimate(*case))
         assert str(estimate.account.rates[-1][1]) == interest
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_every_row_of_the_comparison_equals_the_reference_estimate_digit_for_digit(seed):
+    """The comparison's rows share one calendar and keep their bases' Guangdong years between forecasts (keyed on
+    figures and rates only); each row is still the estimate the month-by-month loop gives, also when the same growth
+    is written with other digits from one forecast to the next."""
+    rng = random.Random(2000 + seed)
+    for _ in range(60):
+        declared, past, first, retirement, figures, assumptions = (unusual_case if rng.random() < 0.5
+                                                                   else random_case)(rng)
+        result = rules.forecast(declared, past, first, retirement, figures, assumptions)
+        for row in result.comparison:
+            case = (row.requested, past, first, retirement, figures, assumptions)
+            assert repr(row.estimate) == repr(reference_estimate(*case)), case
+        assert repr(result.estimate) == repr(reference_estimate(declared, past, first, retirement, figures,
+                                                                assumptions))
+
+
+def test_what_is_kept_between_forecasts_is_keyed_on_figures_and_rates_never_on_a_persons_base_or_dates():
+    retirement = Retirement(Category.M60, False, 0, 63 * 12, YearMonth(2041, 3), date(2041, 3, 15))
+    past = PastContributions(months=120, index=D("1"), balance=D("50000.00"), balance_estimated=False)
+    rules._kept_years.clear()
+    rules.forecast(D("12345.67"), past, YearMonth(2026, 11), retirement, FIGURES, Assumptions(D("0.0290"), D("0.015")))
+    kept = " ".join(repr(key) for key in rules._kept_years)
+    assert "12345.67" not in kept and "2041" not in kept and "2026" not in kept
+    rows = [FIGURES.floor, *(to_fen(m * FIGURES.average_wage) for m in rules.COMPARISON_MULTIPLES)]
+    bases = {str(to_fen(clamp_base(amount, FIGURES.floor, FIGURES.ceiling).applied)) for amount in rows}
+    assert rules._kept_years and {key[0] for key in rules._kept_years} <= bases
