@@ -29,7 +29,7 @@ from ..rules.flexible_retirement import OutsideWindow
 from ..rules.forecast import Estimate
 from ..rules.types import Category, Sex
 from . import bp
-from .routes import content, errors_response, money, rate, read_json_object, remembered
+from .routes import content, errors_response, money, rate, read_json_object, kept_with_content
 from .validation import FieldReader, check_person
 
 # Bounds of the editable inputs. Rates are ratios ("0.03" is 3%).
@@ -108,7 +108,7 @@ def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, 
 def _status(figure: Figure) -> dict[str, Any]:
     """The figure's status, source and note in the request's language (made once per figure and language: the
     parameter, the entry's date and whether it is carried forward say which figure it is)."""
-    return remembered(("api.status", figure.parameter_id, figure.effective, figure.carried_forward, figure.status,
+    return kept_with_content(("api.status", figure.parameter_id, figure.effective, figure.carried_forward, figure.status,
                        figure.source), lambda current: _status_of(current, figure))
 
 
@@ -132,7 +132,7 @@ def _value(value: Any) -> Any:
 
 def _figure(parameter_id: str, figure: Figure) -> dict[str, Any]:
     """A figure used, as the API gives it (made once per figure and language, as `_status`)."""
-    return remembered(("api.figure", parameter_id, figure.parameter_id, figure.effective, figure.carried_forward,
+    return kept_with_content(("api.figure", parameter_id, figure.parameter_id, figure.effective, figure.carried_forward,
                        figure.status, figure.source), lambda current: {
         "id": parameter_id,
         "description": figure_description(current, parameter_id),

@@ -33,7 +33,7 @@ def content():
     return current_app.extensions["advisor.content"]
 
 
-def remembered(key: tuple, make: Callable[[Content], T]) -> T:
+def kept_with_content(key: tuple, make: Callable[[Content], T]) -> T:
     """What `make` works out from the content alone, in the request's language, made once per key and language and
     kept with the content (Content.memo). `key` is plain values that say everything `make` reads; the value kept
     is shared between requests, so it is never changed after it is made."""
