@@ -20,7 +20,7 @@ from typing import Mapping
 from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
-from flask import Flask, g, has_request_context, request
+from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import Babel, get_locale, get_translations
 from flask_babel.speaklater import LazyString
 from jinja2 import Environment
@@ -196,17 +196,30 @@ def _forget_language(*_) -> None:
 
 
 def language() -> Language:
-    """The request's language, resolved at its first use in the request and then kept."""
+    """The request's language, resolved at its first use in the request and then kept.
+
+    A request names its language (select_locale); the Language for that code is made once per app, through
+    Flask-Babel (whose locale selector is select_locale, so it resolves the same code), and then reused: Flask-Babel
+    would otherwise parse the locale and look the catalogue up again on each request."""
     current = _current.get()
     if current is not None:
         return current
+    if not has_request_context():
+        return _babel_language()
+    known = current_app.extensions.setdefault("advisor.languages", {})
+    current = known.get(select_locale())
+    if current is None:
+        current = _babel_language()
+        known[current.code] = current
+    _current.set(current)
+    return current
+
+
+def _babel_language() -> Language:
     locale = get_locale()
     code = locale.language if locale and locale.language in LANGUAGES else DEFAULT_LANGUAGE
-    current = Language(code=code, locale=locale, translations=get_translations(),
-                       colon="：" if code == "zh" else ": ", full_stop="。" if code == "zh" else ".")
-    if has_request_context():
-        _current.set(current)
-    return current
+    return Language(code=code, locale=locale, translations=get_translations(),
+                    colon="：" if code == "zh" else ": ", full_stop="。" if code == "zh" else ".")
 
 
 def current_language() -> str:
