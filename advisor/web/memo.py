@@ -1,16 +1,17 @@
 """Views that depend only on content (fixed once the app has started), the language and plain values are worked
-out once and kept with the app: a figure's status and source in words, a rule's message, a choice list.
+out once and kept with the app: a figure's status and source in words, a rule's quote and source, a choice list.
 
 A key holds everything the view reads besides content and the language (the language is added here). Nothing a
 person entered may be a key or a kept value (no personal data is kept): keep the parts that are the same for
-everyone and work out the rest per request. A key that cannot be hashed is worked out afresh, never kept. The store is emptied when it grows past
-a bound, so it costs speed, never memory.
+everyone and work out the rest per request. A key that cannot be hashed is worked out afresh, never kept. The
+store is emptied when it grows past a bound, so it costs speed, never memory.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from contextvars import ContextVar
-from typing import Callable, Hashable, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 from flask import Flask, current_app, request
 
