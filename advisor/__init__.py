@@ -57,8 +57,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["advisor.content"] = load_content(app.config["CONTENT_DIR"])
     check_installation(app)
 
-    from . import i18n
+    from . import i18n, memo
     i18n.init_app(app)
+    memo.init_app(app)  # views kept per language, for the pages and the API
 
     from .api import bp as api_bp
     app.register_blueprint(api_bp)

@@ -81,7 +81,6 @@ def init_app(app: Flask) -> None:
     from . import union  # noqa: F401
     from . import static_files
     from . import addresses  # templates' url_for, kept per endpoint and language
-    from . import memo  # views kept per language (memo.py)
     from . import external  # kiosk mode: addresses and phone numbers
     from . import handoff  # kiosk mode: a result's QR code for the worker's phone
     from . import result_summaries  # the opening sentence of the newer pages' results (issue 10)
@@ -99,7 +98,6 @@ def init_app(app: Flask) -> None:
     app.after_request(compress_response)
     static_files.init_app(app)
     addresses.init_app(app)
-    memo.init_app(app)
     app.after_request(add_security_headers)
     app.context_processor(template_helpers)
     kiosk.init_app(app)

@@ -23,7 +23,7 @@ from . import bp
 from .choices import HUKOU_CHOICES, ChoiceField, FixedChoices, content, scheme_choices
 from .fields import AmountField, CheckboxesField, PlainForm, YuanAmount
 from .figures import FigureView, figure_view
-from .memo import remembered
+from ..memo import remembered
 from .protection.subsidy import calculator_subsidy, condition_field, subsidy_field
 from .rendering import render_page_or_fragment
 from .summary import join_names, summary

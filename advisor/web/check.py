@@ -41,7 +41,7 @@ from .dates import DatePartsField, check_birth_date
 from .fields import PlainForm
 from .figures import FigureView, citation, figure_view
 from .guide_views import SOURCE_KIND_LABELS, link
-from .memo import remembered
+from ..memo import remembered
 
 # Notices with a guide page that says more (guide_views.LINKS keys).
 NOTICE_GUIDES = {"stop_when_leaving_shenzhen": "leaving", "continue_contributing": "resident"}

@@ -10,7 +10,7 @@ from wtforms.validators import ValidationError
 from ..explain import scheme_name
 from ..policy import Content
 from ..rules.types import Scheme
-from .memo import remembered
+from ..memo import remembered
 
 # WTForms 3.3 wants SelectChoice objects; templates read them through field.iter_choices().
 

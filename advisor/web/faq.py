@@ -15,7 +15,7 @@ from . import bp
 from .choices import content
 from .figures import FigureView, figure_view
 from .guide_views import Cited, Link, cited, link
-from .memo import remembered
+from ..memo import remembered
 
 
 @dataclass(frozen=True)

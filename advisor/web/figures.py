@@ -12,7 +12,7 @@ from advisor.i18n import lazy_gettext as _l
 from ..i18n import current_language, format_long_date, localized
 from ..policy import Figure
 from .choices import content
-from .memo import remembered
+from ..memo import remembered
 
 STATUS_LABELS = {
     "confirmed": _l("Confirmed"),

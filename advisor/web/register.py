@@ -14,7 +14,7 @@ from . import bp
 from .choices import HUKOU_CHOICES, ChoiceField, FixedChoices, content
 from .fields import CheckboxesField, PlainForm
 from .guide_views import applies, channel_view, cited, link, note_view
-from .memo import remembered
+from ..memo import remembered
 from .rendering import render_page_or_fragment
 from .summary import Summary, summary
 

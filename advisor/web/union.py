@@ -22,7 +22,7 @@ from ..union_advice import e_road_claim, mutual_aid_advice, mutual_aid_period_te
 from . import bp
 from .choices import ChoiceField, content
 from .fields import PlainForm
-from .memo import remembered
+from ..memo import remembered
 from .rendering import render_page_or_fragment
 from .union_views import (
     benefit_table,

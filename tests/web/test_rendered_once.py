@@ -1,7 +1,7 @@
 """Parts rendered once and views worked out once (issue 15): what is kept, under which key, and what never is.
 
 tests/web/test_goldens.py holds every page state byte for byte; these tests hold the mechanisms themselves:
-`{% once %}` (advisor/web/rendered_once.py), `remembered` (advisor/web/memo.py), the kept `url_for`
+`{% once %}` (advisor/web/rendered_once.py), `remembered` (advisor/memo.py), the kept `url_for`
 (advisor/web/addresses.py) and FixedChoices, and that nothing a person typed is kept after the request.
 """
 
@@ -15,7 +15,8 @@ from flask import url_for as flask_url_for
 from wtforms import SelectChoice
 
 from advisor.i18n import language_environment
-from advisor.web import addresses, memo, rendered_once
+from advisor import memo
+from advisor.web import addresses, rendered_once
 from advisor.web.choices import HUKOU_CHOICES, FixedChoices
 
 

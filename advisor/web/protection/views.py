@@ -11,7 +11,7 @@ from ...i18n import localized
 from ...policy.protections import platform as platform_entry
 from ..choices import content
 from ..figures import citation
-from ..memo import remembered
+from ...memo import remembered
 from ..union_views import _amount, claim_phones, hotline, scheme
 
 
