@@ -22,6 +22,7 @@ from ..forecast_advice import (
 )
 from ..forecast_explain import assumption_message, notice_message, row_name
 from ..i18n import format_long_date, format_year_month, localized
+from ..memo import remembered
 from ..policy import Content, Figure
 from ..policy.inputs import FiguresNotInForce
 from ..rules.calendar import add_months
@@ -29,7 +30,7 @@ from ..rules.flexible_retirement import OutsideWindow
 from ..rules.forecast import Estimate
 from ..rules.types import Category, Sex
 from . import bp
-from .routes import content, errors_response, kept_with_content, money, rate, read_json_object
+from .routes import content, errors_response, money, rate, read_json_object
 from .validation import FieldReader, check_person
 
 # Bounds of the editable inputs. Rates are ratios ("0.03" is 3%).
@@ -108,8 +109,8 @@ def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, 
 def _status(figure: Figure) -> dict[str, Any]:
     """The figure's status, source and note in the request's language (made once per figure and language: the
     parameter, the entry's date and whether it is carried forward say which figure it is)."""
-    return kept_with_content(("api.status", figure.parameter_id, figure.effective, figure.carried_forward,
-                              figure.status, figure.source), lambda current: _status_of(current, figure))
+    return remembered("api.status", (figure.parameter_id, figure.effective, figure.carried_forward, figure.status,
+                                      figure.source), lambda: _status_of(content(), figure))
 
 
 def _status_of(current: Content, figure: Figure) -> dict[str, Any]:
@@ -132,14 +133,14 @@ def _value(value: Any) -> Any:
 
 def _figure(parameter_id: str, figure: Figure) -> dict[str, Any]:
     """A figure used, as the API gives it (made once per figure and language, as `_status`)."""
-    return kept_with_content(("api.figure", parameter_id, figure.parameter_id, figure.effective,
-                              figure.carried_forward, figure.status, figure.source), lambda current: {
+    return remembered("api.figure", (parameter_id, figure.parameter_id, figure.effective, figure.carried_forward,
+                                      figure.status, figure.source), lambda: {
         "id": parameter_id,
-        "description": figure_description(current, parameter_id),
+        "description": figure_description(content(), parameter_id),
         "value": _value(figure.value),
         "effective": figure.effective.isoformat(),
         "carried_forward": figure.carried_forward,
-        **_status_of(current, figure),
+        **_status_of(content(), figure),
     })
 
 

@@ -6,18 +6,16 @@ import json
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from flask import Response, current_app, jsonify, request
-from advisor.i18n import current_language
 from advisor.i18n import gettext as _
 
 from .. import today
 from ..advice import calculate_cost, check_eligibility
 from ..answers.protections import cost_subsidy, employee_route
 from ..explain import check_message, not_in_force_message, notice_extras, notice_message
-from ..policy import Content, NotInForce
+from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce, worst_status
 from ..rules.extension import PensionPlace
 from ..rules.protections import EmployerPlatform, SubsidyPlatform
@@ -26,24 +24,10 @@ from . import bp
 from .validation import FieldReader, check_person
 
 OPENAPI = Path(__file__).with_name("openapi.yaml")
-T = TypeVar("T")
 
 
 def content():
     return current_app.extensions["advisor.content"]
-
-
-def kept_with_content(key: tuple, make: Callable[[Content], T]) -> T:
-    """What `make` works out from the content alone, in the request's language, made once per key and language and
-    kept with the content (Content.memo). `key` is plain values that say everything `make` reads; the value kept
-    is shared between requests, so it is never changed after it is made."""
-    current = content()
-    full_key = (*key, current_language())
-    try:
-        return current.memo[full_key]
-    except KeyError:
-        value = current.memo[full_key] = make(current)
-        return value
 
 
 class BadJSON(ValueError):
