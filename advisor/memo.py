@@ -66,4 +66,3 @@ def remembered(kind: str, key: Hashable, make: Callable[[], T]) -> T:
         store.clear()
     value = store[full_key] = make()
     return value
-

@@ -15,6 +15,7 @@ from ..advice import CostAdvice, calculate_cost, pension_base_presets
 from ..answers.pathways import unemployment_benefit
 from ..explain import not_in_force_message, scheme_name
 from ..i18n import current_language, format_year_month, format_yuan
+from ..memo import remembered
 from ..policy import NotInForce
 from ..policy.inputs import FiguresNotInForce
 from ..rules.calendar import YearMonth
@@ -23,7 +24,6 @@ from . import bp
 from .choices import HUKOU_CHOICES, ChoiceField, FixedChoices, content, scheme_choices
 from .fields import AmountField, CheckboxesField, PlainForm, YuanAmount
 from .figures import FigureView, figure_view
-from ..memo import remembered
 from .protection.subsidy import calculator_subsidy, condition_field, subsidy_field
 from .rendering import render_page_or_fragment
 from .summary import join_names, summary

@@ -31,6 +31,7 @@ from ..explain import (
 )
 from ..forecast_advice import person_retirement
 from ..i18n import format_age, format_long_date, format_year_month, localized
+from ..memo import remembered
 from ..policy import NotInForce
 from ..policy.inputs import REFORM_FIRST_DAY
 from ..rules.extension import PensionPlace, near_retirement
@@ -41,7 +42,6 @@ from .dates import DatePartsField, check_birth_date
 from .fields import PlainForm
 from .figures import FigureView, citation, figure_view
 from .guide_views import SOURCE_KIND_LABELS, link
-from ..memo import remembered
 
 # Notices with a guide page that says more (guide_views.LINKS keys).
 NOTICE_GUIDES = {"stop_when_leaving_shenzhen": "leaving", "continue_contributing": "resident"}

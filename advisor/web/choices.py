@@ -8,11 +8,9 @@ from wtforms import RadioField, SelectChoice
 from wtforms.validators import ValidationError
 
 from ..explain import scheme_name
+from ..memo import remembered
 from ..policy import Content
 from ..rules.types import Scheme
-from ..memo import remembered
-
-# WTForms 3.3 wants SelectChoice objects; templates read them through field.iter_choices().
 
 
 class FixedChoices(tuple):
@@ -26,9 +24,11 @@ class FixedChoices(tuple):
     def __eq__(self, other) -> bool:
         return self is other
 
-    def __ne__(self, other) -> bool:
+    def __ne__(self, other) -> bool:  # tuple's own != would compare the options
         return self is not other
 
+
+# WTForms 3.3 wants SelectChoice objects; templates read them through field.iter_choices().
 HUKOU_CHOICES = FixedChoices((
     SelectChoice("shenzhen", _l("Shenzhen")),
     SelectChoice("guangdong", _l("Elsewhere in Guangdong")),

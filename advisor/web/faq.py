@@ -10,12 +10,12 @@ from advisor.web.rendering import render_template
 from .. import today
 from ..explain import not_in_force_message
 from ..i18n import localized
+from ..memo import remembered
 from ..policy import NotInForce
 from . import bp
 from .choices import content
 from .figures import FigureView, figure_view
 from .guide_views import Cited, Link, cited, link
-from ..memo import remembered
 
 
 @dataclass(frozen=True)

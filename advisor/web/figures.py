@@ -10,9 +10,9 @@ from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
 
 from ..i18n import current_language, format_long_date, localized
+from ..memo import remembered
 from ..policy import Figure
 from .choices import content
-from ..memo import remembered
 
 STATUS_LABELS = {
     "confirmed": _l("Confirmed"),

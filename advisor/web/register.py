@@ -9,12 +9,12 @@ from advisor.i18n import lazy_gettext as _l
 
 from ..answers.registration import Suggestion, suggested_channel
 from ..i18n import localized
+from ..memo import remembered
 from ..rules.types import Hukou
 from . import bp
 from .choices import HUKOU_CHOICES, ChoiceField, FixedChoices, content
 from .fields import CheckboxesField, PlainForm
 from .guide_views import applies, channel_view, cited, link, note_view
-from ..memo import remembered
 from .rendering import render_page_or_fragment
 from .summary import Summary, summary
 

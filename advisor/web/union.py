@@ -15,6 +15,7 @@ from wtforms.validators import ValidationError
 
 from .. import today
 from ..i18n import format_year_month, format_yuan_round, localized
+from ..memo import remembered
 from ..rules.calendar import YearMonth
 from ..rules.money import AmountError, parse_yuan
 from ..rules.union_schemes import Answer, is_period_over
@@ -22,7 +23,6 @@ from ..union_advice import e_road_claim, mutual_aid_advice, mutual_aid_period_te
 from . import bp
 from .choices import ChoiceField, content
 from .fields import PlainForm
-from ..memo import remembered
 from .rendering import render_page_or_fragment
 from .union_views import (
     benefit_table,

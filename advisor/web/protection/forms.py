@@ -7,10 +7,10 @@ from wtforms import SelectChoice
 from wtforms.validators import ValidationError
 
 from ...i18n import localized
+from ...memo import remembered
 from ...rules.protections import HAPPENED, PLACES
 from ..choices import ChoiceField, FixedChoices, content
 from ..fields import CheckboxesField, PlainForm
-from ...memo import remembered
 
 YES_NO_UNKNOWN = FixedChoices((SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
                                SelectChoice("unknown", _l("I don't know"))))

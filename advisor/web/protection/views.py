@@ -8,10 +8,10 @@ from advisor.i18n import gettext as _
 
 from ...answers.protections import status_label
 from ...i18n import localized
+from ...memo import remembered
 from ...policy.protections import platform as platform_entry
 from ..choices import content
 from ..figures import citation
-from ...memo import remembered
 from ..union_views import _amount, claim_phones, hotline, scheme
 
 
