@@ -170,15 +170,20 @@ def ensure_wrk() -> str:
     return shutil.which("wrk") or sys.exit("wrk could not be installed")
 
 
-def check_answer(base: str, scenario: dict) -> None:
-    """One request before the load: a benchmark of an error page would be worthless."""
+def uncompressed_request(base: str, scenario: dict) -> urllib.request.Request:
+    """The scenario's request without Accept-Encoding, so the answer can be read as it is."""
     request = urllib.request.Request(base + scenario["path"], method=scenario["method"],
                                      data=scenario["body"].encode() if scenario["body"] else None)
     for header in scenario["headers"]:
         name, value = header.split(": ", 1)
         if name != "Accept-Encoding":
             request.add_header(name, value)
-    with urllib.request.urlopen(request, timeout=10) as response:
+    return request
+
+
+def check_answer(base: str, scenario: dict) -> None:
+    """One request before the load: a benchmark of an error page would be worthless."""
+    with urllib.request.urlopen(uncompressed_request(base, scenario), timeout=10) as response:
         text = response.read().decode()
     if response.status != 200 or scenario["expect"] not in text:
         sys.exit(f"{scenario['name']}: unexpected answer {response.status}: {text[:300]}")
@@ -298,13 +303,7 @@ def cpu_scenarios() -> list[dict]:
 
 def capture(base: str, scenario: dict, folder: Path, number: int) -> dict:
     """The real answer, uncompressed, for the floor app to serve."""
-    request = urllib.request.Request(base + scenario["path"], method=scenario["method"],
-                                     data=scenario["body"].encode() if scenario["body"] else None)
-    for header in scenario["headers"]:
-        name, value = header.split(": ", 1)
-        if name != "Accept-Encoding":
-            request.add_header(name, value)
-    with urllib.request.urlopen(request, timeout=10) as response:
+    with urllib.request.urlopen(uncompressed_request(base, scenario), timeout=10) as response:
         body = response.read()
         mimetype = response.headers.get_content_type()
     if response.status != 200:
