@@ -8,6 +8,7 @@ from advisor.i18n import lazy_gettext as _l
 from .. import today
 from ..explain import scheme_name
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, format_rate, format_yuan, language
+from .choices import chosen
 
 bp = Blueprint("web", __name__, url_prefix="/<lang_code>")
 
@@ -109,6 +110,7 @@ def init_app(app: Flask) -> None:
     # Punctuation between a label and its value, full-width in Chinese ("统筹基金：¥4,775.00"); globals, so
     # macros imported without context see them too.
     app.jinja_env.globals.update(colon=lambda: language().colon, full_stop=lambda: language().full_stop)
+    app.jinja_env.globals["chosen"] = chosen  # a choice field's answer as a key (choices.py)
 
     @app.get("/")
     def root():

@@ -185,10 +185,14 @@ def _benefit_view(month: YearMonth) -> dict | None:
 def apply_quick_choice(form: CalculateForm) -> None:
     """A quick-choice button (floor, 60%…300% of the average) fills the wage with that base."""
     quick = request.form.get("quick")
+    if not quick:
+        return
     try:
         month = YearMonth.parse(form.month.data or "")
     except ValueError:
         return
+    if not FIRST_MONTH <= month <= form.last_month:
+        return  # not a month of the list: no quick choices (and nothing kept for it)
     chosen = next((p for p in base_presets(month) if p.key == quick), None)
     if chosen:
         form.wage.data = str(chosen.amount)

@@ -28,6 +28,15 @@ class FixedChoices(tuple):
         return self is not other
 
 
+def chosen(field) -> str | frozenset | None:
+    """A choice field's answer as a key for a part rendered once (advisor/web/rendered_once.py): only what is among
+    its options. Anything else posted selects nothing, renders as no answer, and is not kept."""
+    offered = {choice.value if isinstance(choice, SelectChoice) else choice[0] for choice in field.choices}
+    if isinstance(field.data, (list, tuple)):
+        return frozenset(value for value in field.data if value in offered)
+    return field.data if field.data in offered else None
+
+
 # WTForms 3.3 wants SelectChoice objects; templates read them through field.iter_choices().
 HUKOU_CHOICES = FixedChoices((
     SelectChoice("shenzhen", _l("Shenzhen")),

@@ -173,7 +173,10 @@ def test_nothing_a_person_typed_is_kept_after_the_request(client, app):
                                       "sex": "male", "paid_years": "7", "paid_months": "5", "balance": "45678",
                                       "hukou": "shenzhen", "base": "wage", "wage": "8123.45"})
     client.post("/zh/union/accident-aid", data={"amounts-0": "23456"})
+    # Text posted where a choice belongs (only a hand-made request can) is not kept either.
+    client.post("/zh/calculate", data={"wage": "8000", "hukou": "张三 13800138000", "insurances": ["pension", "王五"],
+                                       "month": "1987-03", "platform_subsidy": "李四"})
     kept = stored_text(app)
     assert "advisor.language_environments" in app.extensions and len(kept) > 10_000  # things were kept
-    for typed in ("8123", "6789", "1987", "45678", "23456"):
+    for typed in ("8123", "6789", "1987", "45678", "23456", "张三", "13800138000", "王五", "李四"):
         assert typed not in kept
