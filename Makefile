@@ -29,11 +29,11 @@ run: $(VENV)/.runtime translations
 	$(BIN)/flask policy check
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
-# Production: nginx (deploy/nginx.conf) in front of gunicorn (advisor/gunicorn_conf.py) on 127.0.0.1:8000,
-# ADVISOR_PORT to change it; Ctrl-C stops both. See advisor/serve.py and the README's "Deployment".
+# Production: nginx (deploy/nginx.conf) in front of gunicorn (advisor/serving/gunicorn_conf.py) on 127.0.0.1:8000,
+# ADVISOR_PORT to change it; Ctrl-C stops both. See advisor/serving/serve.py and the README's "Deployment".
 serve: $(VENV)/.runtime translations nginx
 	$(BIN)/flask policy check
-	exec $(BIN)/python -m advisor.serve
+	exec $(BIN)/python -m advisor.serving.serve
 
 # Throughput and latency under wrk through the production stack, page weight and live recalculation in Chromium.
 bench: $(VENV)/.dev translations chromium nginx

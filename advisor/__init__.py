@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 
 from flask import Flask
 
-from .policy import ContentError, load_content
-from .startup import InstallationError, SettingError
+from advisor import i18n, memo, web
+from advisor.api import bp as api_bp
+from advisor.cli import policy_cli
+from advisor.policy import ContentError, load_content
+from advisor.serving.startup import InstallationError, SettingError, check_app
+from advisor.web.kiosk import kiosk_settings
+from advisor.web.limits import init_app as init_limits
+from advisor.web.rendering import htmx
 
 # Every refusal create_app stops on; wsgi.py prints it as one line and exits with status 1.
 StartupRefused = (ContentError, InstallationError, SettingError)
@@ -29,8 +34,6 @@ def trusted_hosts(environ) -> list[str]:
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Create the app. Content is loaded and validated here, so a broken file stops start-up."""
-    from .web.kiosk import kiosk_settings
-
     app = Flask(
         __name__,
         template_folder=str(ROOT / "templates"),
@@ -55,24 +58,15 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     app.json.sort_keys = False
     app.extensions["advisor.content"] = load_content(app.config["CONTENT_DIR"])
-    check_installation(app)
+    check_app(app)
 
-    from . import i18n, memo
     i18n.init_app(app)
     memo.init_app(app)  # views kept per language, for the pages and the API
 
-    from .api import bp as api_bp
     app.register_blueprint(api_bp)
-
-    from . import web
-    from .web.rendering import htmx
     htmx.init_app(app)
     _settings(web.init_app, app)
-
-    from .web.limits import init_app as init_limits
     init_limits(app)
-
-    from .cli import policy_cli
     app.cli.add_command(policy_cli)
     return app
 
@@ -83,17 +77,3 @@ def _settings(function, *args):
         return function(*args)
     except ValueError as error:
         raise SettingError(str(error)) from None
-
-
-def check_installation(app: Flask, cached: bool = True) -> None:
-    """Refuse to start without a complete catalogue for each language, or a template or static file pages need."""
-    from .i18n import LANGUAGES
-    from .startup import check_installation as check
-
-    check(LANGUAGES, Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]), Path(app.template_folder),
-          Path(app.static_folder), ROOT, cached=cached)
-
-
-def today(app: Flask) -> date:
-    configured = app.config.get("ADVISOR_TODAY")
-    return date.fromisoformat(configured) if configured else date.today()

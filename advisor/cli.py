@@ -8,8 +8,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from .policy import ContentError, NotInForce, load_content
-from .startup import InstallationError
+from advisor.policy import ContentError, NotInForce, load_content
+from advisor.serving.startup import InstallationError, check_app
 
 policy_cli = AppGroup("policy", help="Check and show the policy figures in content/.")
 
@@ -17,11 +17,9 @@ policy_cli = AppGroup("policy", help="Check and show the policy figures in conte
 @policy_cli.command("check")
 def check() -> None:
     """Validate every file in content/, the catalogues, templates and static files (as the app does at start-up)."""
-    from . import check_installation
-
     try:
         content = load_content(current_app.config["CONTENT_DIR"])
-        check_installation(current_app, cached=False)
+        check_app(current_app, cached=False)
     except (ContentError, InstallationError) as exc:
         raise click.ClickException(str(exc)) from None
     statuses: dict[str, int] = {}

@@ -15,7 +15,7 @@ from typing import NamedTuple, TypeVar
 
 from flask import Flask, current_app, request
 
-from .i18n import current_language
+from advisor.i18n import current_language
 
 LIMIT = 4096
 T = TypeVar("T")

@@ -7,8 +7,8 @@
    divided by the requests answered. Printed as ms per request, × its floor and × hello, with the targets
    (pages and fragments ≤ 2× their floor, the forecast page < 2 ms, the API ≤ 1.5× hello).
 1. Load: the app and a bare Flask "hello" app, both under gunicorn with the production settings
-   (advisor/gunicorn_conf.py), on loopback ports, and the production stack as `make serve` runs it
-   (nginx in front of gunicorn, advisor/serve.py); wrk with 64 connections for a bounded time
+   (advisor/serving/gunicorn_conf.py), on loopback ports, and the production stack as `make serve` runs it
+   (nginx in front of gunicorn, advisor/serving/serve.py); wrk with 64 connections for a bounded time
    per scenario. Requests/s, p50/p99 latency, errors, and each latency's ratio to the bare app's.
    Then the same with one connection, where latency is the cost of one request, not a queue.
 2. Page weight: a first visit (empty cache) to /zh/ and /zh/calculate through the production
@@ -96,7 +96,7 @@ def gunicorn(app_spec: str, extra: list[str], log: Path, env_extra: dict | None 
     """gunicorn with the production config on a free loopback port; stopped whatever happens."""
     port = free_port()
     env = {**os.environ, "ADVISOR_TODAY": TODAY, **(env_extra or {})}
-    command = [str(BIN / "gunicorn"), "--config", str(root / "advisor" / "gunicorn_conf.py"),
+    command = [str(BIN / "gunicorn"), "--config", str(root / "advisor" / "serving" / "gunicorn_conf.py"),
                "--bind", f"127.0.0.1:{port}", *extra, app_spec]
     with open(log, "wb") as out:
         process = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
@@ -111,19 +111,19 @@ def gunicorn(app_spec: str, extra: list[str], log: Path, env_extra: dict | None 
 
 @contextmanager
 def production_stack(log: Path):
-    """`make serve`'s stack (python -m advisor.serve: nginx in front of gunicorn) on a free loopback port."""
+    """`make serve`'s stack (python -m advisor.serving.serve: nginx in front of gunicorn) on a free loopback port."""
     port = free_port()
     # wrk's 64 connections all come from one address: above nginx's default 32 per address they would get 429.
     env = {**os.environ, "ADVISOR_TODAY": TODAY, "ADVISOR_PORT": str(port),
            "ADVISOR_CONNECTIONS_PER_ADDRESS": str(2 * CONNECTIONS)}
     with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "advisor.serve"], cwd=ROOT, env=env, stdout=out,
+        process = subprocess.Popen([sys.executable, "-m", "advisor.serving.serve"], cwd=ROOT, env=env, stdout=out,
                                    stderr=subprocess.STDOUT, start_new_session=True)
     try:
         wait_until_listening(port, process, log)
         yield f"http://127.0.0.1:{port}"
     finally:
-        stop(process)  # advisor.serve stops nginx and gunicorn
+        stop(process)  # advisor.serving.serve stops nginx and gunicorn
 
 
 def wait_until_listening(port: int, process: subprocess.Popen, log: Path, limit: float = 30) -> None:
@@ -583,7 +583,7 @@ def main() -> None:
         if options.only_cpu:
             return
         results, workers = load(options.seconds, options.warmup, options.rounds, workdir)
-        print(f"gunicorn: {workers} sync workers each (advisor/gunicorn_conf.py), the 'via nginx' scenarios through "
+        print(f"gunicorn: {workers} sync workers each (advisor/serving/gunicorn_conf.py), the 'via nginx' scenarios through "
               "make serve's stack (deploy/nginx.conf), wrk on the same machine")
         print_load(results, options.seconds)
         if not options.skip_browser:

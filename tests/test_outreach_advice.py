@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from advisor.advice import calculate_cost
-from advisor.outreach_advice import completion_rate, cost_table, count_problems, membership_progress
+from advisor.answers.contribution import calculate_cost
+from advisor.answers.outreach import completion_rate, cost_table, count_problems, membership_progress
 from advisor.rules.calendar import YearMonth
 from advisor.rules.types import Hukou, Scheme
 

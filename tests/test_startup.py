@@ -1,7 +1,7 @@
 """Start-up refuses a missing or broken catalogue, template or static file, in one line naming the file.
 
 In-process: create_app on a copy of the site with one file broken. As an operator sees it: `flask
-policy check` (run first by `make run` and `make serve`) and `python -m advisor.serve` in a copy of the
+policy check` (run first by `make run` and `make serve`) and `python -m advisor.serving.serve` in a copy of the
 project, which must print one line and exit with status 1.
 """
 
@@ -17,7 +17,7 @@ import pytest
 
 import advisor
 from advisor import create_app
-from advisor.startup import InstallationError
+from advisor.serving.startup import InstallationError
 
 ROOT = Path(__file__).resolve().parents[1]
 MO = "advisor/translations/zh/LC_MESSAGES/messages.mo"
@@ -106,7 +106,7 @@ def test_policy_check_refuses_in_one_line(tmp_path, relative, breakage, problem)
 def test_serve_refuses_in_one_line_before_starting_anything(tmp_path):
     site = copy_site(tmp_path, with_code=True)
     (site / MO).unlink()
-    result = run(site, sys.executable, "-m", "advisor.serve", ADVISOR_PORT="1")
+    result = run(site, sys.executable, "-m", "advisor.serving.serve", ADVISOR_PORT="1")
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.strip() == f"advisor serve: refusing to start: {MO}: missing"

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..policy import Content, Figure
-from ..rules.calendar import YearMonth
-from ..rules.extension import (
+from advisor.policy import Content, Figure
+from advisor.rules.calendar import YearMonth
+from advisor.rules.extension import (
     Extension,
     ExtensionRule,
     PensionPlace,
@@ -20,10 +20,10 @@ from ..rules.extension import (
     near_retirement,
     shortfall,
 )
-from ..rules.money import to_fen
-from ..rules.retirement import Retirement
-from ..rules.types import Notice
-from ..rules.unemployment import BenefitDurationRule, benefit_months
+from advisor.rules.money import to_fen
+from advisor.rules.retirement import Retirement
+from advisor.rules.types import Notice
+from advisor.rules.unemployment import BenefitDurationRule, benefit_months
 
 GUANGDONG_MEDICAL_YEARS_FROM = date(2030, 1, 1)
 # Years paid shown in the unemployment duration table (the rule's own steps and its cap).

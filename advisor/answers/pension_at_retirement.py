@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..policy import Content, Figure, NotInForce
-from ..policy.errors import FigureMissing
-from ..policy.forecast_inputs import INTERPOLATION_RULE
-from ..policy.inputs import STATUS_SEVERITY, FiguresNotInForce, female_default_category, retirement_schedules
-from ..rules.calendar import YearMonth, add_months
-from ..rules.flexible_retirement import (
+from advisor.policy import Content, Figure, NotInForce
+from advisor.policy.errors import FigureMissing
+from advisor.policy.forecast_inputs import INTERPOLATION_RULE
+from advisor.policy.inputs import STATUS_SEVERITY, FiguresNotInForce, female_default_category, retirement_schedules
+from advisor.rules.calendar import YearMonth, add_months
+from advisor.rules.flexible_retirement import (
     ChosenRetirement,
     FlexibleLimits,
     RetirementKind,
@@ -25,10 +25,10 @@ from ..rules.flexible_retirement import (
     choose_retirement,
     retirement_window,
 )
-from ..rules.pension_at_retirement import LocalSubsidyRule, PensionLines, Record
-from ..rules.pension_at_retirement import pension_at_retirement as lines_for
-from ..rules.retirement import Retirement, retirement_category, statutory_retirement
-from ..rules.types import Category, Hukou, Notice, Sex
+from advisor.rules.pension_at_retirement import LocalSubsidyRule, PensionLines, Record
+from advisor.rules.pension_at_retirement import pension_at_retirement as lines_for
+from advisor.rules.retirement import Retirement, retirement_category, statutory_retirement
+from advisor.rules.types import Category, Hukou, Notice, Sex
 
 MINIMUM = "retirement.minimum_contribution_months"
 FLEXIBLE = "retirement.flexible"

@@ -1,7 +1,7 @@
 """Platform workers' protections composed from content/protections/ and advisor.rules.protections:
 "Am I covered by 新职伤?", the platform subsidy beside a contribution, and the after-accident checklist.
 
-Messages are localised here (request time, like advisor.explain); the API and the pages both call
+Messages are localised here (request time, like advisor.answers.explain); the API and the pages both call
 these functions, so they always show the same verdicts, amounts and reasons.
 """
 
@@ -13,12 +13,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..advice import CostAdvice
-from ..i18n import current_language, format_long_date, localized
-from ..policy import Content, NotInForce
-from ..policy.protections import employer_platform_ids, platform, platform_facts, subsidy_entry, work_kind
-from ..policy.schemes import e_road_condition_ids, mutual_aid_gift_period_end
-from ..rules.protections import (
+from advisor.answers.contribution import CostAdvice
+from advisor.i18n import current_language, format_long_date, localized
+from advisor.policy import Content, NotInForce
+from advisor.policy.protections import employer_platform_ids, platform, platform_facts, subsidy_entry, work_kind
+from advisor.policy.schemes import e_road_condition_ids, mutual_aid_gift_period_end
+from advisor.rules.calendar import YearMonth
+from advisor.rules.protections import (
     AccidentAnswers,
     Checklist,
     InjuryCheck,
@@ -29,9 +30,8 @@ from ..rules.protections import (
     injury_check,
     platform_subsidy,
 )
-from ..rules.calendar import YearMonth
-from ..rules.types import Scheme
-from ..rules.union_schemes import is_period_over
+from advisor.rules.types import Scheme
+from advisor.rules.union_schemes import is_period_over
 
 
 def _texts(content: Content, stem: str) -> Mapping[str, Any]:

@@ -11,20 +11,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from advisor.i18n import gettext
-
-from ..forecast_explain import month_name
-from ..i18n import format_age, format_yuan, localized
-from ..policy import Content, Figure
-from ..rules.flexible_retirement import OutsideWindow
-from ..rules.types import Notice
-from .pension_at_retirement import (
+from advisor.answers.forecast_explain import month_name
+from advisor.answers.pension_at_retirement import (
     CALCULATION_BASE,
     LOCAL_SUBSIDY,
     PAYOUT,
     PAYOUT_BY_MONTH,
     PensionAnswer,
 )
+from advisor.i18n import format_age, format_yuan, gettext, localized
+from advisor.policy import Content, Figure
+from advisor.policy.inputs import STATUS_SEVERITY
+from advisor.rules.flexible_retirement import OutsideWindow
+from advisor.rules.types import Notice
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,6 @@ class Line:
 
     @property
     def status(self) -> str | None:
-        from ..policy.inputs import STATUS_SEVERITY
         statuses = [figure.status for _, figure in self.figures]
         return max(statuses, key=STATUS_SEVERITY.__getitem__) if statuses else None
 

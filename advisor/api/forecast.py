@@ -7,12 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from flask import current_app, jsonify
-from advisor.i18n import gettext as _
 
-from .. import today
-from ..answers.retirement_explain import outside_window_message
-from ..explain import figure_description, not_in_force_message
-from ..forecast_advice import (
+from advisor.answers.explain import figure_description, not_in_force_message
+from advisor.answers.forecast import (
     AlreadyRetired,
     Assumption,
     ExtensionBeyondTable,
@@ -20,18 +17,21 @@ from ..forecast_advice import (
     ForecastQuestion,
     forecast_pension,
 )
-from ..forecast_explain import assumption_message, notice_message, row_name
-from ..i18n import format_long_date, format_year_month, localized
-from ..memo import remembered
-from ..policy import Content, Figure
-from ..policy.inputs import FiguresNotInForce
-from ..rules.calendar import add_months
-from ..rules.flexible_retirement import OutsideWindow
-from ..rules.forecast import Estimate
-from ..rules.types import Category, Sex
-from . import bp
-from .routes import content, errors_response, money, rate, read_json_object
-from .validation import FieldReader, check_person
+from advisor.answers.forecast_explain import assumption_message, notice_message, row_name
+from advisor.answers.retirement_explain import outside_window_message
+from advisor.api.blueprint import bp
+from advisor.api.routes import content, errors_response, money, rate, read_json_object
+from advisor.api.validation import FieldReader, check_person
+from advisor.clock import today
+from advisor.i18n import format_long_date, format_year_month, localized
+from advisor.i18n import gettext as _
+from advisor.memo import remembered
+from advisor.policy import Content, Figure
+from advisor.policy.inputs import FiguresNotInForce
+from advisor.rules.calendar import add_months
+from advisor.rules.flexible_retirement import OutsideWindow
+from advisor.rules.forecast import Estimate
+from advisor.rules.types import Category, Sex
 
 # Bounds of the editable inputs. Rates are ratios ("0.03" is 3%).
 WAGE_GROWTH_RANGE = (Decimal("-0.10"), Decimal("0.20"))
@@ -81,7 +81,7 @@ def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, 
     past_index = fields.decimal("past_contribution_index", required=False, places=4, example="0.8")
     wage_growth = fields.decimal("wage_growth", required=False)
     interest = fields.decimal("interest", required=False)
-    as_of = fields.date("as_of", required=False) or today(current_app)
+    as_of = fields.date("as_of", required=False) or today(current_app.config)
     retirement_month = fields.month("retirement_month", required=False)
 
     if has_wage and has_multiple:

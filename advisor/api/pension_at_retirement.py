@@ -7,19 +7,19 @@ from decimal import Decimal
 from typing import Any
 
 from flask import current_app, jsonify
-from advisor.i18n import gettext as _
 
-from .. import today
-from ..answers.pension_at_retirement import PensionAnswer, PensionQuestion, pension_at_retirement
-from ..answers.retirement_explain import line_name, lines, notice_message, outside_window_message
-from ..explain import not_in_force_message
-from ..policy.inputs import FiguresNotInForce
-from ..rules.flexible_retirement import OutsideWindow
-from ..rules.types import Category, Hukou, Sex
-from . import bp
-from .forecast import _figure
-from .routes import content, errors_response, money, rate, read_json_object
-from .validation import FieldReader, check_person
+from advisor.answers.explain import not_in_force_message
+from advisor.answers.pension_at_retirement import PensionAnswer, PensionQuestion, pension_at_retirement
+from advisor.answers.retirement_explain import line_name, lines, notice_message, outside_window_message
+from advisor.api.blueprint import bp
+from advisor.api.forecast import _figure
+from advisor.api.routes import content, errors_response, money, rate, read_json_object
+from advisor.api.validation import FieldReader, check_person
+from advisor.clock import today
+from advisor.i18n import gettext as _
+from advisor.policy.inputs import FiguresNotInForce
+from advisor.rules.flexible_retirement import OutsideWindow
+from advisor.rules.types import Category, Hukou, Sex
 
 INDEX_RANGE = (Decimal("0"), Decimal("3"))  # the base may not exceed 300% of the average wage
 MAX_CONTRIBUTION_MONTHS = 720  # 60 years
@@ -39,7 +39,7 @@ def read_question(data: dict[str, Any]) -> tuple[PensionQuestion | None, date, F
     hukou = fields.choice("hukou", Hukou)
     local = fields.integer("local_supplementary_months", required=False, example="68")
     base = fields.decimal("calculation_base", required=False, places=2, example="11293")
-    as_of = today(current_app)
+    as_of = today(current_app.config)
     check_person(fields, birth_date, sex, female_category, as_of)
     check_record(fields, months, index, hukou, local or 0, base, month)
     if fields.errors:

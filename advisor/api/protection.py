@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from flask import current_app, jsonify
 
-from .. import today
-from ..answers.protections import ChecklistAnswer, InjuryAnswer, checklist_answer, injury_answer
-from ..rules.protections import Happened, Place, Platform, WorkKind
-from . import bp
-from .routes import content, errors_response, money, read_json_object
-from .validation import FieldReader
+from advisor.answers.protections import ChecklistAnswer, InjuryAnswer, checklist_answer, injury_answer
+from advisor.api.blueprint import bp
+from advisor.api.routes import content, errors_response, money, read_json_object
+from advisor.api.validation import FieldReader
+from advisor.clock import today
+from advisor.rules.protections import Happened, Place, Platform, WorkKind
 
 
 def injury_body(answer: InjuryAnswer) -> dict:
@@ -36,7 +36,7 @@ def injury_check():
     during_order = fields.boolean("during_order", required=False, default=None)
     if fields.errors:
         return errors_response(fields.errors)
-    answer = injury_answer(content(), platform.value, work.value, during_order, today(current_app))
+    answer = injury_answer(content(), platform.value, work.value, during_order, today(current_app.config))
     return jsonify(injury_body(answer))
 
 
@@ -92,4 +92,4 @@ def after_accident():
         return errors_response(fields.errors)
     answers = {key: getattr(value, "value", value) for key, value in answers.items()}
     answers["happened"] = {h.value for h in answers["happened"]}
-    return jsonify(checklist_body(checklist_answer(content(), answers, today(current_app))))
+    return jsonify(checklist_body(checklist_answer(content(), answers, today(current_app.config))))

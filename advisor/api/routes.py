@@ -1,4 +1,4 @@
-"""Thin JSON views: read the body, call advisor.advice, serialise. Never a 500 for bad input."""
+"""Thin JSON views: read the body, call advisor.answers.eligibility, serialise. Never a 500 for bad input."""
 
 from __future__ import annotations
 
@@ -9,19 +9,21 @@ from pathlib import Path
 from typing import Any
 
 from flask import Response, current_app, jsonify, request
-from advisor.i18n import gettext as _
 
-from .. import today
-from ..advice import calculate_cost, check_eligibility
-from ..answers.protections import cost_subsidy, employee_route
-from ..explain import check_message, not_in_force_message, notice_extras, notice_message
-from ..policy import NotInForce
-from ..policy.inputs import FiguresNotInForce, worst_status
-from ..rules.extension import PensionPlace
-from ..rules.protections import EmployerPlatform, SubsidyPlatform
-from ..rules.types import Category, Hukou, Notice, Person, Scheme, Sex, Work
-from . import bp
-from .validation import FieldReader, check_person
+from advisor.answers.contribution import calculate_cost
+from advisor.answers.eligibility import check_eligibility
+from advisor.answers.explain import check_message, not_in_force_message, notice_extras, notice_message
+from advisor.answers.protections import cost_subsidy, employee_route
+from advisor.api.blueprint import bp
+from advisor.api.validation import FieldReader, check_person
+from advisor.clock import today
+from advisor.i18n import gettext as _
+from advisor.policy import NotInForce
+from advisor.policy.inputs import FiguresNotInForce, worst_status
+from advisor.policy.yaml_loader import load_yaml
+from advisor.rules.extension import PensionPlace
+from advisor.rules.protections import EmployerPlatform, SubsidyPlatform
+from advisor.rules.types import Category, Hukou, Notice, Person, Scheme, Sex, Work
 
 OPENAPI = Path(__file__).with_name("openapi.yaml")
 
@@ -90,7 +92,7 @@ def eligibility():
     contributed_months = fields.integer("contributed_months", required=False)
     pension_place = fields.choice("pension_place", PensionPlace, required=False)
     platform_employee = fields.choice("platform_employee", EmployerPlatform, required=False)
-    as_of = fields.date("as_of", required=False) or today(current_app)
+    as_of = fields.date("as_of", required=False) or today(current_app.config)
 
     check_person(fields, birth_date, sex, female_category, as_of)
     if first_insured_month and birth_date and first_insured_month.last_day < birth_date:
@@ -211,7 +213,6 @@ def subsidy_body(answer) -> dict:
 
 @cache
 def _openapi_document() -> dict:
-    from ..policy.yaml_loader import load_yaml
     return load_yaml(OPENAPI.read_text(encoding="utf-8"))
 
 

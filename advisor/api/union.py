@@ -10,14 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from flask import current_app, jsonify
-from advisor.i18n import gettext as _
 
-from .. import today
-from ..i18n import localized
-from ..policy.schemes import e_road_condition_ids
-from ..rules.money import AmountError, parse_yuan
-from ..rules.union_schemes import Answer
-from ..union_advice import (
+from advisor.answers.union import (
     claim_verdict_text,
     condition_texts,
     e_road_claim,
@@ -25,9 +19,15 @@ from ..union_advice import (
     mutual_aid_period_text,
     no_proof_text,
 )
-from . import bp
-from .routes import content, errors_response, money, read_json_object
-from .validation import FieldReader
+from advisor.api.blueprint import bp
+from advisor.api.routes import content, errors_response, money, read_json_object
+from advisor.api.validation import FieldReader
+from advisor.clock import today
+from advisor.i18n import gettext as _
+from advisor.i18n import localized
+from advisor.policy.schemes import e_road_condition_ids
+from advisor.rules.money import AmountError, parse_yuan
+from advisor.rules.union_schemes import Answer
 
 # A worker rarely has more than a handful of accidents a year; 50 leaves room for a caseworker
 # and keeps one request small.
@@ -107,7 +107,7 @@ def mutual_aid_payout():
         return problem
     fields = FieldReader(data)
     amounts = read_amounts(fields, "amounts")
-    as_of = fields.date("as_of", required=False) or today(current_app)
+    as_of = fields.date("as_of", required=False) or today(current_app.config)
     if fields.errors:
         return errors_response(fields.errors)
     advice = mutual_aid_advice(content(), amounts, as_of)

@@ -13,12 +13,11 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from advisor.answers.eligibility import EARLIEST_BIRTH_DATE
 from advisor.i18n import gettext as _
-
-from ..advice import EARLIEST_BIRTH_DATE
-from ..rules.calendar import YearMonth
-from ..rules.money import AmountError, parse_yuan
-from ..rules.types import Category, Sex
+from advisor.rules.calendar import YearMonth
+from advisor.rules.money import AmountError, parse_yuan
+from advisor.rules.types import Category, Sex
 
 E = TypeVar("E", bound=StrEnum)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

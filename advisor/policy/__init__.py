@@ -1,7 +1,7 @@
 """Policy figures and texts from content/, loaded once, validated, looked up by date."""
 
-from .content import Content, load_content
-from .errors import ContentError, FigureMissing, NotInForce
-from .parameters import Figure, STATUSES
+from advisor.policy.content import Content, load_content
+from advisor.policy.errors import ContentError, FigureMissing, NotInForce
+from advisor.policy.parameters import STATUSES, Figure
 
 __all__ = ["Content", "ContentError", "Figure", "FigureMissing", "NotInForce", "STATUSES", "load_content"]

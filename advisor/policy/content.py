@@ -12,14 +12,14 @@ from typing import Any, Mapping
 
 import yaml
 
-from .errors import ContentError
-from .guides import GUIDE_FILES, check_guides
-from .outreach import OUTREACH_FILES, check_outreach
-from .protections import PROTECTION_FILES, check_protections
-from .parameters import Figure, Parameter, parse_parameter
-from .required import REQUIRED_PARAMETERS
-from .schemes import check_schemes
-from .yaml_loader import load_yaml
+from advisor.policy.errors import ContentError
+from advisor.policy.guides import GUIDE_FILES, check_guides
+from advisor.policy.outreach import OUTREACH_FILES, check_outreach
+from advisor.policy.parameters import Figure, Parameter, parse_parameter
+from advisor.policy.protections import PROTECTION_FILES, check_protections
+from advisor.policy.required import REQUIRED_PARAMETERS
+from advisor.policy.schemes import check_schemes
+from advisor.policy.yaml_loader import load_yaml
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 _SOURCE_KINDS = ("official", "official-unseen", "secondary", "derived", "seed")

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from ..rules.calendar import YearMonth
-from ..rules.forecast import PensionFigures
-from ..rules.retirement import Retirement
-from .content import Content
-from .errors import NotInForce
-from .inputs import FiguresNotInForce
-from .parameters import Figure
+from advisor.policy.content import Content
+from advisor.policy.errors import NotInForce
+from advisor.policy.inputs import FiguresNotInForce
+from advisor.policy.parameters import Figure
+from advisor.rules.calendar import YearMonth
+from advisor.rules.forecast import PensionFigures
+from advisor.rules.retirement import Retirement
 
 INTERPOLATION_RULE = "linear_by_month_round_0.1"  # the only rule rules.forecast implements
 # The contribution index's candidate denominators (forecast.index_denominator's value and candidates)

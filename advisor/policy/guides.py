@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from ..rules.types import Hukou
-from .errors import ContentError
+from advisor.policy.errors import ContentError
+from advisor.rules.types import Hukou
 
 GUIDE_FILES = ("channels", "faq", "pathways")
 # The guide pages of content/guides/pathways.yaml, and the statuses an item of theirs may show.

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping
 
-from ..rules.calendar import YearMonth
-from ..rules.contributions import Part, SchemeFigures
-from ..rules.notices import TemporaryAccountRule
-from ..rules.retirement import ReformSchedule
-from ..rules.types import Category, Scheme
-from .content import Content
-from .errors import NotInForce
-from .parameters import Figure
+from advisor.policy.content import Content
+from advisor.policy.errors import NotInForce
+from advisor.policy.parameters import Figure
+from advisor.rules.calendar import YearMonth
+from advisor.rules.contributions import Part, SchemeFigures
+from advisor.rules.notices import TemporaryAccountRule
+from advisor.rules.retirement import ReformSchedule
+from advisor.rules.types import Category, Scheme
 
 # The reform's schedule is by birth cohort and first delays retirements from 2025-02, so the
 # schedule as published also gives the right statutory age for dates before it took effect.

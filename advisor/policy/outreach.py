@@ -14,11 +14,11 @@ import string
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .errors import ContentError
-from .schemes import QUIZ_STATUSES
+from advisor.policy.errors import ContentError
+from advisor.policy.schemes import QUIZ_STATUSES
 
 if TYPE_CHECKING:
-    from .content import Content
+    from advisor.policy.content import Content
 
 OUTREACH_FILES = ("quiz", "membership_drive")
 MEMBERSHIP_COLUMNS = ("surveyed", "target", "joined", "rate", "entered")

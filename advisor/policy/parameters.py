@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, Mapping
 
-from .errors import ContentError, FigureMissing, NotInForce
+from advisor.policy.errors import ContentError, FigureMissing, NotInForce
 
 STATUSES = ("confirmed", "provisional", "conflicting", "missing")
 UNITS = ("CNY/month", "CNY/year", "ratio", "years", "months", "code", "schedule")

@@ -12,12 +12,12 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..rules.protections import PLATFORM_IDS, WORK_IDS, PilotGroup, PlatformFacts, SubsidyKind
-from .errors import ContentError
+from advisor.policy.errors import ContentError
+from advisor.rules.protections import PLATFORM_IDS, WORK_IDS, PilotGroup, PlatformFacts, SubsidyKind
 
 if TYPE_CHECKING:
-    from .content import Content
-    from .parameters import Parameter
+    from advisor.policy.content import Content
+    from advisor.policy.parameters import Parameter
 
 PROTECTION_FILES = ("platforms", "injury_protection", "subsidies", "after_accident")
 FACT_STATUSES = ("official", "secondary", "unverified", "not_found")

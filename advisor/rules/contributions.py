@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Mapping
 
-from .money import to_fen
-from .types import Hukou, Scheme
+from advisor.rules.money import to_fen
+from advisor.rules.types import Hukou, Scheme
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Mapping
 
-from .calendar import age_on, date_of_age
-from .retirement import Retirement
-from .types import Check, Hukou, Outcome, Person, Scheme, Verdict, Work
+from advisor.rules.calendar import age_on, date_of_age
+from advisor.rules.retirement import Retirement
+from advisor.rules.types import Check, Hukou, Outcome, Person, Scheme, Verdict, Work
 
 
 def _check(condition: str, code: str, met: bool, **facts) -> Check:

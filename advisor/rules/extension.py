@@ -17,9 +17,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from .calendar import YearMonth
-from .money import to_fen
-from .retirement import Retirement
+from advisor.rules.calendar import YearMonth
+from advisor.rules.money import to_fen
+from advisor.rules.retirement import Retirement
 
 # Display threshold, not a policy figure: "near" retirement is within five years of it.
 NEAR_RETIREMENT_MONTHS = 60

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from .calendar import YearMonth
-from .retirement import ReformSchedule, Retirement
+from advisor.rules.calendar import YearMonth
+from advisor.rules.retirement import ReformSchedule, Retirement
 
 
 @dataclass(frozen=True)

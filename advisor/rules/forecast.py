@@ -48,10 +48,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .calendar import YearMonth
-from .contributions import Base, clamp_base
-from .money import to_fen
-from .retirement import Retirement
+from advisor.rules.calendar import YearMonth
+from advisor.rules.contributions import Base, clamp_base
+from advisor.rules.money import to_fen
+from advisor.rules.retirement import Retirement
 
 # The comparison's multiples of the average wage: 60% to 300% is the national range for flexible
 # workers (国办发〔2019〕13号); the floor is a row of its own because Shenzhen's floor lies below 60%.

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping
 
-from .calendar import age_on
-from .retirement import Retirement
-from .types import Hukou, Notice, Person, Scheme, Sex, Verdict
+from advisor.rules.calendar import age_on
+from advisor.rules.retirement import Retirement
+from advisor.rules.types import Hukou, Notice, Person, Scheme, Sex, Verdict
 
 
 @dataclass(frozen=True)

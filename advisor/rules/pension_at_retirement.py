@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .forecast import payout_months_at
-from .money import to_fen
+from advisor.rules.forecast import payout_months_at
+from advisor.rules.money import to_fen
 
 ZERO = Decimal("0.00")
 

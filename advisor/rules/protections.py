@@ -16,8 +16,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from .money import to_fen
-from .union_schemes import Answer, ClaimVerdict, e_road_claim_check
+from advisor.rules.money import to_fen
+from advisor.rules.union_schemes import Answer, ClaimVerdict, e_road_claim_check
 
 # The agreed platform ids, the same in content, forms and the API (issue 12).
 PLATFORM_IDS = ("meituan", "eleme", "dada", "shansong", "huolala", "kuaigou", "caocao", "didi",

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping
 
-from .calendar import YearMonth, add_months
-from .types import Category, Sex
+from advisor.rules.calendar import YearMonth, add_months
+from advisor.rules.types import Category, Sex
 
 
 @dataclass(frozen=True)

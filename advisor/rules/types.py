@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Mapping
 
-from .calendar import YearMonth
+from advisor.rules.calendar import YearMonth
 
 
 class Scheme(StrEnum):

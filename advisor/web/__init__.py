@@ -1,33 +1,36 @@
-"""The pages: thin views over advisor.advice, language in the URL (/zh/…, /en/…)."""
+"""The pages, put together: every page under advisor/web/pages/<page>/ registers its views on the blueprint
+(advisor/web/blueprint.py); this module adds what every page shares (menu, headers, errors, kiosk, static files).
+Views are thin: they bind a form, call advisor.answers and render a view model."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, current_app, g, redirect, url_for
+from flask import Flask, current_app, redirect, url_for
+
+from advisor.answers.explain import scheme_name
+from advisor.clock import today
+from advisor.i18n import DEFAULT_LANGUAGE, language
 from advisor.i18n import lazy_gettext as _l
-
-from .. import today
-from ..explain import scheme_name
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, format_rate, format_yuan, language
-from .choices import chosen
-
-bp = Blueprint("web", __name__, url_prefix="/<lang_code>")
-
-
-@bp.url_defaults
-def add_language(endpoint: str, values: dict) -> None:
-    values.setdefault("lang_code", g.get("lang_code", DEFAULT_LANGUAGE))
-
-
-@bp.url_value_preprocessor
-def pull_language(endpoint: str | None, values: dict | None) -> None:
-    g.lang_code = (values or {}).pop("lang_code", DEFAULT_LANGUAGE)
-
-
-@bp.before_request
-def known_language():
-    if g.lang_code not in LANGUAGES:
-        abort(404)
-
+from advisor.web import addresses, external, handoff, kiosk, result_summaries, static_files
+from advisor.web.blueprint import bp
+from advisor.web.choices import chosen
+from advisor.web.compression import compress_response
+from advisor.web.errors import register_error_pages
+from advisor.web.figures import figure_value
+from advisor.web.headers import add_security_headers
+from advisor.web.pages.calculate import view as calculate  # noqa: F401  (each page's views register on bp)
+from advisor.web.pages.check import view as check  # noqa: F401
+from advisor.web.pages.faq import view as faq  # noqa: F401
+from advisor.web.pages.forecast import view as forecast  # noqa: F401
+from advisor.web.pages.glossary import view as glossary
+from advisor.web.pages.guides import view as guides  # noqa: F401
+from advisor.web.pages.home import view as home  # noqa: F401
+from advisor.web.pages.outreach import membership  # noqa: F401
+from advisor.web.pages.outreach import view as outreach  # noqa: F401
+from advisor.web.pages.pension_at_retirement import view as pension_at_retirement  # noqa: F401
+from advisor.web.pages.protection import view as protection  # noqa: F401  (新职伤, after an accident)
+from advisor.web.pages.register import view as register  # noqa: F401
+from advisor.web.pages.union import view as union  # noqa: F401
+from advisor.web.rendered_once import RenderedOnce
 
 NAVIGATION = (
     ("web.home", _l("Home")),
@@ -53,44 +56,12 @@ def template_helpers() -> dict:
         "navigation": navigation,
         "current_app_view_functions": lambda: current_app.view_functions,
         "rules_last_checked": lambda: content.rules_last_checked,
-        "today": lambda: today(current_app),
+        "today": lambda: today(current_app.config),
         "scheme_title": lambda scheme: scheme_name(content, scheme, short=False),
     }
 
 
-def figure_value(value, parameter_id: str) -> str:
-    """A figure as users read it: money in yuan, ratios in per cent."""
-    unit = current_app.extensions["advisor.content"].parameters[parameter_id].unit
-    if unit in ("CNY/month", "CNY/year"):
-        return format_yuan(value)
-    if unit == "ratio":
-        return format_rate(value)
-    return str(value)
-
-
 def init_app(app: Flask) -> None:
-    # Each module registers its views on bp; one import per line.
-    from . import calculate  # noqa: F401
-    from . import check  # noqa: F401
-    from . import faq  # noqa: F401
-    from . import forecast  # noqa: F401
-    from . import outreach  # noqa: F401
-    from . import pages  # noqa: F401
-    from . import protection  # noqa: F401  (新职伤, after an accident)
-    from . import register  # noqa: F401
-    from . import glossary  # noqa: F401
-    from . import union  # noqa: F401
-    from . import static_files
-    from . import addresses  # templates' url_for, kept per endpoint and language
-    from . import external  # kiosk mode: addresses and phone numbers
-    from . import handoff  # kiosk mode: a result's QR code for the worker's phone
-    from . import result_summaries  # the opening sentence of the newer pages' results (issue 10)
-    from . import kiosk
-    from .compression import compress_response
-    from .errors import register_error_pages
-    from .headers import add_security_headers
-    from .rendered_once import RenderedOnce
-
     app.jinja_env.add_extension(RenderedOnce)
     register_error_pages(app)
 
@@ -98,13 +69,13 @@ def init_app(app: Flask) -> None:
     # Flask runs after_request functions last-registered first: compression goes first so it runs last.
     app.after_request(compress_response)
     static_files.init_app(app)
-    addresses.init_app(app)
+    addresses.init_app(app)  # templates' url_for, kept per endpoint and language
     app.after_request(add_security_headers)
     app.context_processor(template_helpers)
     kiosk.init_app(app)
-    external.init_app(app)
-    handoff.init_app(app)
-    result_summaries.init_app(app)
+    external.init_app(app)  # kiosk mode: addresses and phone numbers
+    handoff.init_app(app)  # kiosk mode: a result's QR code for the worker's phone
+    result_summaries.init_app(app)  # the opening sentence of the newer pages' results (issue 10)
     glossary.init_app(app)
     app.add_template_filter(figure_value)
     # Punctuation between a label and its value, full-width in Chinese ("统筹基金：¥4,775.00"); globals, so

@@ -13,7 +13,7 @@ from __future__ import annotations
 from flask import Flask, current_app, g, request
 from flask import url_for as flask_url_for
 
-from ..i18n import DEFAULT_LANGUAGE
+from advisor.i18n import DEFAULT_LANGUAGE
 
 LIMIT = 4096
 

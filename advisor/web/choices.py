@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask import current_app
-from advisor.i18n import lazy_gettext as _l
 from wtforms import RadioField, SelectChoice
 from wtforms.validators import ValidationError
 
-from ..explain import scheme_name
-from ..memo import remembered
-from ..policy import Content
-from ..rules.types import Scheme
+from advisor.answers.explain import scheme_name
+from advisor.i18n import lazy_gettext as _l
+from advisor.memo import remembered
+from advisor.policy import Content
+from advisor.rules.types import Scheme
 
 
 class FixedChoices(tuple):

@@ -12,13 +12,13 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import date
 
-from advisor.i18n import lazy_gettext as _l
 from wtforms import Field
 from wtforms.utils import unset_value
 from wtforms.validators import StopValidation
 
-from ..advice import EARLIEST_BIRTH_DATE
-from ..rules.calendar import YearMonth
+from advisor.answers.eligibility import EARLIEST_BIRTH_DATE
+from advisor.i18n import lazy_gettext as _l
+from advisor.rules.calendar import YearMonth
 
 PART_LABELS = {"year": _l("Year"), "month": _l("Month"), "day": _l("Day")}
 MAX_KEPT_LENGTH = 40  # what is echoed back into a box; longer input is never a date anyway

@@ -5,12 +5,12 @@ from __future__ import annotations
 import traceback
 
 from flask import Flask, current_app, g, jsonify, make_response, request
-from advisor.web.rendering import render_template
 from flask.globals import request_ctx
-from advisor.i18n import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from advisor.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from advisor.i18n import lazy_gettext as _l
+from advisor.web.rendering import render_template
 
 MESSAGES = {
     400: (_l("We could not read that request"), _l("Something in the request was not in the form we expected. Go back and try again.")),

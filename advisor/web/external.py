@@ -10,12 +10,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from flask import g
-from advisor.i18n import gettext as _
 from markupsafe import Markup
 
-from .kiosk import is_kiosk
-from .qr import qr_svg
-from .rendered_once import volatile
+from advisor.i18n import gettext as _
+from advisor.web.kiosk import is_kiosk
+from advisor.web.qr import qr_svg
+from advisor.web.rendered_once import volatile
 
 WEB_SCHEMES = ("http://", "https://")
 

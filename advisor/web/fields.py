@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from advisor.i18n import lazy_gettext as _l
 from wtforms import Form, SelectMultipleField, StringField, ValidationError, widgets
 from wtforms.meta import DefaultMeta
 
-from ..rules.money import AmountError, parse_yuan
+from advisor.i18n import lazy_gettext as _l
+from advisor.rules.money import AmountError, parse_yuan
 
 
 class NoCsrfMeta(DefaultMeta):

@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from advisor.i18n import current_language, format_long_date, format_rate, format_yuan, localized
 from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
-
-from ..i18n import current_language, format_long_date, localized
-from ..memo import remembered
-from ..policy import Figure
-from .choices import content
+from advisor.memo import remembered
+from advisor.policy import Figure
+from advisor.web.choices import content
 
 STATUS_LABELS = {
     "confirmed": _l("Confirmed"),
@@ -73,3 +72,13 @@ def _figure_view(figure: Figure) -> FigureView:
         url=url,
         quote=figure.quote,
     )
+
+
+def figure_value(value, parameter_id: str) -> str:
+    """A figure as users read it: money in yuan, ratios in per cent."""
+    unit = content().parameters[parameter_id].unit
+    if unit in ("CNY/month", "CNY/year"):
+        return format_yuan(value)
+    if unit == "ratio":
+        return format_rate(value)
+    return str(value)

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from flask import current_app, url_for
-from advisor.i18n import lazy_gettext as _l
 from markupsafe import Markup, escape
 
-from ..i18n import current_language, localized
-from ..policy.guides import HUKOU_VALUES
-from ..rules.types import Hukou
-from .choices import HUKOU_CHOICES, content
-from .figures import citation
+from advisor.i18n import current_language, localized
+from advisor.i18n import lazy_gettext as _l
+from advisor.policy.guides import HUKOU_VALUES
+from advisor.rules.types import Hukou
+from advisor.web.choices import HUKOU_CHOICES, content
+from advisor.web.figures import citation
 
 # Who an item is for, when the page shows the version for every hukou.
 _NON_SHENZHEN = frozenset({Hukou.GUANGDONG.value, Hukou.OTHER_PROVINCE.value})

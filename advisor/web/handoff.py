@@ -17,15 +17,15 @@ from urllib.parse import parse_qsl, quote
 
 import segno
 from flask import current_app, request
-from advisor.i18n import gettext as _
 from markupsafe import Markup
 from wtforms import FieldList, Form, SelectMultipleField
 
-from .addresses import url_for
-from .dates import DatePartsField
-from .kiosk import is_kiosk
-from .qr import qr_svg
-from .union import MAX_AMOUNT_FIELDS
+from advisor.i18n import gettext as _
+from advisor.web.addresses import url_for
+from advisor.web.dates import DatePartsField
+from advisor.web.kiosk import is_kiosk
+from advisor.web.pages.union.view import MAX_AMOUNT_FIELDS
+from advisor.web.qr import qr_svg
 
 MARKER = "a="
 MAX_VERSION = 15  # 77×77 modules: still scanned at arm's length from a kiosk screen

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Response, request
 
-from .kiosk import is_kiosk
+from advisor.web.kiosk import is_kiosk
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -24,8 +24,8 @@ POST_CACHE_CONTROL = "private, max-age=0"
 
 
 def security_headers() -> dict[str, str]:
-    """The headers every answer carries; gunicorn's own answers (advisor/gunicorn_worker.py) and nginx's
-    (deploy/nginx.conf, filled in by advisor/serve.py) use these same values."""
+    """The headers every answer carries; gunicorn's own answers (advisor/serving/gunicorn_worker.py) and nginx's
+    (deploy/nginx.conf, filled in by advisor/serving/serve.py) use these same values."""
     return {
         "Content-Security-Policy": CSP,
         "X-Content-Type-Options": "nosniff",

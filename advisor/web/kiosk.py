@@ -15,7 +15,7 @@ import re
 from flask import Flask, Response, current_app, request, url_for
 from markupsafe import Markup
 
-from ..i18n import DEFAULT_LANGUAGE
+from advisor.i18n import DEFAULT_LANGUAGE
 
 DEFAULT_IDLE_SECONDS = 120
 DEFAULT_WARNING_SECONDS = 20

@@ -14,7 +14,7 @@ from io import BytesIO
 
 from flask import Flask, abort, current_app, redirect, request
 
-from ..i18n import LANGUAGES
+from advisor.i18n import LANGUAGES
 
 
 def refuse_long_chunked_bodies() -> None:

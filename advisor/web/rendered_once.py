@@ -25,7 +25,7 @@ from jinja2 import Undefined, nodes
 from jinja2.ext import Extension
 from wtforms import SelectChoice
 
-from ..memo import scope
+from advisor.memo import scope
 
 LIMIT = 4096
 _compilations = itertools.count()

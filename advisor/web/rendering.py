@@ -8,7 +8,7 @@ from flask import Response, current_app, make_response, request
 from flask.signals import before_render_template, template_rendered
 from flask_htmx import HTMX
 
-from ..i18n import language_environment
+from advisor.i18n import language_environment
 
 htmx = HTMX()
 

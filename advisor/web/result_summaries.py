@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import Flask
-from advisor.i18n import gettext as _
 
-from ..i18n import format_year_month, format_yuan
-from .summary import Summary, join_names, summary
+from advisor.i18n import format_year_month, format_yuan
+from advisor.i18n import gettext as _
+from advisor.web.summary import Summary, join_names, summary
 
 
 def injury_summary(result) -> Summary:

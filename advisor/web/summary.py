@@ -18,9 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from advisor.i18n import gettext
-
-from ..i18n import current_language
+from advisor.i18n import current_language, gettext
 
 LineBuilder = Callable[[object], "str | None"]
 _LINES: dict[str, list[LineBuilder]] = {}

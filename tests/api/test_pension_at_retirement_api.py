@@ -9,8 +9,6 @@ site does not compute (the transitional pension, 调整额, 调节金) are added
 
 from decimal import Decimal as D
 
-import pytest
-
 
 def post(client, body, lang="en"):
     return client.post(f"/api/v1/pension-at-retirement?lang={lang}", json=body)

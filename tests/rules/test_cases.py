@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from advisor.advice import calculate_cost, check_eligibility
+from advisor.answers.contribution import calculate_cost
+from advisor.answers.eligibility import check_eligibility
 from advisor.policy.inputs import retirement_schedules
 from advisor.rules.calendar import YearMonth
 from advisor.rules.retirement import statutory_retirement

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from advisor.advice import check_eligibility
+from advisor.answers.eligibility import check_eligibility
 from advisor.rules.calendar import YearMonth
 from advisor.rules.notices import TemporaryAccountRule, needs_temporary_pension_account
 from advisor.rules.types import Hukou, Person, Sex, Work

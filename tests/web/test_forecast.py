@@ -1,6 +1,6 @@
 """将来能领多少: the pension forecast page, without and with htmx, checked against the JSON API.
 
-The page and POST /api/v1/forecast both call advisor.forecast_advice.forecast_pension; these tests
+The page and POST /api/v1/forecast both call advisor.answers.forecast.forecast_pension; these tests
 post the same answers to both and compare what a reader sees with the API's figures.
 """
 

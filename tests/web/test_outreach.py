@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from advisor import create_app
-from advisor.advice import calculate_cost, pension_base_presets
+from advisor.answers.contribution import calculate_cost, pension_base_presets
 from advisor.policy import ContentError, load_content
 from advisor.rules.calendar import YearMonth
 from advisor.rules.types import Hukou, Scheme

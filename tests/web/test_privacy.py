@@ -90,7 +90,7 @@ def test_a_crash_is_logged_without_the_answers_that_caused_it(app, client, caplo
         except ValueError as error:
             raise RuntimeError(f"could not cost {wage} for someone born {BIRTH_DATE}") from error
 
-    monkeypatch.setattr("advisor.web.calculate.calculate_cost", crash)
+    monkeypatch.setattr("advisor.web.pages.calculate.view.calculate_cost", crash)
     caplog.set_level(logging.DEBUG)
     response = client.post("/zh/calculate", data={"wage": WAGE, "hukou": "shenzhen", "insurances": ["pension"],
                                                   "month": "2026-11"})
@@ -98,7 +98,7 @@ def test_a_crash_is_logged_without_the_answers_that_caused_it(app, client, caplo
     assert WAGE not in response.text
     logged = caplog.text
     assert "RuntimeError" in logged and "ValueError" in logged and "POST /zh/calculate" in logged
-    assert "calculate.py" in logged and "in crash" in logged  # where it failed is still there
+    assert "calculate/view.py" in logged and "in crash" in logged  # where it failed is still there
     for trace in TRACES:
         assert trace not in logged
     for record in caplog.records:

@@ -14,8 +14,8 @@ import pytest
 from flask import url_for as flask_url_for
 from wtforms import SelectChoice
 
-from advisor.i18n import language_environment
 from advisor import memo
+from advisor.i18n import language_environment
 from advisor.web import addresses, rendered_once
 from advisor.web.choices import HUKOU_CHOICES, FixedChoices
 

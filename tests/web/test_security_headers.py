@@ -37,7 +37,7 @@ def every_response(app, client, monkeypatch) -> list[tuple[str, object]]:
         ("413 API", client.post("/api/v1/contribution", data=b"{" + b" " * 70_000 + b"}",
                                 content_type="application/json")),
     ]
-    monkeypatch.setattr("advisor.web.calculate.calculate_cost", crash)
+    monkeypatch.setattr("advisor.web.pages.calculate.view.calculate_cost", crash)
     monkeypatch.setattr("advisor.api.routes.calculate_cost", crash)
     answers = {"wage": "8000", "hukou": "shenzhen", "insurances": ["pension"], "month": "2026-11"}
     responses += [

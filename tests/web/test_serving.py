@@ -113,11 +113,11 @@ def test_gunicorn_listens_on_loopback_with_two_workers_per_core_plus_one(monkeyp
     monkeypatch.delenv("ADVISOR_BIND", raising=False)
     monkeypatch.delenv("ADVISOR_WORKERS", raising=False)
     monkeypatch.setattr("multiprocessing.cpu_count", lambda: 2)
-    settings = runpy.run_path(str(ROOT / "advisor" / "gunicorn_conf.py"))
+    settings = runpy.run_path(str(ROOT / "advisor" / "serving" / "gunicorn_conf.py"))
     assert settings["bind"] == "127.0.0.1:8000"
     assert settings["workers"] == 5
     assert settings["preload_app"] is True  # broken content stops the start before any worker forks
     assert settings["accesslog"] is None  # no visitor addresses on disk
     assert settings["control_socket_disable"] is True
     # Malformed requests are answered with the security headers and logged without address or request line.
-    assert settings["worker_class"] == "advisor.gunicorn_worker.QuietSyncWorker"
+    assert settings["worker_class"] == "advisor.serving.gunicorn_worker.QuietSyncWorker"

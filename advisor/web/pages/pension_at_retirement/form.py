@@ -10,18 +10,18 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from advisor.i18n import lazy_gettext as _l
 from wtforms import StringField
 from wtforms.validators import ValidationError
 
-from ....answers.pension_at_retirement import PensionQuestion
-from ....api.pension_at_retirement import check_record
-from ....rules.types import Category, Hukou, Sex
-from ...check import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowUpChoiceField
-from ...choices import HUKOU_CHOICES, ChoiceField
-from ...dates import DatePartsField, check_birth_date
-from ...fields import PlainForm
-from ...forecast_form import RETIREMENT_MONTH_MESSAGES, Balance, WholeNumber, clean
+from advisor.answers.pension_at_retirement import PensionQuestion
+from advisor.api.pension_at_retirement import check_record
+from advisor.i18n import lazy_gettext as _l
+from advisor.rules.types import Category, Hukou, Sex
+from advisor.web.choices import HUKOU_CHOICES, ChoiceField
+from advisor.web.dates import DatePartsField, check_birth_date
+from advisor.web.fields import PlainForm
+from advisor.web.pages.check.view import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowUpChoiceField
+from advisor.web.pages.forecast.form import RETIREMENT_MONTH_MESSAGES, Balance, WholeNumber, clean
 
 BALANCE_REQUIRED = _l("Enter your personal account balance in yuan")
 _INDEX = re.compile(r"^[0-9](\.[0-9]{1,4})?$")

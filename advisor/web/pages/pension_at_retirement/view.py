@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from flask import current_app, request
 
-from .... import today
-from ....answers.pension_at_retirement import pension_at_retirement
-from ....answers.retirement_explain import outside_window_message
-from ....explain import not_in_force_message
-from ....policy.inputs import FiguresNotInForce
-from ....rules.flexible_retirement import OutsideWindow
-from ... import bp
-from ...choices import content
-from ...rendering import render_page_or_fragment
-from .form import PensionAtRetirementForm
-from .view_model import pension_view
+from advisor.answers.explain import not_in_force_message
+from advisor.answers.pension_at_retirement import pension_at_retirement
+from advisor.answers.retirement_explain import outside_window_message
+from advisor.clock import today
+from advisor.policy.inputs import FiguresNotInForce
+from advisor.rules.flexible_retirement import OutsideWindow
+from advisor.web.blueprint import bp
+from advisor.web.choices import content
+from advisor.web.pages.pension_at_retirement.form import PensionAtRetirementForm
+from advisor.web.pages.pension_at_retirement.view_model import pension_view
+from advisor.web.rendering import render_page_or_fragment
 
 
 @bp.route("/pension-at-retirement", methods=["GET", "POST"])
 def pension_at_retirement_page():
-    as_of = today(current_app)
+    as_of = today(current_app.config)
     form = PensionAtRetirementForm(request.form if request.method == "POST" else None)
     form.as_of = as_of
     result = problem = None

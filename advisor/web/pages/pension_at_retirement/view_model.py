@@ -6,15 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from advisor.i18n import gettext
-
-from ....answers.pension_at_retirement import PensionAnswer
-from ....answers.retirement_explain import kind_name, line_name, lines, notice_message, number
-from ....i18n import format_age, format_yuan
-from ....policy import Figure
-from ...check import CATEGORY_NAMES
-from ...choices import content
-from ...figures import STATUS_LABELS, FigureView, figure_view
+from advisor.answers.pension_at_retirement import PensionAnswer
+from advisor.answers.retirement_explain import kind_name, line_name, lines, notice_message, number
+from advisor.i18n import format_age, format_yuan, gettext
+from advisor.policy import Figure
+from advisor.web.choices import content
+from advisor.web.figures import STATUS_LABELS, FigureView, figure_view
+from advisor.web.pages.check.view import CATEGORY_NAMES
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Serving: make serve (nginx in front of gunicorn), gunicorn settings and worker, start-up checks."""

@@ -1,0 +1,1 @@
+"""词语解释 — the words of social insurance in plain language."""
