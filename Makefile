@@ -1,11 +1,12 @@
 # Two commands do all the set-up on a fresh Debian machine with Python 3.11:
-#   make run    virtual environment, install, compile translations, serve on http://127.0.0.1:5000
+#   make run    virtual environment, install, compile translations, serve on http://127.0.0.1:5000 (ADVISOR_PORT)
 #   make test   the same plus test dependencies, Chromium and nginx, then every test
 #   make serve  the production stack: nginx in front of gunicorn on http://127.0.0.1:8000 (ADVISOR_PORT)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 CATALOGUES := advisor/translations
+RUN_PORT := $(or $(ADVISOR_PORT),5000)
 export FLASK_APP := wsgi
 
 .PHONY: run test serve bench goldens translations extract chromium nginx lint clean
@@ -27,7 +28,7 @@ translations: $(VENV)/.runtime
 
 run: $(VENV)/.runtime translations
 	$(BIN)/flask policy check
-	$(BIN)/flask run --host 127.0.0.1 --port 5000
+	$(BIN)/flask run --host 127.0.0.1 --port $(RUN_PORT)
 
 # Production: nginx (deploy/nginx.conf) in front of gunicorn (advisor/serving/gunicorn_conf.py) on 127.0.0.1:8000,
 # ADVISOR_PORT to change it; Ctrl-C stops both. See advisor/serving/serve.py and the README's "Deployment".
