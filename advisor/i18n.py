@@ -10,12 +10,12 @@ language; tests/i18n/test_formatting.py holds them equal to Babel's own formatti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from typing import Mapping
 
 from babel import Locale
 from babel import dates as babel_dates
