@@ -15,16 +15,15 @@ from decimal import Decimal
 from wtforms import SelectChoice, StringField
 from wtforms.validators import ValidationError
 
-from advisor.answers.forecast import ForecastQuestion
-from advisor.api.forecast import (
-    EARLIEST_WORKING_AGE,
+from advisor.answers.forecast import (
     INTEREST_RANGE,
     PAST_INDEX_RANGE,
     WAGE_GROWTH_RANGE,
+    ForecastQuestion,
+    months_since_working_age,
 )
 from advisor.i18n import gettext
 from advisor.i18n import lazy_gettext as _l
-from advisor.rules.calendar import add_months
 from advisor.rules.money import AmountError, parse_yuan
 from advisor.rules.types import Category, Sex
 from advisor.web.choices import HUKOU_CHOICES, ChoiceField
@@ -66,14 +65,6 @@ def ratio_as_percent(ratio: Decimal) -> str:
     """0.029 → "2.9", 0.0150 → "1.5": a rate as people type it."""
     text = format(ratio * HUNDRED, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def months_since_working_age(birth_date: date, as_of: date) -> int:
-    """As the API counts: no month paid can fall before the 16th birthday."""
-    start = add_months(birth_date, EARLIEST_WORKING_AGE * 12)
-    if start > as_of:
-        return 0
-    return (as_of.year - start.year) * 12 + (as_of.month - start.month)
 
 
 class WholeNumber:

@@ -14,8 +14,8 @@ from flask import current_app, request
 from advisor.answers.contribution import pension_base_presets
 from advisor.answers.explain import not_in_force_message
 from advisor.answers.forecast import AlreadyRetired, ExtensionBeyondTable, forecast_pension
+from advisor.answers.forecast_explain import beyond_table_message
 from advisor.answers.retirement_explain import outside_window_message
-from advisor.api.forecast import beyond_table_message
 from advisor.clock import today
 from advisor.i18n import format_long_date, format_yuan
 from advisor.i18n import gettext as _

@@ -1,7 +1,7 @@
 """The questions of the pension-at-retirement page, read into the API's PensionQuestion.
 
 Numbers are read the way people type them (full-width digits, "30年", "0.7183"); the bounds and the
-cross-field checks are the API's (advisor.api.pension_at_retirement.check_record).
+cross-field checks are the API's (advisor.answers.pension_at_retirement.check_record).
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from decimal import Decimal
 from wtforms import StringField
 from wtforms.validators import ValidationError
 
-from advisor.answers.pension_at_retirement import PensionQuestion
-from advisor.api.pension_at_retirement import check_record
+from advisor.answers.pension_at_retirement import PensionQuestion, check_record
 from advisor.i18n import lazy_gettext as _l
 from advisor.rules.types import Category, Hukou, Sex
 from advisor.web.choices import HUKOU_CHOICES, ChoiceField
