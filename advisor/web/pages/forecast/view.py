@@ -27,7 +27,8 @@ from advisor.rules.types import Hukou
 from advisor.web.blueprint import bp
 from advisor.web.choices import content
 from advisor.web.figures import FigureView, figure_view
-from advisor.web.pages.forecast.form import ForecastForm, base_choices, ratio_as_percent
+from advisor.web.numbers import ratio_as_percent
+from advisor.web.pages.forecast.form import ForecastForm, base_choices
 from advisor.web.pages.forecast.view_model import forecast_view
 from advisor.web.rendering import render_page_or_fragment
 from advisor.web.subsidy import forecast_subsidy

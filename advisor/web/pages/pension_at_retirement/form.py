@@ -19,8 +19,14 @@ from advisor.rules.types import Category, Hukou, Sex
 from advisor.web.choices import HUKOU_CHOICES, ChoiceField
 from advisor.web.dates import DatePartsField, check_birth_date
 from advisor.web.fields import PlainForm
-from advisor.web.pages.check.view import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowUpChoiceField
-from advisor.web.pages.forecast.form import RETIREMENT_MONTH_MESSAGES, Balance, WholeNumber, clean
+from advisor.web.numbers import Balance, WholeNumber, clean
+from advisor.web.person import (
+    BIRTH_DATE_MESSAGES,
+    CATEGORY_CHOICES,
+    RETIREMENT_MONTH_MESSAGES,
+    SEX_CHOICES,
+    FollowUpChoiceField,
+)
 
 BALANCE_REQUIRED = _l("Enter your personal account balance in yuan")
 _INDEX = re.compile(r"^[0-9](\.[0-9]{1,4})?$")

@@ -9,11 +9,9 @@ from advisor.i18n import lazy_gettext as _l
 from advisor.i18n import localized
 from advisor.memo import remembered
 from advisor.rules.protections import HAPPENED, PLACES
-from advisor.web.choices import ChoiceField, FixedChoices, content
+from advisor.web.choices import YES_NO_UNKNOWN, ChoiceField, FixedChoices, content, tri_state
 from advisor.web.fields import CheckboxesField, PlainForm
 
-YES_NO_UNKNOWN = FixedChoices((SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
-                               SelectChoice("unknown", _l("I don't know"))))
 PLACE_LABELS = {"shenzhen": _l("In Shenzhen"), "guangdong": _l("Elsewhere in Guangdong"),
                 "outside_guangdong": _l("Outside Guangdong")}
 HAPPENED_LABELS = {
@@ -23,10 +21,6 @@ HAPPENED_LABELS = {
     "vehicle": _l("My vehicle was damaged"),
     "illness": _l("An illness, not an accident"),
 }
-
-
-def tri_state(answer: str | None) -> bool | None:
-    return {"yes": True, "no": False}.get(answer or "")
 
 
 def platform_choices() -> FixedChoices:
