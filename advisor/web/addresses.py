@@ -5,7 +5,7 @@ language, and Werkzeug's URL building is a good part of a page's cost. The argum
 pages, never answers (answers never go in an address). Calls with special arguments (`_external`, `_anchor`, …)
 or arguments that cannot be a key go to Flask's `url_for` unchanged. A static file's address holds its hash
 (static_files.py), worked out here once per start: after editing a static file, restart the app (as nginx must
-be restarted, README "Deployment") for the new hash; until then the old address is revalidated, never stale.
+be restarted, docs/deployment.md) for the new hash; until then the old address is revalidated, never stale.
 """
 
 from __future__ import annotations
