@@ -1,4 +1,8 @@
-"""Shared fixtures: a fresh app per test (flaskr style), its client, and the loaded content."""
+"""Shared fixtures: a fresh app per test (flaskr style), its client, and the loaded content.
+
+content/ is read once per session: every app the `app` fixture makes is handed that loaded (and never changed)
+Content instead of parsing the 61 files again. Tests of broken content load their own copy from disk (`broken`,
+`assert_refused`)."""
 
 from __future__ import annotations
 
@@ -28,8 +32,8 @@ def trap_floats():
 
 
 @pytest.fixture
-def app():
-    return create_app({"TESTING": True, "ADVISOR_TODAY": TODAY})
+def app(content):
+    return create_app({"TESTING": True, "ADVISOR_TODAY": TODAY, "CONTENT": content})
 
 
 @pytest.fixture
