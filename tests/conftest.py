@@ -20,6 +20,8 @@ from advisor.policy import ContentError, load_content
 TESTS = Path(__file__).parent
 CONTENT_DIR = TESTS.parent / "content"
 TODAY = "2026-11-22"  # the fixed "today" of the test suite (ADVISOR_TODAY)
+# The research folder beside the clone (../shared: seeds and dossiers) that quote checks compare content with.
+SHARED = TESTS.parent.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +46,14 @@ def client(app):
 @pytest.fixture(scope="session")
 def content():
     return load_content()
+
+
+def shared_file(relative: str) -> Path:
+    """A file or folder of ../shared, or a skip saying it is not there: a clone on its own still passes."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"{relative} is not in {SHARED} (the research folder beside the clone, not part of it)")
+    return path
 
 
 def load_cases(name: str) -> list[dict]:
