@@ -11,6 +11,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 
@@ -33,9 +34,39 @@ def trap_floats():
     context.traps[decimal.FloatOperation] = False
 
 
+class CompiledOnce(jinja2.BytecodeCache):
+    """Each template compiled once per test session and language instead of once per app (compiling took most of
+    a page test's time). The compiled code depends on the template's source, its name and the language its constant
+    texts are translated into at compile time (advisor/i18n.py): that is the key. Only the `app` fixture's apps use
+    it; they share the installed catalogues."""
+
+    def __init__(self) -> None:
+        self.codes: dict = {}
+
+    def get_bucket(self, environment, name, filename, source):
+        language = getattr(environment, "advisor_language", None)  # None: the app's base environment
+        key = f"{language.code if language else '-'}:{self.get_cache_key(name, filename)}"
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket) -> None:
+        bucket.code = self.codes.get((bucket.key, bucket.checksum))
+
+    def dump_bytecode(self, bucket) -> None:
+        self.codes[bucket.key, bucket.checksum] = bucket.code
+
+
+COMPILED = CompiledOnce()
+
+
 @pytest.fixture
 def app(content):
-    return create_app({"TESTING": True, "ADVISOR_TODAY": TODAY, "CONTENT": content})
+    app = create_app({"TESTING": True, "ADVISOR_TODAY": TODAY, "CONTENT": content})
+    # Each language's environment is an overlay of this one made at its first request, inheriting the cache.
+    for environment in (app.jinja_env, *app.extensions.get("advisor.language_environments", {}).values()):
+        environment.bytecode_cache = COMPILED
+    return app
 
 
 @pytest.fixture
