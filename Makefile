@@ -1,5 +1,6 @@
 # Two commands do all the set-up on a fresh Debian machine with Python 3.11:
 #   make run    virtual environment, install, compile translations, serve on http://127.0.0.1:5000
+#   make check  the quick tests (rules, content, API, pages, i18n) in under a minute: no browser, nothing slow
 #   make test   the same plus test dependencies, Chromium and nginx, then every test
 #   make serve  the production stack: nginx in front of gunicorn on http://127.0.0.1:8000 (ADVISOR_PORT)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -8,7 +9,7 @@ BIN := $(VENV)/bin
 CATALOGUES := advisor/translations
 export FLASK_APP := wsgi
 
-.PHONY: run test serve bench goldens translations extract chromium nginx lint clean
+.PHONY: run check test serve bench goldens translations extract chromium nginx lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +63,11 @@ nginx:
 # what pages say, and read the diff (bench/render_states.py write DIR, before and after).
 goldens: $(VENV)/.runtime translations
 	$(BIN)/python bench/render_states.py golden tests/goldens/pages.json.xz
+
+# The loop while editing: every test but those marked browser (Chromium) or slow (property sweeps, schemathesis,
+# real nginx and gunicorn, pip-audit; see pyproject.toml). make test runs them all.
+check: $(VENV)/.dev translations
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 test: $(VENV)/.dev translations chromium nginx
 	$(BIN)/python -m pytest

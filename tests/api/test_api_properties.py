@@ -18,6 +18,9 @@ from tests.conftest import TODAY
 from tests.generated import ANY_DATE, EARLIEST, LATEST, NUMBER_TEXT, SENT
 from tests.site_map import api_operations
 
+# A property sweep (EXAMPLES generated bodies per operation): make test, not make check.
+pytestmark = pytest.mark.slow
+
 EXAMPLES = 800
 
 APP = create_app({"TESTING": True, "ADVISOR_TODAY": TODAY})

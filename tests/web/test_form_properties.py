@@ -19,6 +19,9 @@ from tests.generated import DAY, MONTH, NUMBER_TEXT, SENT, YEAR
 from tests.site_map import FormField, form_fields, form_page_urls
 from tests.web.kiosk_support import KIOSK
 
+# A property sweep (EXAMPLES generated posts per form and mode): make test, not make check.
+pytestmark = pytest.mark.slow
+
 EXAMPLES = 400
 # One app and client per mode for the module: Hypothesis calls the test many times, and the app keeps no state.
 APPS = {"public": create_app({"TESTING": True, "ADVISOR_TODAY": TODAY}), "kiosk": create_app(KIOSK)}
