@@ -23,8 +23,13 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
-translations: $(VENV)/.runtime
-	$(BIN)/pybabel compile -d $(CATALOGUES) --statistics 2>&1 | tail -n 2
+# A catalogue is compiled when its .po is newer than its .mo, never rewritten otherwise: pybabel writes the .mo in
+# place, and `make serve` started by a test (tests/web/test_production_stack.py) would otherwise rewrite it while
+# the other test process (make test runs two) reads it.
+translations: $(patsubst %.po,%.mo,$(wildcard $(CATALOGUES)/*/LC_MESSAGES/messages.po))
+
+$(CATALOGUES)/%/LC_MESSAGES/messages.mo: $(CATALOGUES)/%/LC_MESSAGES/messages.po | $(VENV)/.runtime
+	$(BIN)/pybabel compile -d $(CATALOGUES) -l $* --statistics 2>&1 | tail -n 2
 
 run: $(VENV)/.runtime translations
 	$(BIN)/flask policy check
@@ -69,8 +74,10 @@ goldens: $(VENV)/.runtime translations
 check: $(VENV)/.dev translations
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
+# Every test, in two processes (pytest-xdist). Not --dist loadfile or loadgroup: under them schemathesis ran only
+# its first operation (its operations are subtests of one test), and said nothing.
 test: $(VENV)/.dev translations chromium nginx
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # Re-extract the messages after changing user-facing strings, then translate the new entries.
 extract: $(VENV)/.runtime

@@ -123,6 +123,21 @@ def assert_refused(folder: Path, relative: str, old: str, new: str, field: str, 
     assert problem in error.value.problem
 
 
+def pytest_sessionfinish(session):
+    """Under pytest-xdist (make test), each worker hands its count of generated inputs to the controller."""
+    from tests.generated import SENT
+
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["generated inputs"] = dict(SENT)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    from tests.generated import SENT
+
+    SENT.update(getattr(node, "workeroutput", {}).get("generated inputs", {}))
+
+
 def pytest_terminal_summary(terminalreporter):
     """How many generated inputs the property tests sent this run (tests/generated.py)."""
     from tests.generated import SENT
