@@ -13,30 +13,16 @@ import yaml
 from advisor import create_app
 from advisor.policy import ContentError, FigureMissing, NotInForce, load_content
 from advisor.policy.yaml_loader import StrictLoader
-from tests.conftest import assert_refused, edit
+from tests.conftest import assert_refused, edit, load_cases
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
+BROKEN = load_cases("broken_content")  # one edit each, to parameters, rules, sources, guides and schemes
 
 
-
-@pytest.mark.parametrize("relative, old, new, field, problem", [
-    ("parameters/pension/total_rate.yaml", 'value: "0.20"', "value: 0.20", "(yaml)", "unquoted decimal"),
-    ("parameters/pension/base_ceiling.yaml", "  2023-07-01:", "  2022-07-01:", "(yaml)", "duplicate key"),
-    ("parameters/pension/base_floor.yaml", "source: gd-hrss-2025-32", "source: nowhere", "values.2025-07-01.source",
-     "not in content/sources.yaml"),
-    ("parameters/medical/rate.yaml", "status: confirmed", "status: probably", "values.2023-10-01.status",
-     "must be one of"),
-    ("parameters/medical/rate.yaml", "  2024-01-01:", "  2023-01-01:", "values.2023-01-01", "dates must increase"),
-    ("parameters/pension/base_floor.yaml", 'value: "4775"', "value: null", "values.2025-07-01.value", "needs a value"),
-    ("parameters/pension/base_floor.yaml", "  2025-07-01:", "  July 2025:", "values.July 2025", "must be dates"),
-    ("rules/eligibility.yaml", "en: Not studying full-time at a school.", "fr: Pas étudiant.",
-     "not_full_time_student.quote", "needs both"),
-    ("rules/eligibility.yaml", "将于{reach_date}年满", "将于{reached}年满", "minimum_age.not_met", "placeholders"),
-    ("sources.yaml", "  issuer: 国务院\n", "", "gov-2005-38.issuer", "is required"),
-])
-def test_a_broken_file_is_refused_with_its_name_and_field(broken, relative, old, new, field, problem):
-    assert_refused(broken, relative, old, new, field, problem)
+@pytest.mark.parametrize("case", BROKEN, ids=[f"{case['file']}:{case['field']}" for case in BROKEN])
+def test_a_broken_file_is_refused_with_its_name_and_field(broken, case):
+    assert_refused(broken, case["file"], case["old"], case["new"], case["field"], case["problem"])
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -65,15 +51,22 @@ def test_content_is_parsed_by_libyaml_when_pyyaml_has_it():
     assert issubclass(StrictLoader, yaml.CSafeLoader)
 
 
-def test_a_missing_file_is_refused(broken):
-    (broken / "rules" / "notices.yaml").unlink()
-    with pytest.raises(ContentError, match=r"content/rules/notices.yaml: \(file\): file is missing"):
+@pytest.mark.parametrize("relative", ["rules/notices.yaml", "guides/faq.yaml", "schemes/gd_mutual_aid.yaml"])
+def test_a_missing_file_is_refused(broken, relative):
+    (broken / relative).unlink()
+    with pytest.raises(ContentError, match=rf"content/{re.escape(relative)}: \(file\): file is missing"):
         load_content(broken)
 
 
-def test_the_app_does_not_start_with_broken_content(broken):
-    edit(broken, "parameters/medical/rate.yaml", 'value: "0.07"', "value: 0.07")
-    with pytest.raises(ContentError, match="content/parameters/medical/rate.yaml"):
+@pytest.mark.parametrize("relative, old, new, error", [
+    ("parameters/medical/rate.yaml", 'value: "0.07"', "value: 0.07", "content/parameters/medical/rate.yaml"),
+    ("guides/channels.yaml", "notice: stop_when_leaving_shenzhen", "notice: leaving",
+     r"content/guides/channels.yaml: leaving_shenzhen\[0\].notice"),
+    ("sources.yaml", "  issuer: 国务院\n", "", r"^content/sources.yaml: gov-2005-38.issuer: is required$"),
+])
+def test_the_app_does_not_start_with_broken_content_and_says_where(broken, relative, old, new, error):
+    edit(broken, relative, old, new)
+    with pytest.raises(ContentError, match=error):
         create_app({"CONTENT_DIR": str(broken)})
 
 
@@ -126,9 +119,3 @@ def test_the_app_does_not_start_without_a_required_file(broken, relative):
     with pytest.raises(ContentError) as error:
         create_app({"CONTENT_DIR": str(broken)})
     assert str(error.value) == f"content/{relative}: (file): file is missing"
-
-
-def test_the_app_does_not_start_with_a_broken_source_and_names_the_field(broken):
-    edit(broken, "sources.yaml", "  issuer: 国务院\n", "")
-    with pytest.raises(ContentError, match=r"^content/sources.yaml: gov-2005-38.issuer: is required$"):
-        create_app({"CONTENT_DIR": str(broken)})

@@ -11,26 +11,14 @@ import pytest
 from advisor.rules.protections import PLATFORM_IDS
 from tests.conftest import shared_file
 
+from .walk import quotes, texts
+
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 STATUSES = {"official", "secondary", "unverified", "not_found"}
 
 
 def without_layout(text: str) -> str:
     return re.sub(r"\s+", "", text.replace("**", ""))
-
-
-def quotes(node, source, where=""):
-    """Every quote with the source that covers it (its own `source`, or `open_source` for `open_quote`)."""
-    if isinstance(node, dict):
-        source = node.get("source", source)
-        for key, value in node.items():
-            if key.endswith("quote") and isinstance(value, dict) and "zh" in value:
-                yield f"{where}.{key}", node.get("open_source", source) if key == "open_quote" else source, value["zh"]
-            else:
-                yield from quotes(value, source, f"{where}.{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from quotes(value, source, f"{where}[{i}]")
 
 
 def cited_text(content, source_key: str) -> str:
@@ -47,7 +35,7 @@ def test_every_quote_is_verbatim_from_the_dossier_or_seed_it_cites(content):
     shared_file("protections-sources.md")
     checked = 0
     for stem, data in content.protections.items():
-        for where, source, zh in quotes(data, None):
+        for where, source, zh in quotes(data):
             assert source, f"{stem}{where} has a quote without a source"
             text = without_layout(cited_text(content, source))
             for piece in zh.split("…"):  # "…" marks a cut in the quoted passage
@@ -94,18 +82,7 @@ def test_every_fact_has_a_known_status_and_not_found_facts_name_whom_to_ask(cont
 
 
 def test_every_protection_text_has_both_languages(content):
-    def texts(node):
-        if isinstance(node, dict):
-            if set(node) == {"zh", "en"}:
-                yield node
-                return
-            for value in node.values():
-                yield from texts(value)
-        elif isinstance(node, list):
-            for value in node:
-                yield from texts(value)
-
-    found = [t for data in content.protections.values() for t in texts(data)]
+    found = [text for data in content.protections.values() for _, text in texts(data)]
     assert len(found) > 100
     assert all(t["zh"].strip() and t["en"].strip() for t in found)
 

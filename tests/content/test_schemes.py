@@ -1,4 +1,5 @@
-"""content/schemes/: every text bilingual, every quote verbatim from its seed, every figure the seed's."""
+"""content/schemes/: every text bilingual, every quote verbatim from its seed, every figure the seed's.
+(A broken scheme file is refused by name: tests/content/test_loader.py.)"""
 
 from __future__ import annotations
 
@@ -7,40 +8,12 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
+from tests.conftest import shared_file
 
-from advisor.policy import ContentError, load_content
-from tests.conftest import assert_refused, shared_file
+from .walk import quotes, texts
 
 D = Decimal
 CONTENT = Path(__file__).resolve().parents[2] / "content"
-
-
-def texts(node, where=""):
-    """Every {zh, en} pair with its path."""
-    if isinstance(node, dict):
-        if "zh" in node or "en" in node:
-            yield where, node
-            return
-        for key, value in node.items():
-            yield from texts(value, f"{where}.{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from texts(value, f"{where}[{i}]")
-
-
-def quotes(node, source, where=""):
-    """Every quoted passage with the source that covers it (the nearest `source:` above it)."""
-    if isinstance(node, dict):
-        source = node.get("source", source)
-        for key, value in node.items():
-            if key.endswith("quote") and isinstance(value, dict) and "zh" in value:
-                yield f"{where}.{key}", source, value["zh"]
-            else:
-                yield from quotes(value, source, f"{where}.{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from quotes(value, source, f"{where}[{i}]")
 
 
 def without_layout(text: str) -> str:
@@ -67,7 +40,7 @@ def test_every_quote_is_verbatim_from_its_seed(content):
     seeds = shared_file("seeds")
     checked = 0
     for stem, scheme in content.schemes.items():
-        for where, source, zh in quotes(scheme, None):
+        for where, source, zh in quotes(scheme):
             seed = seeds / content.sources[source]["seed"]
             assert without_layout(zh) in without_layout(seed.read_text(encoding="utf-8")), f"{stem}{where}"
             checked += 1
@@ -216,31 +189,3 @@ def test_other_regions_are_marked_and_carry_their_figures(content):
     assert regions["shenzhen_2021_measures"]["kind"] == "background"
     assert regions["shenzhen_2021_measures"]["figures"]["workers"] == 1700000
     assert "其他地区" in regions["shaanxi"]["region"]["zh"]
-
-
-# The loader refuses a broken scheme file, naming it
-
-
-
-@pytest.mark.parametrize("relative, old, new, field, problem", [
-    ("schemes/gd_mutual_aid.yaml", 'payout: "500"', "payout: 500.0", "(yaml)", "unquoted decimal"),
-    ("schemes/gd_mutual_aid.yaml", '    - from: "500"', '    - from: "600"', "payout_tiers.tiers[1].from",
-     "previous tier"),
-    ("schemes/gd_mutual_aid.yaml", 'amount: "10000"', 'amount: "ten thousand"', "cumulative_cap.amount",
-     "not an amount"),
-    ("schemes/gd_mutual_aid.yaml", "source: seed-002-gd-union", "source: seed-999", "source", "not in"),
-    ("schemes/e_road.yaml", "en: Sudden death benefit}", "fr: Décès soudain}", "benefits.sudden_death.name",
-     "needs both"),
-    ("schemes/e_road.yaml", "critical_illness, vehicle_total_loss", "critical_illness, vehicle_theft",
-     "benefit_groups.drivers.benefits", "'vehicle_theft' is not in benefits"),
-    ("schemes/e_road.yaml", "    status: to_confirm\n    answer:", "    status: probably_not\n    answer:",
-     "quiz[0].status", "must be one of"),
-])
-def test_a_broken_scheme_file_is_refused_with_its_name_and_field(broken, relative, old, new, field, problem):
-    assert_refused(broken, relative, old, new, field, problem)
-
-
-def test_a_missing_scheme_file_is_refused(broken):
-    (broken / "schemes" / "gd_mutual_aid.yaml").unlink()
-    with pytest.raises(ContentError, match=r"content/schemes/gd_mutual_aid.yaml: \(file\): file is missing"):
-        load_content(broken)
