@@ -18,6 +18,9 @@ import yaml
 from advisor import create_app
 from advisor.policy import ContentError, load_content
 
+# The helper modules' own asserts explain a failure as pytest explains a test's.
+pytest.register_assert_rewrite("tests.web.pages")
+
 TESTS = Path(__file__).parent
 CONTENT_DIR = TESTS.parent / "content"
 TODAY = "2026-11-22"  # the fixed "today" of the test suite (ADVISOR_TODAY)

@@ -1,16 +1,10 @@
 """要交多少钱: the calculator page, without and with htmx."""
 
-import html as html_module
-import re
-
 import pytest
 
+from .pages import assert_shows, htmx_fragment, restored_page, text_of
+
 FULL = {"wage": "8,000", "hukou": "shenzhen", "insurances": ["pension", "medical", "unemployment"], "month": "2026-11"}
-
-
-def text_of(html: str) -> str:
-    """The page's text as a reader sees it: tags dropped, entities decoded, spaces folded."""
-    return re.sub(r"\s+", " ", html_module.unescape(re.sub(r"<[^>]+>", " ", html)))
 
 
 def test_the_empty_page_in_both_languages(client):
@@ -25,15 +19,15 @@ def test_the_empty_page_in_both_languages(client):
 
 
 def test_a_shenzhen_hukou_worker_declaring_8000_sees_every_line_and_the_totals(client):
-    page = text_of(client.post("/en/calculate", data=FULL).text)
-    assert "Your contributions for November 2026" in page
-    assert "Pooled fund ¥8,000.00 12% ¥960.00" in page
-    assert "Personal account ¥8,000.00 8% ¥640.00" in page
-    assert "Local supplementary pension (Shenzhen hukou) ¥8,000.00 1% ¥80.00" in page
-    assert "Medical insurance, tier 1 ¥8,000.00 8% ¥640.00" in page
-    assert "Unemployment insurance ¥8,000.00 1% ¥80.00" in page
-    assert "Total per month ¥2,400.00" in page and "Total per year (12 months) ¥28,800.00" in page
-    assert "Per month: ¥1,680.00 + ¥640.00 + ¥80.00 = ¥2,400.00. Per year: 12 × ¥2,400.00 = ¥28,800.00." in page
+    assert_shows(text_of(client.post("/en/calculate", data=FULL).text),
+                 "Your contributions for November 2026",
+                 "Pooled fund ¥8,000.00 12% ¥960.00",
+                 "Personal account ¥8,000.00 8% ¥640.00",
+                 "Local supplementary pension (Shenzhen hukou) ¥8,000.00 1% ¥80.00",
+                 "Medical insurance, tier 1 ¥8,000.00 8% ¥640.00",
+                 "Unemployment insurance ¥8,000.00 1% ¥80.00",
+                 "Total per month ¥2,400.00", "Total per year (12 months) ¥28,800.00",
+                 "Per month: ¥1,680.00 + ¥640.00 + ¥80.00 = ¥2,400.00. Per year: 12 × ¥2,400.00 = ¥28,800.00.")
 
 
 def test_the_same_in_chinese(client):
@@ -99,28 +93,23 @@ def test_a_bad_wage_is_explained_next_to_the_field_and_other_answers_are_kept(cl
 
 
 def test_missing_choices_are_reported_in_chinese(client):
-    html = client.post("/zh/calculate", data={"wage": "8000", "month": "2026-11"}).text
-    assert "<title>错误： 要交多少钱" in html
-    assert '<a href="#hukou-0">请选择您的户籍所在地。</a>' in html
-    assert '<a href="#insurances">请至少选择一个险种。</a>' in html
-    assert 'value="8000"' in html
+    assert_shows(client.post("/zh/calculate", data={"wage": "8000", "month": "2026-11"}).text,
+                 "<title>错误： 要交多少钱",
+                 '<a href="#hukou-0">请选择您的户籍所在地。</a>',
+                 '<a href="#insurances">请至少选择一个险种。</a>',
+                 'value="8000"')
 
 
 def test_htmx_gets_only_the_result_fragment(client):
-    response = client.post("/en/calculate", data=FULL, headers={"HX-Request": "true"})
-    assert "<html" not in response.text and "Total per month" in response.text
-    assert "HX-Request" in response.headers["Vary"]
-    restore = client.post("/en/calculate", data=FULL, headers={"HX-Request": "true",
-                                                                "HX-History-Restore-Request": "true"})
-    assert "<html" in restore.text
+    assert "Total per month" in htmx_fragment(client, "/en/calculate", FULL)
+    assert "Total per month" in restored_page(client, "/en/calculate", FULL)
     assert "HX-Request" in client.get("/en/calculate").headers["Vary"]
 
 
 def test_while_typing_an_unreadable_wage_leaves_a_neutral_result(client):
-    response = client.post("/en/calculate", data={**FULL, "wage": "8o"}, headers={"HX-Request": "true"})
-    assert "<html" not in response.text
-    assert "Enter your monthly wage, your hukou and at least one insurance to see the cost." in response.text
-    assert "There is a problem" not in response.text
+    fragment = htmx_fragment(client, "/en/calculate", {**FULL, "wage": "8o"})
+    assert "Enter your monthly wage, your hukou and at least one insurance to see the cost." in fragment
+    assert "There is a problem" not in fragment
 
 
 def test_the_language_switch_reposts_the_answers_without_putting_them_in_the_url(client):

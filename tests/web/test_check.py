@@ -12,6 +12,8 @@ from werkzeug.datastructures import MultiDict
 from advisor import create_app
 from tests.conftest import TODAY
 
+from .pages import HTMX, assert_shows, htmx_fragment, restored_page, text_of
+
 # A delivery rider from another province, born 31 May 1990, with a residence permit (as of 2026-11-22).
 RIDER = {
     "birth_date-year": "1990", "birth_date-month": "5", "birth_date-day": "31",
@@ -19,17 +21,12 @@ RIDER = {
     "work": "platform", "platform_qualified": "yes", "full_time_student": "no",
     "employer_insured": "no", "insured_before": "no",
 }
-HTMX = {"HX-Request": "true"}
 
 
 def answers(**changes) -> dict:
     """RIDER with some answers changed; None removes an answer."""
     data = {**RIDER, **{name.replace("__", "-"): value for name, value in changes.items()}}
     return {name: value for name, value in data.items() if value is not None}
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", html_module.unescape(re.sub(r"<[^>]+>", " ", html))).strip()
 
 
 def main_text(html: str) -> str:
@@ -73,13 +70,13 @@ def test_an_eligible_rider_can_join_all_three_insurances(client, lang, verdict, 
 
 
 def test_a_yes_is_explained_with_the_conditions_met_and_the_rule_and_its_source(client):
-    pension = cards(post(client, RIDER).text)["pension"][1]
-    assert "Why: the conditions you meet" in pension
-    assert "You are at least 18 (you are 36 on 22 November 2026)." in pension
-    assert "You are not a full-time student." in pension
-    assert "You have a Shenzhen residence registration or a valid residence permit." in pension
-    assert "What the rules say “Pension and medical insurance: aged 18 or over" in pension
-    assert "Source: 在深灵活就业人员参保讲解 (深圳市社会保险基金管理局龙华分局, 2024-10)" in pension
+    assert_shows(cards(post(client, RIDER).text)["pension"][1],
+                 "Why: the conditions you meet",
+                 "You are at least 18 (you are 36 on 22 November 2026).",
+                 "You are not a full-time student.",
+                 "You have a Shenzhen residence registration or a valid residence permit.",
+                 "What the rules say “Pension and medical insurance: aged 18 or over",
+                 "Source: 在深灵活就业人员参保讲解 (深圳市社会保险基金管理局龙华分局, 2024-10)")
 
 
 def test_a_17_year_old_must_wait_for_pension_and_medical_but_may_join_unemployment(client):
@@ -412,11 +409,10 @@ def test_the_hints_say_why_and_whom_follow_up_questions_are_for(client):
 
 
 def test_htmx_gets_only_the_result_fragment(client):
-    response = post(client, RIDER, headers=HTMX)
-    assert response.status_code == 200 and "<html" not in response.text
-    assert '<form class="form"' not in response.text  # only the carry-forward to the calculator
-    assert len(cards(response.text)) == 3 and "HX-Request" in response.headers["Vary"]
-    assert response.text.lstrip().startswith('<section class="result"')
+    fragment = htmx_fragment(client, "/en/check", RIDER)
+    assert '<form class="form"' not in fragment  # only the carry-forward to the calculator
+    assert len(cards(fragment)) == 3
+    assert fragment.lstrip().startswith('<section class="result"')
 
 
 def test_htmx_with_unfinished_answers_gets_a_neutral_placeholder(client):
@@ -428,8 +424,7 @@ def test_htmx_with_unfinished_answers_gets_a_neutral_placeholder(client):
 
 
 def test_a_history_restore_gets_the_full_page(client):
-    response = client.get("/en/check", headers={**HTMX, "HX-History-Restore-Request": "true"})
-    assert "<html" in response.text and "HX-Request" in response.headers["Vary"]
+    assert "Your result appears here." in restored_page(client, "/en/check")
     plain = client.get("/en/check")
     assert "<html" in plain.text and "HX-Request" in plain.headers["Vary"]
     assert "Your result appears here." in plain.text

@@ -4,8 +4,11 @@ import re
 
 import pytest
 
+from .pages import assert_shows, opened
+
 
 def text_of(html: str) -> str:
+    """The text with inline markup joined without a space, as the seed's wording is quoted."""
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("&#39;", "'")
 
 
@@ -15,17 +18,16 @@ def section(html: str, section_id: str) -> str:
 
 
 def test_the_three_questions_in_chinese_with_the_seed_wording(client):
-    response = client.get("/zh/faq")
-    html = response.text
-    assert response.status_code == 200
-    assert "<title>常见问题 – 深圳灵活就业参保助手</title>" in html
-    assert '<h3 id="declare_base_to_tax-heading">在深灵活就业人员是否需要自行向税务部门申报缴费基数？</h3>' in html
-    assert '<h3 id="pension_contribution_standard-heading">灵活就业养老保险缴费标准是什么？</h3>' in html
-    assert '<h3 id="same_pension_as_employees-heading">灵活就业人员参保与企业职工参保，将来领取待遇不一样？</h3>' in html
-    first = section(html, "declare_base_to_tax")
-    assert "不需要。登记参保时，社保机构会把您的缴费基数和银行账号推送给税务部门。" in first
-    assert "原文： “灵活就业人员办理参保登记，缴费基数和银行账号由社会保险经办机构代为采集并推送税务部门" in first
-    assert "来源： 在深灵活就业人员参保讲解（深圳市社会保险基金管理局龙华分局，2024-10），常见问题1" in first
+    html = opened(client, "/zh/faq")
+    assert_shows(html,
+                 "<title>常见问题 – 深圳灵活就业参保助手</title>",
+                 '<h3 id="declare_base_to_tax-heading">在深灵活就业人员是否需要自行向税务部门申报缴费基数？</h3>',
+                 '<h3 id="pension_contribution_standard-heading">灵活就业养老保险缴费标准是什么？</h3>',
+                 '<h3 id="same_pension_as_employees-heading">灵活就业人员参保与企业职工参保，将来领取待遇不一样？</h3>')
+    assert_shows(section(html, "declare_base_to_tax"),
+                 "不需要。登记参保时，社保机构会把您的缴费基数和银行账号推送给税务部门。",
+                 "原文： “灵活就业人员办理参保登记，缴费基数和银行账号由社会保险经办机构代为采集并推送税务部门",
+                 "来源： 在深灵活就业人员参保讲解（深圳市社会保险基金管理局龙华分局，2024-10），常见问题1")
 
 
 def test_faq_2_shows_the_figures_as_the_seed_states_them(client):
@@ -52,9 +54,8 @@ def test_faq_2_shows_todays_rates_with_their_status_and_links_to_the_calculator(
 
 
 def test_faq_3_says_the_pension_is_calculated_the_same_way(client):
-    en = section(client.get("/en/faq").text, "same_pension_as_employees")
-    assert "No, it is the same. The pension is worked out the same way" in en
-    assert "the benefit level is not reduced." in en
+    assert_shows(section(client.get("/en/faq").text, "same_pension_as_employees"),
+                 "No, it is the same. The pension is worked out the same way", "the benefit level is not reduced.")
 
 
 @pytest.mark.parametrize("lang, myth, fact", [

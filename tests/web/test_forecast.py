@@ -4,7 +4,6 @@ The page and POST /api/v1/forecast both call advisor.answers.forecast.forecast_p
 post the same answers to both and compare what a reader sees with the API's figures.
 """
 
-import html as html_module
 import re
 from datetime import date
 from decimal import Decimal
@@ -16,8 +15,8 @@ from hypothesis import strategies as st
 from advisor import create_app
 
 from ..conftest import TODAY
+from .pages import HTMX, assert_shows, htmx_fragment, restored_page, text_of
 
-HTMX = {"HX-Request": "true"}
 TODAY_DATE = date.fromisoformat(TODAY)
 
 # Worked example A of tests/rules/test_forecast.py (a man born 1976-09-15, 120 months paid, balance
@@ -38,11 +37,6 @@ SHORT_WOMAN = {
     "female_category": "unknown", "paid_years": "12", "paid_months": "6", "base": "wage", "wage": "3000",
     "wage_growth": "2.9", "interest": "1.5",
 }
-
-
-def text_of(html: str) -> str:
-    """The page's text as a reader sees it: tags dropped, entities decoded, spaces folded."""
-    return re.sub(r"\s+", " ", html_module.unescape(re.sub(r"<[^>]+>", " ", html))).strip()
 
 
 def yuan(amount: str) -> str:
@@ -347,21 +341,18 @@ def test_each_bad_answer_is_explained_next_to_its_field_and_the_other_answers_ar
 
 
 def test_errors_are_worded_in_chinese(client):
-    html = page(client, {**EXAMPLE_A, "sex": "", "paid_years": "十"}, lang="zh").text
-    assert "<title>错误： 将来能领多少" in html
-    assert '<a href="#sex-0">请选择性别</a>' in html
-    assert '<span class="visually-hidden">错误：</span> 请用整数填写年数，例如10。' in html
-    assert 'value="十"' in html
+    assert_shows(page(client, {**EXAMPLE_A, "sex": "", "paid_years": "十"}, lang="zh").text,
+                 "<title>错误： 将来能领多少",
+                 '<a href="#sex-0">请选择性别</a>',
+                 '<span class="visually-hidden">错误：</span> 请用整数填写年数，例如10。',
+                 'value="十"')
 
 
 # --- htmx, history, privacy --------------------------------------------------------------------------
 
 def test_htmx_gets_only_the_result_fragment_and_a_history_restore_the_whole_page(client):
-    fragment = page(client, EXAMPLE_A, headers=HTMX)
-    assert "<html" not in fragment.text and "¥3,972.88" in fragment.text
-    assert "HX-Request" in fragment.headers["Vary"]
-    restore = page(client, EXAMPLE_A, headers={**HTMX, "HX-History-Restore-Request": "true"})
-    assert "<html" in restore.text and "¥3,972.88" in restore.text
+    assert "¥3,972.88" in htmx_fragment(client, "/en/forecast", EXAMPLE_A)
+    assert "¥3,972.88" in restored_page(client, "/en/forecast", EXAMPLE_A)
     full = page(client, EXAMPLE_A)
     assert "<html" in full.text and 'id="forecast-result" class="result-region" aria-live="polite"' in full.text
     assert "HX-Request" in client.get("/en/forecast").headers["Vary"]

@@ -6,7 +6,8 @@ import pytest
 from advisor import create_app
 
 from ..conftest import TODAY, edit
-from .test_forecast import EXAMPLE_A, EXAMPLE_A_API, HTMX, api, page, table_rows, text_of
+from .pages import HTMX, text_of
+from .test_forecast import EXAMPLE_A, EXAMPLE_A_API, api, page, table_rows
 
 RANGE_EN = ("Basic pension between ¥2,345.34 and ¥2,578.57 a month: it depends on which average wage your "
             "contribution index is measured against, which no official text we found settles. The figures above "

@@ -10,7 +10,8 @@ import pytest
 
 from advisor.web.handoff import decode
 
-from .test_calculate import FULL, text_of
+from .pages import text_of
+from .test_calculate import FULL
 from .test_check import RIDER, answers
 
 

@@ -4,23 +4,18 @@ guide's 失业人员灵活就业参保登记 path; the FAQ's new questions, each
 
 from __future__ import annotations
 
-import html as html_module
 import re
 
 import pytest
 from werkzeug.datastructures import MultiDict
 
-HTMX = {"HX-Request": "true"}
+from .pages import HTMX, assert_shows, between, text_of
+
 GUIDES = ("/stopping", "/leaving", "/resident-schemes")
 
 
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", html_module.unescape(re.sub(r"<[^>]+>", " ", html))).strip()
-
-
 def raw_section(html: str, section_id: str) -> str:
-    begin = html.index(f'id="{section_id}"')
-    return html[begin:html.index("</section>", begin)]
+    return between(html, f'id="{section_id}"', "</section>")
 
 
 def section(html: str, section_id: str) -> str:
@@ -43,34 +38,31 @@ def test_every_guide_page_answers_in_both_languages_with_a_source_for_every_item
 
 def test_the_stopping_guide(client):
     html = client.get("/en/stopping").text
-    stop = section(html, "stop_service")
-    assert "choose “个缴人员停保” to stop paying" in stop
-    assert "“A flexible worker who applies to stop the insurance can stop paying individual contributions.”" in stop
+    assert_shows(section(html, "stop_service"),
+                 "choose “个缴人员停保” to stop paying",
+                 "“A flexible worker who applies to stop the insurance can stop paying individual contributions.”",
+                 "Source: 在深灵活就业人员参保讲解")
     assert "“灵活就业人员申请停保，可停止个人缴费。”" in section(client.get("/zh/stopping").text, "stop_service")
-    assert "Source: 在深灵活就业人员参保讲解" in stop
-    gap = section(html, "months_add_up")
-    assert "months not paid do not count, but the months you paid stay on your record" in gap
-    assert "Source: 主席令第三十五号 中华人民共和国社会保险法" in gap
-    back = section(html, "no_pension_back_payment")
-    assert "Not found: ask 12333" in back and "Do not count on it: ask 12333 first." in back
+    assert_shows(section(html, "months_add_up"),
+                 "months not paid do not count, but the months you paid stay on your record",
+                 "Source: 主席令第三十五号 中华人民共和国社会保险法")
+    assert_shows(section(html, "no_pension_back_payment"),
+                 "Not found: ask 12333", "Do not count on it: ask 12333 first.")
     assert "impossible" not in html
-    make_up = section(html, "make_up_three_months")
-    assert "Not confirmed by an official text" in make_up
-    assert "Third-party source, not an official text" in make_up
-    waiting = section(html, "resident_waiting_periods")
-    assert "This is about resident medical insurance, not the employee medical insurance" in waiting
-    assert "国办发〔2024〕38号" in waiting
+    assert_shows(section(html, "make_up_three_months"),
+                 "Not confirmed by an official text", "Third-party source, not an official text")
+    assert_shows(section(html, "resident_waiting_periods"),
+                 "This is about resident medical insurance, not the employee medical insurance", "国办发〔2024〕38号")
 
 
 def test_the_leaving_guide_and_the_temporary_account(client):
     html = client.get("/en/leaving").text
     assert "Stop the insurance in Shenzhen first" in html
-    funds = section(html, "funds_moved")
-    assert "the whole personal account goes to the new place; from the pooled fund, 12% of your actual" in funds
-    assert "国办发〔2009〕66号" in funds
-    temporary = section(html, "temporary_account_plain")
-    assert "For people with hukou outside Guangdong:" in temporary
-    assert "A man aged 50 or more, or a woman aged 40 or more" in temporary
+    assert_shows(section(html, "funds_moved"),
+                 "the whole personal account goes to the new place; from the pooled fund, 12% of your actual",
+                 "国办发〔2009〕66号")
+    assert_shows(section(html, "temporary_account_plain"),
+                 "For people with hukou outside Guangdong:", "A man aged 50 or more, or a woman aged 40 or more")
     assert "you draw it where you have paid for 10 years in total" in section(html, "ten_year_rule")
     assert "national social insurance public service platform" in section(html, "apply_in_new_place")
     zh = client.get("/zh/leaving").text

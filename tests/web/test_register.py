@@ -4,28 +4,25 @@ import re
 
 import pytest
 
+from .pages import assert_shows, between, htmx_fragment, opened, restored_page
+
 
 def text_of(html: str) -> str:
+    """The page's text with inline markup joined without a space (“<span>深圳</span>” reads as in Chinese)."""
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("&#34;", '"').replace("&#39;", "'")
 
 
-def block(html: str, start: str, end: str) -> str:
-    """The part of the page from `start` to the next `end` (a channel, its steps, its documents)."""
-    begin = html.index(start)
-    return html[begin:html.index(end, begin)]
-
-
 def channel(html: str, channel_id: str) -> str:
-    return block(html, f'id="channel-{channel_id}"', "</section>")
+    return between(html, f'id="channel-{channel_id}"', "</section>")
 
 
 def terminal_first_step(html: str) -> str:
-    steps = block(channel(html, "terminal"), '<ol class="steps">', "</ol>")
+    steps = between(channel(html, "terminal"), '<ol class="steps">', "</ol>")
     return text_of(steps.split('<li class="step">')[1]).strip()
 
 
 def counter_materials(html: str) -> str:
-    return text_of(block(channel(html, "counter"), '<ul class="materials">', "</ul>"))
+    return text_of(between(channel(html, "counter"), '<ul class="materials">', "</ul>"))
 
 
 def heading_levels(html: str) -> list[int]:
@@ -33,11 +30,8 @@ def heading_levels(html: str) -> list[int]:
 
 
 def test_the_page_without_a_choice_shows_every_version_in_chinese(client):
-    response = client.get("/zh/register")
-    html = response.text
-    assert response.status_code == 200
-    assert "<title>怎么办理 – 深圳灵活就业参保助手</title>" in html
-    assert "办理方法（适用于所有户籍）" in html
+    html = opened(client, "/zh/register")
+    assert_shows(html, "<title>怎么办理 – 深圳灵活就业参保助手</title>", "办理方法（适用于所有户籍）")
     first = terminal_first_step(html)
     assert "深圳户籍： 在终端机上选择“灵活就业人员新参保（深户）”。" in first
     assert "非深户（广东省其他城市或外省）： 在终端机上选择“非深户灵活就业人员参保登记”。" in first
@@ -145,12 +139,12 @@ def test_pitfalls_payment_and_leaving_shenzhen(client):
 
 def test_the_online_form_fields_are_explained_with_a_link_to_the_calculator(client):
     html = client.get("/en/register").text
-    form = text_of(block(html, 'class="online-form"', "</section>"))
-    assert "养老/医疗缴费工资* The monthly wage you declare for pension and medical insurance" in form
-    assert "医疗档次* Flexible workers join employee medical insurance tier 1: choose “医疗一档”." in form
-    assert "灵活就业平台、统一社会信用代码、单位名称、单位主体状态" in form
-    assert '<a href="/en/calculate">Work out what you would pay now</a>' in html
-    assert '<th scope="row" lang="zh-CN">参保年月*</th>' in html
+    assert_shows(text_of(between(html, 'class="online-form"', "</section>")),
+                 "养老/医疗缴费工资* The monthly wage you declare for pension and medical insurance",
+                 "医疗档次* Flexible workers join employee medical insurance tier 1: choose “医疗一档”.",
+                 "灵活就业平台、统一社会信用代码、单位名称、单位主体状态")
+    assert_shows(html, '<a href="/en/calculate">Work out what you would pay now</a>',
+                 '<th scope="row" lang="zh-CN">参保年月*</th>')
 
 
 def test_no_choice_is_an_error_with_summary_and_inline_message(client):
@@ -163,40 +157,35 @@ def test_no_choice_is_an_error_with_summary_and_inline_message(client):
     assert "How to register (every hukou)" in html  # the general version is still there
     zh = client.post("/zh/register", data={"hukou": "mars"}).text
     assert re.search(r"<title>错误：\s*怎么办理", zh) and '<a href="#hukou-0">请选择您的户籍所在地。</a>' in zh
-    assert " checked" not in block(zh, '<div class="radios', "</fieldset>")
+    assert " checked" not in between(zh, '<div class="radios', "</fieldset>")
 
 
 def test_htmx_gets_only_the_guide_and_a_history_restore_the_full_page(client):
-    response = client.post("/zh/register", data={"hukou": "guangdong"}, headers={"HX-Request": "true"})
-    assert response.status_code == 200
-    assert "<html" not in response.text and "<form" not in response.text
-    assert terminal_first_step(response.text) == "在终端机上选择“非深户灵活就业人员参保登记”。"
-    assert "HX-Request" in response.headers["Vary"]
-    restore = client.post("/zh/register", data={"hukou": "guangdong"},
-                          headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
-    assert "<html" in restore.text and 'value="guangdong" checked' in restore.text
+    fragment = htmx_fragment(client, "/zh/register", {"hukou": "guangdong"})
+    assert "<form" not in fragment
+    assert terminal_first_step(fragment) == "在终端机上选择“非深户灵活就业人员参保登记”。"
+    assert 'value="guangdong" checked' in restored_page(client, "/zh/register", {"hukou": "guangdong"})
     plain = client.get("/zh/register")
     assert "<html" in plain.text and "HX-Request" in plain.headers["Vary"]
 
 
 def test_while_choosing_a_missing_answer_leaves_the_general_guide_without_errors(client):
-    response = client.post("/en/register", data={}, headers={"HX-Request": "true"})
-    assert "<html" not in response.text
-    assert "How to register (every hukou)" in response.text and "There is a problem" not in response.text
+    fragment = htmx_fragment(client, "/en/register", {})
+    assert "How to register (every hukou)" in fragment and "There is a problem" not in fragment
 
 
 def test_the_form_works_without_javascript_and_updates_live_with_it(client):
     html = client.get("/en/register").text
-    form = block(html, '<form class="form"', "</form>")
-    assert 'method="post" action="/en/register#your-guide"' in form
-    assert 'hx-post="/en/register" hx-trigger="change" hx-target="#register-guide"' in form
-    assert '<button type="submit" class="button">Show the steps for my hukou</button>' in form
+    assert_shows(between(html, '<form class="form"', "</form>"),
+                 'method="post" action="/en/register#your-guide"',
+                 'hx-post="/en/register" hx-trigger="change" hx-target="#register-guide"',
+                 '<button type="submit" class="button">Show the steps for my hukou</button>')
     assert '<div id="register-guide" class="result-region" aria-live="polite">' in html
 
 
 def test_the_language_switch_reposts_the_hukou_without_putting_it_in_the_url(client):
     html = client.post("/en/register", data={"hukou": "hk_macao_taiwan"}).text
-    switch = block(html, '<form class="language-switch"', "</form>")
+    switch = between(html, '<form class="language-switch"', "</form>")
     assert 'action="/zh/register"' in switch
     assert '<input type="hidden" name="hukou" value="hk_macao_taiwan">' in switch
     assert "hukou=" not in html
@@ -216,7 +205,7 @@ def test_no_cookie_and_nothing_from_another_host(client, method, data):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_headings_go_down_one_level_at_a_time(client, lang):
     for response in (client.get(f"/{lang}/register"), client.post(f"/{lang}/register", data={"hukou": "shenzhen"})):
-        levels = heading_levels(block(response.text, '<main id="main"', "</main>"))
+        levels = heading_levels(between(response.text, '<main id="main"', "</main>"))
         assert levels[0] == 1 and levels.count(1) == 1
         assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
 
@@ -236,11 +225,11 @@ def test_no_input_reaches_a_server_error(client, value):
 # --- Which way suits you: from the hukou and what you have with you (issue 10) ----------------------
 
 def headline(html: str) -> str:
-    return text_of(block(html, 'class="summary__headline"', "</p>")).split(">", 1)[-1].strip()
+    return text_of(between(html, 'class="summary__headline"', "</p>")).split(">", 1)[-1].strip()
 
 
 def summary_lines(html: str) -> str:
-    return text_of(block(html, 'id="register-suggestion"', "</div>\n  </div>") if 'summary__lines' in html else "")
+    return text_of(between(html, 'id="register-suggestion"', "</div>\n  </div>") if 'summary__lines' in html else "")
 
 
 @pytest.mark.parametrize("hukou, have, channel_id", [
@@ -298,6 +287,6 @@ def test_without_what_they_have_the_general_way_and_an_invitation_to_say(client)
 
 def test_what_you_have_is_reposted_by_the_language_switch(client):
     html = client.post("/zh/register", data={"hukou": "shenzhen", "have": ["wechat", "sscard"]}).text
-    switch = block(html, '<form class="language-switch"', "</form>")
+    switch = between(html, '<form class="language-switch"', "</form>")
     assert '<input type="hidden" name="have" value="wechat">' in switch
     assert '<input type="hidden" name="have" value="sscard">' in switch

@@ -1,24 +1,15 @@
 """工会保障: the union pages (landing, E路守护 and its claim check, joining, the Guangdong payouts, other regions)."""
 
-import html as html_module
 import re
 
 import pytest
+
+from .pages import assert_shows, between, htmx_fragment, restored_page, text_of
 
 CONDITIONS = ("member", "occupation", "three_months_in_work", "working_month_before", "incident_in_shenzhen")
 ALL_YES = {condition: "yes" for condition in CONDITIONS}
 PAGES = ["/zh/union", "/en/union", "/zh/union/e-road", "/en/union/e-road", "/zh/union/join", "/en/union/join",
          "/zh/union/accident-aid", "/en/union/accident-aid", "/zh/union/other-regions", "/en/union/other-regions"]
-
-
-def text_of(html: str) -> str:
-    """The page's text as a reader sees it: tags dropped, entities decoded, spaces folded."""
-    return re.sub(r"\s+", " ", html_module.unescape(re.sub(r"<[^>]+>", " ", html))).strip()
-
-
-def between(html: str, start: str, end: str) -> str:
-    begin = html.index(start)
-    return html[begin:html.index(end, begin)]
 
 
 def amounts(*values: str) -> dict:
@@ -62,11 +53,11 @@ def test_the_landing_page_keeps_shenzhen_apart_from_other_regions(client):
     for link in ('href="/en/union/e-road"', 'href="/en/union/join"', 'href="/en/union/accident-aid"'):
         assert link in shenzhen
     assert "/other-regions" not in shenzhen
-    assert 'href="/en/union/other-regions"' in html
-    assert "¥20 of cover given free, paying up to ¥10,000 in total" in page
-    assert "The period stated in the document ended on 31 December 2025." in page
-    assert "Shaanxi province (another region): Workers' mutual aid" in page
-    assert '<a class="phone" href="tel:956030">956030</a> (24 hours)' in html
+    assert_shows(html, 'href="/en/union/other-regions"', '<a class="phone" href="tel:956030">956030</a> (24 hours)')
+    assert_shows(page,
+                 "¥20 of cover given free, paying up to ¥10,000 in total",
+                 "The period stated in the document ended on 31 December 2025.",
+                 "Shaanxi province (another region): Workers' mutual aid")
 
 
 def test_the_landing_page_in_chinese(client):
@@ -160,11 +151,12 @@ def test_the_two_outreach_questions_are_answered_only_as_far_as_the_briefing_goe
 def test_the_claim_channels_are_phone_links_the_mini_program_and_union_counters(client):
     html = client.get("/en/union/e-road").text
     channels = between(html, 'id="how-to-claim"', 'id="services"')
-    assert '<a class="phone" href="tel:956030">956030</a> (24 hours)' in channels
-    assert '<a class="phone" href="tel:0755-83288836,1">0755-83288836-1</a> (Working hours)' in channels
-    assert '<a class="phone" href="tel:25109081">25109081</a> (Working hours)' in channels
-    assert "Online in the 深工 (Shenzhen union) mini-program." in text_of(channels)
-    assert "at the service counter of any workers' service centre in Shenzhen" in text_of(channels)
+    assert_shows(channels,
+                 '<a class="phone" href="tel:956030">956030</a> (24 hours)',
+                 '<a class="phone" href="tel:0755-83288836,1">0755-83288836-1</a> (Working hours)',
+                 '<a class="phone" href="tel:25109081">25109081</a> (Working hours)')
+    assert_shows(text_of(channels), "Online in the 深工 (Shenzhen union) mini-program.",
+                 "at the service counter of any workers' service centre in Shenzhen")
     assert "More than 1,100 worker service stations in Shenzhen" in text_of(html)
     assert '<a class="phone" href="tel:956030">956030</a>（24小时）' in client.get("/zh/union/e-road").text
 
@@ -244,15 +236,10 @@ def test_unanswered_conditions_are_errors_and_the_answers_given_are_kept(client)
 
 
 def test_the_claim_check_fragment_for_htmx_and_the_full_page_for_a_history_restore(client):
-    response = client.post("/en/union/e-road", data=ALL_YES, headers={"HX-Request": "true"})
-    assert "<html" not in response.text and "All five conditions met" in response.text
-    assert "HX-Request" in response.headers["Vary"]
-    partial = client.post("/en/union/e-road", data={"member": "yes"}, headers={"HX-Request": "true"}).text
-    assert "<html" not in partial and "Answer all five questions to see the result." in partial
-    assert "There is a problem" not in partial
-    restore = client.post("/en/union/e-road", data=ALL_YES, headers={"HX-Request": "true",
-                                                                     "HX-History-Restore-Request": "true"})
-    assert "<html" in restore.text and "All five conditions met" in restore.text
+    assert "All five conditions met" in htmx_fragment(client, "/en/union/e-road", ALL_YES)
+    partial = htmx_fragment(client, "/en/union/e-road", {"member": "yes"})
+    assert "Answer all five questions to see the result." in partial and "There is a problem" not in partial
+    assert "All five conditions met" in restored_page(client, "/en/union/e-road", ALL_YES)
     assert "HX-Request" in client.get("/en/union/e-road").headers["Vary"]
 
 
@@ -317,18 +304,13 @@ def test_a_missing_or_unknown_situation_is_an_error(client):
     assert response.status_code == 200
     assert "<title>Error: Joining a trade union" in response.text
     assert '<a href="#situation-0">Choose the description that fits your work best.</a>' in response.text
-    fragment = client.post("/en/union/join", data={}, headers={"HX-Request": "true"}).text
-    assert "<html" not in fragment
+    fragment = htmx_fragment(client, "/en/union/join", {})
     assert "Choose the description that fits your work to see where you can join." in fragment
 
 
 def test_the_join_route_fragment_for_htmx(client):
-    response = client.post("/en/union/join", data={"situation": "own_business"}, headers={"HX-Request": "true"})
-    assert "<html" not in response.text and "Where you can join" in response.text
-    assert "HX-Request" in response.headers["Vary"]
-    restore = client.post("/en/union/join", data={"situation": "own_business"},
-                          headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
-    assert "<html" in restore.text
+    assert "Where you can join" in htmx_fragment(client, "/en/union/join", {"situation": "own_business"})
+    assert "Where you can join" in restored_page(client, "/en/union/join", {"situation": "own_business"})
 
 
 # The Guangdong accident-medical plan and its payout calculator ------------------------------------
@@ -338,20 +320,18 @@ def payout_result(html: str) -> str:
 
 
 def test_the_page_says_the_periods_stated_in_the_document_have_passed(client):
-    page = text_of(client.get("/en/union/accident-aid").text)
-    assert "Is the plan still running? Note: the periods stated in the document have passed." in page
-    assert "Cover period stated in the plan 1 January 2022 to 31 December 2022 Passed" in page
-    assert "Free-gift period stated in the main document 1 July 2021 to 31 December 2025 Passed" in page
-    zh = text_of(client.get("/zh/union/accident-aid").text)
-    assert "注意：材料写明的期限已经过去。" in zh
-    assert "正文写明的免费赠送实施期 2021年7月1日至2025年12月31日 已过期" in zh
+    assert_shows(text_of(client.get("/en/union/accident-aid").text),
+                 "Is the plan still running? Note: the periods stated in the document have passed.",
+                 "Cover period stated in the plan 1 January 2022 to 31 December 2022 Passed",
+                 "Free-gift period stated in the main document 1 July 2021 to 31 December 2025 Passed")
+    assert_shows(text_of(client.get("/zh/union/accident-aid").text),
+                 "注意：材料写明的期限已经过去。", "正文写明的免费赠送实施期 2021年7月1日至2025年12月31日 已过期")
 
 
 def test_who_is_covered_the_fee_and_the_tier_table(client):
     html = client.get("/en/union/accident-aid").text
-    page = text_of(html)
-    assert "registered with their real name on 粤工惠" in page
-    assert "The plan costs 20 yuan per person, given free by the provincial union" in page
+    assert_shows(text_of(html), "registered with their real name on 粤工惠",
+                 "The plan costs 20 yuan per person, given free by the provincial union")
     tiers = text_of(between(html, '<table class="tier-table">', "</table>"))
     assert tiers == ("One-off payout for one accident, by the amount you paid yourself What you paid yourself for "
                      "the accident Payout Less than ¥200 Nothing From ¥200 up to and including ¥500 ¥200 More than "
@@ -364,16 +344,16 @@ def test_who_is_covered_the_fee_and_the_tier_table(client):
 
 def test_time_limits_hospitals_exclusions_and_how_to_claim(client):
     html = client.get("/en/union/accident-aid").text
-    page = text_of(html)
-    assert "Only medical costs incurred within 180 days of the accident count." in page
-    assert "If you do not claim within one year of the accident" in page
-    assert "Treatment must be at a public hospital of grade 2 or above" in page
     exclusions = between(html, '<ol class="union-exclusions">', "</ol>")
     assert exclusions.count("<li>") == 13
     assert "disc herniation" in exclusions and "nuclear explosion, radiation or contamination." in exclusions
-    assert "After paying the medical costs, claim in the 粤工惠 app." in page
-    assert "the original medical receipts (invoices) issued by the medical institution;" in page
-    assert "Source: 粤工总〔2021〕30号" in page
+    assert_shows(text_of(html),
+                 "Only medical costs incurred within 180 days of the accident count.",
+                 "If you do not claim within one year of the accident",
+                 "Treatment must be at a public hospital of grade 2 or above",
+                 "After paying the medical costs, claim in the 粤工惠 app.",
+                 "the original medical receipts (invoices) issued by the medical institution;",
+                 "Source: 粤工总〔2021〕30号")
 
 
 def test_350_yuan_pays_200(client):
@@ -491,15 +471,11 @@ def test_add_another_stops_at_twenty_boxes(client):
 
 
 def test_the_payout_fragment_for_htmx_and_a_neutral_result_while_typing(client):
-    response = client.post("/en/union/accident-aid", data=amounts("12000", "12000"), headers={"HX-Request": "true"})
-    assert "<html" not in response.text and "Total: ¥6,000.00 + ¥4,000.00 = ¥10,000.00." in text_of(response.text)
-    assert "HX-Request" in response.headers["Vary"]
-    typing = client.post("/en/union/accident-aid", data=amounts("12o"), headers={"HX-Request": "true"}).text
-    assert "<html" not in typing and "Enter at least one amount, in yuan, to see the payout." in typing
-    assert "There is a problem" not in typing
-    restore = client.post("/en/union/accident-aid", data=amounts("350"),
-                          headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
-    assert "<html" in restore.text and "Total ¥200.00" in text_of(restore.text)
+    fragment = htmx_fragment(client, "/en/union/accident-aid", amounts("12000", "12000"))
+    assert "Total: ¥6,000.00 + ¥4,000.00 = ¥10,000.00." in text_of(fragment)
+    typing = htmx_fragment(client, "/en/union/accident-aid", amounts("12o"))
+    assert "Enter at least one amount, in yuan, to see the payout." in typing and "There is a problem" not in typing
+    assert "Total ¥200.00" in text_of(restored_page(client, "/en/union/accident-aid", amounts("350")))
 
 
 def test_the_payout_result_repeats_that_the_period_has_passed(client):
@@ -513,21 +489,21 @@ def test_other_regions_are_marked_as_not_shenzhen_with_where_to_ask(client):
     html = client.get("/en/union/other-regions").text
     page = text_of(html)
     assert page.count("Other region: does not apply in Shenzhen") == 2
-    assert "Shenzhen background (2021): not a current scheme" in page
-    assert "100 yuan a share, one year of cover, one share per person" in page
-    assert "who have basic medical insurance" in page
-    assert "phone 029-87317892" in page
-    assert "occupational-injury protection" in page and "25 yuan of accident mutual-aid cover" in page
-    assert "In July 2021 the Shenzhen Federation of Trade Unions published 30 measures." in page
-    assert "Source: 陕工发〔2023〕2号" in page and "铜人社函〔2025〕186号" in page
+    assert_shows(page,
+                 "Shenzhen background (2021): not a current scheme",
+                 "100 yuan a share, one year of cover, one share per person",
+                 "who have basic medical insurance",
+                 "phone 029-87317892",
+                 "occupational-injury protection", "25 yuan of accident mutual-aid cover",
+                 "In July 2021 the Shenzhen Federation of Trade Unions published 30 measures.",
+                 "Source: 陕工发〔2023〕2号", "铜人社函〔2025〕186号")
     assert 'href="/en/union/e-road"' in html
 
 
 def test_other_regions_in_chinese(client):
     page = text_of(client.get("/zh/union/other-regions").text)
-    assert "不是深圳。 以下是其他地区的做法" in page
-    assert "每份100元，保障一年，每人只能买1份" in page
-    assert "区总工会还为新入会的新就业群体赠送25元的意外互助保障" in page
+    assert_shows(page, "不是深圳。 以下是其他地区的做法", "每份100元，保障一年，每人只能买1份",
+                 "区总工会还为新入会的新就业群体赠送25元的意外互助保障")
     assert page.count("其他地区：在深圳不适用") == 2
 
 
