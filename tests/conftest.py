@@ -19,7 +19,7 @@ from advisor import create_app
 from advisor.policy import ContentError, load_content
 
 # The helper modules' own asserts explain a failure as pytest explains a test's.
-pytest.register_assert_rewrite("tests.web.pages")
+pytest.register_assert_rewrite("tests.api.calls", "tests.web.pages")
 
 TESTS = Path(__file__).parent
 CONTENT_DIR = TESTS.parent / "content"

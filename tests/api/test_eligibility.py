@@ -2,6 +2,8 @@
 
 import pytest
 
+from .calls import operation
+
 VALID = {
     "birth_date": "1990-05-31", "sex": "male", "hukou": "other_province", "residence_permit": True,
     "full_time_student": False, "employer_insured": False, "work": "platform", "first_insured_month": None,
@@ -9,8 +11,7 @@ VALID = {
 }
 
 
-def post(client, body, lang="en"):
-    return client.post(f"/api/v1/eligibility?lang={lang}", json=body)
+post, _ = operation("eligibility")
 
 
 def test_an_eligible_rider_gets_three_yes_verdicts_and_the_retirement_month(client):

@@ -6,6 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from .calls import operation
+
 # Worked example A of tests/rules/test_forecast.py, through the API and content/.
 EXAMPLE_A = {
     "birth_date": "1976-09-15", "sex": "male", "contributed_months": 120, "personal_account_balance": "50000",
@@ -15,14 +17,7 @@ EXAMPLE_A = {
 WOMAN = {"birth_date": "1972-01-10", "sex": "female", "contributed_months": 180, "base_wage": "6000"}
 
 
-def post(client, body, lang="en"):
-    return client.post(f"/api/v1/forecast?lang={lang}", json=body)
-
-
-def errors(client, body, lang="en"):
-    response = post(client, body, lang)
-    assert response.status_code == 422, response.get_json()
-    return response.get_json()["errors"]
+post, errors = operation("forecast")
 
 
 def test_worked_example_a_through_the_api(client):

@@ -9,15 +9,9 @@ site does not compute (the transitional pension, 调整额, 调节金) are added
 
 from decimal import Decimal as D
 
+from .calls import operation
 
-def post(client, body, lang="en"):
-    return client.post(f"/api/v1/pension-at-retirement?lang={lang}", json=body)
-
-
-def errors(client, body, lang="en"):
-    response = post(client, body, lang)
-    assert response.status_code == 422, response.get_json()
-    return response.get_json()["errors"]
+post, errors = operation("pension-at-retirement")
 
 
 # 深圳社保局养老金核定表 (2025-10), cases/guangdong/shenzhen-woman.json: woman born 1975-10, first job

@@ -8,6 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from .calls import operation
+
 PAYOUT = "/api/v1/union/mutual-aid-payout"
 CLAIM = "/api/v1/union/e-road-claim-check"
 CONDITIONS = ("member", "occupation", "three_months_in_work", "working_month_before", "incident_in_shenzhen")
@@ -68,10 +70,7 @@ def test_inside_the_stated_period_the_note_does_not_say_it_has_passed(client):
     assert period["message"].startswith("材料写的赠送实施期为2021年7月至2025年12月底")
 
 
-def errors_for(client, body, lang="en"):
-    response = client.post(f"{PAYOUT}?lang={lang}", json=body)
-    assert response.status_code == 422
-    return response.get_json()["errors"]
+_, errors_for = operation("union/mutual-aid-payout")
 
 
 @pytest.mark.parametrize("body, message", [
