@@ -10,18 +10,9 @@ from decimal import Decimal as D
 
 import pytest
 
+from advisor.rules import extension as rules
 from advisor.rules.calendar import YearMonth
 from advisor.rules.contributions import Part, SchemeFigures, monthly_contribution
-from advisor.rules.extension import (
-    ExtensionRule,
-    PensionPlace,
-    continue_contributing,
-    extension_monthly_cost,
-    lump_sum,
-    near_retirement,
-    pension_start,
-    shortfall,
-)
 from advisor.rules.retirement import ReformSchedule, statutory_retirement
 from advisor.rules.types import Category, Hukou, Scheme
 from advisor.rules.unemployment import BenefitDurationRule, benefit_months
@@ -33,7 +24,7 @@ SCHEDULES = {
 }
 MINIMUM = {2025: 180, 2031: 192}  # retirement.minimum_contribution_months by the year the age is reached
 AS_OF = date(2026, 11, 22)
-SZ, ELSEWHERE, UNKNOWN = PensionPlace.SHENZHEN, PensionPlace.ELSEWHERE, PensionPlace.UNKNOWN
+SZ, ELSEWHERE, UNKNOWN = rules.PensionPlace.SHENZHEN, rules.PensionPlace.ELSEWHERE, rules.PensionPlace.UNKNOWN
 
 # (who, born, category, as of, months paid, pension place) → months needed, last month to pay (None: no 延缴)
 EXTENSION_CASES = [
@@ -72,7 +63,7 @@ EXTENSION_CASES = [
                          ids=[case[0] for case in EXTENSION_CASES])
 def test_continue_contributing(who, born, category, as_of, paid, place, needed, end):
     retirement = statutory_retirement(born, category, SCHEDULES)
-    extension = continue_contributing(retirement, as_of, paid, place, MINIMUM.get(retirement.month.year, 180))
+    extension = rules.continue_contributing(retirement, as_of, paid, place, MINIMUM.get(retirement.month.year, 180))
     if needed is None:
         assert extension is None
         return
@@ -84,10 +75,10 @@ def test_continue_contributing(who, born, category, as_of, paid, place, needed, 
 
 def test_a_pension_drawn_elsewhere_still_has_its_shortfall_counted():
     retirement = statutory_retirement(date(1965, 1, 15), Category.M60, SCHEDULES)
-    assert shortfall(retirement, AS_OF, 120, 180).months_needed == 60
+    assert rules.shortfall(retirement, AS_OF, 120, 180).months_needed == 60
 
 
-LUMP_SUM = ExtensionRule(lump_sum_first_insured_before=date(2011, 7, 1), lump_sum_after_extension_months=60)
+LUMP_SUM = rules.ExtensionRule(lump_sum_first_insured_before=date(2011, 7, 1), lump_sum_after_extension_months=60)
 
 
 @pytest.mark.parametrize(("first_insured", "paid", "expected"), [
@@ -100,21 +91,22 @@ LUMP_SUM = ExtensionRule(lump_sum_first_insured_before=date(2011, 7, 1), lump_su
 ])
 def test_lump_sum_only_before_2011_07_and_after_five_years_of_extension(first_insured, paid, expected):
     retirement = statutory_retirement(date(1965, 1, 15), Category.M60, SCHEDULES)
-    extension = continue_contributing(retirement, AS_OF, paid, SZ, 180)
-    assert lump_sum(extension, first_insured, LUMP_SUM) == expected
+    extension = rules.continue_contributing(retirement, AS_OF, paid, SZ, 180)
+    assert rules.lump_sum(extension, first_insured, LUMP_SUM) == expected
 
 
 def test_a_month_of_extension_at_the_floor_is_the_pension_lines_rounded_each():
     # 4,775 × 12% = 573.00 and 4,775 × 8% = 382.00: 955.00 (the flexible worker's base and rate).
-    assert extension_monthly_cost(D("4775"), D("0.12"), D("0.08"), "ROUND_HALF_UP") == D("955.00")
+    assert rules.extension_monthly_cost(D("4775"), D("0.12"), D("0.08"), "ROUND_HALF_UP") == D("955.00")
     # 4,492.50 × 12% = 539.10; × 8% = 359.40: 898.50. A half fen rounds up in each line.
-    assert extension_monthly_cost(D("4492.50"), D("0.12"), D("0.08"), "ROUND_HALF_UP") == D("898.50")
-    assert extension_monthly_cost(D("4492.54"), D("0.12"), D("0.08"), "ROUND_HALF_UP") == D("539.10") + D("359.40")
+    assert rules.extension_monthly_cost(D("4492.50"), D("0.12"), D("0.08"), "ROUND_HALF_UP") == D("898.50")
+    assert rules.extension_monthly_cost(D("4492.54"), D("0.12"), D("0.08"), "ROUND_HALF_UP") == \
+        D("539.10") + D("359.40")
 
 
 def test_the_pension_starts_the_month_after_the_minimum_at_the_age_then_reached():
     retirement = statutory_retirement(date(1965, 1, 15), Category.M60, SCHEDULES)  # 60y1m in 2025-02
-    start = pension_start(retirement, continue_contributing(retirement, AS_OF, 120, SZ, 180))
+    start = rules.pension_start(retirement, rules.continue_contributing(retirement, AS_OF, 120, SZ, 180))
     assert start.month == YearMonth(2031, 11)
     assert start.date == date(2031, 11, 1)
     # 2025-02 → 2031-11 is 81 months later: 60y1m + 81 months = 66y10m.
@@ -129,7 +121,7 @@ def test_the_pension_starts_the_month_after_the_minimum_at_the_age_then_reached(
     (date(1996, 3, 15), Category.M60, False),
 ])
 def test_near_retirement_is_within_five_years(born, category, near):
-    assert near_retirement(statutory_retirement(born, category, SCHEDULES), AS_OF) is near
+    assert rules.near_retirement(statutory_retirement(born, category, SCHEDULES), AS_OF) is near
 
 
 # 广东省失业保险条例 Art. 17: one month a year to 4 years, then one a half year, at most 24.

@@ -98,26 +98,33 @@ def random_case(rng: random.Random):
     return declared, past, first, retirement, figures, assumptions
 
 
+def assert_each_estimate_is_the_reference(make_case, seed: int, count: int) -> None:
+    """`count` cases drawn by make_case(rng) from this seed: estimate_pension gives the reference's estimate."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        case = make_case(rng)
+        assert repr(estimate_pension(*case)) == repr(reference_estimate(*case)), case
+
+
+def example_a(retiring: YearMonth, balance: str) -> tuple[Retirement, PastContributions]:
+    """Worked example A's man: retiring at 63 in that month, 120 months paid at index 1, that balance."""
+    retirement = Retirement(Category.M60, False, 0, 63 * 12, retiring, date(retiring.year, retiring.month, 15))
+    return retirement, PastContributions(months=120, index=D("1"), balance=D(balance), balance_estimated=False)
+
+
 @pytest.mark.parametrize("seed", range(8))
 def test_the_year_at_a_time_estimate_equals_the_month_by_month_one_digit_for_digit(seed):
-    rng = random.Random(seed)
-    for _ in range(400):
-        case = random_case(rng)
-        assert repr(estimate_pension(*case)) == repr(reference_estimate(*case)), case
+    assert_each_estimate_is_the_reference(random_case, seed, 400)
 
 
 def test_a_year_near_half_a_fen_summed_month_by_month_equals_the_reference_too(monkeypatch):
     """Near half a fen the month-by-month sum decides, as before; here every year is treated as near."""
     monkeypatch.setattr(rules, "NEAR_HALF", D("1"))
-    rng = random.Random(99)
-    for _ in range(300):
-        case = random_case(rng)
-        assert repr(estimate_pension(*case)) == repr(reference_estimate(*case)), case
+    assert_each_estimate_is_the_reference(random_case, 99, 300)
 
 
 def test_a_forecast_with_a_quick_choice_base_reuses_its_comparison_row():
-    retirement = Retirement(Category.M60, False, 0, 63 * 12, YearMonth(2039, 9), date(2039, 9, 15))
-    past = PastContributions(months=120, index=D("1"), balance=D("50000"), balance_estimated=False)
+    retirement, past = example_a(YearMonth(2039, 9), "50000")
     result = rules.forecast(D("9183.00"), past, YearMonth(2026, 11), retirement, FIGURES, Assumptions(D("0"), D("0")))
     assert result.estimate is result.comparison[2].estimate  # 100% of the average
     assert repr(result.estimate) == repr(reference_estimate(D("9183.00"), past, YearMonth(2026, 11), retirement,
@@ -141,16 +148,12 @@ def unusual_case(rng: random.Random):
 
 @pytest.mark.parametrize("seed", range(3))
 def test_unusually_written_amounts_and_rates_give_the_reference_estimate_digit_for_digit(seed):
-    rng = random.Random(1000 + seed)
-    for _ in range(400):
-        case = unusual_case(rng)
-        assert repr(estimate_pension(*case)) == repr(reference_estimate(*case)), case
+    assert_each_estimate_is_the_reference(unusual_case, 1000 + seed, 400)
 
 
 def test_equal_rates_written_with_other_digits_are_not_mixed_up_by_the_caches():
     """0.015 and 0.0150 are equal Decimals: the estimate with each shows the rate as it was written."""
-    retirement = Retirement(Category.M60, False, 0, 63 * 12, YearMonth(2039, 9), date(2039, 9, 15))
-    past = PastContributions(months=120, index=D("1"), balance=D("50000.00"), balance_estimated=False)
+    retirement, past = example_a(YearMonth(2039, 9), "50000.00")
     for interest in ("0.015", "0.0150", "0.01500", "0.015"):
         case = (D("9183.00"), past, YearMonth(2026, 11), retirement, FIGURES, Assumptions(D("0.0290"), D(interest)))
         estimate = estimate_pension(*case)
@@ -176,8 +179,7 @@ def test_every_row_of_the_comparison_equals_the_reference_estimate_digit_for_dig
 
 
 def test_what_is_kept_between_forecasts_is_keyed_on_figures_and_rates_never_on_a_persons_base_or_dates():
-    retirement = Retirement(Category.M60, False, 0, 63 * 12, YearMonth(2041, 3), date(2041, 3, 15))
-    past = PastContributions(months=120, index=D("1"), balance=D("50000.00"), balance_estimated=False)
+    retirement, past = example_a(YearMonth(2041, 3), "50000.00")
     rules._kept_years.clear()
     rules.forecast(D("12345.67"), past, YearMonth(2026, 11), retirement, FIGURES, Assumptions(D("0.0290"), D("0.015")))
     kept = " ".join(repr(key) for key in rules._kept_years)
