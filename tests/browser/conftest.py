@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Request, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
 from werkzeug.serving import make_server
 
 from advisor import create_app
@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 360, "height": 640}
+KIOSK_SCREEN = {"width": 1080, "height": 1600}  # an office's tall touch screen, less the browser's own bars
 
 
 def body_read_at_once(app: WSGIApplication) -> WSGIApplication:
@@ -54,16 +55,26 @@ def body_read_at_once(app: WSGIApplication) -> WSGIApplication:
     return read_whole_body
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """The real app on a free local port, in a thread, for the whole session."""
-    app = create_app({"TESTING": True, "ADVISOR_TODAY": TODAY})
+def serve(app: WSGIApplication, name: str) -> Iterator[str]:
+    """The app on a free local port, in a thread, until the fixture that yields from this ends: its address."""
     server = make_server(LOCAL_HOST, 0, body_read_at_once(app), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     yield f"http://{LOCAL_HOST}:{server.server_port}"
     server.shutdown()
     thread.join(timeout=10)
+
+
+def kiosk_instance(idle: int, warning: int, **config):
+    """A kiosk-mode app that warns after `idle` seconds without a touch and clears `warning` seconds later."""
+    return create_app({"TESTING": True, "ADVISOR_TODAY": TODAY, "KIOSK": True, "KIOSK_IDLE_SECONDS": idle,
+                       "KIOSK_WARNING_SECONDS": warning, **config})
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """The real app on a free local port, in a thread, for the whole session."""
+    yield from serve(create_app({"TESTING": True, "ADVISOR_TODAY": TODAY}), "live-server")
 
 
 @pytest.fixture(scope="session")
@@ -145,6 +156,30 @@ def javascript(request) -> bool:
 def any_page(javascript: bool, new_context: Callable[..., BrowserContext],
              outside_requests: OutsideRequests) -> Page:
     return outside_requests.guard(new_context(java_script_enabled=javascript)).new_page()
+
+
+@pytest.fixture
+def terminal_screen() -> dict[str, int]:
+    """The viewport of the `terminal` fixture's pages; a module measuring another screen overrides it."""
+    return KIOSK_SCREEN
+
+
+@pytest.fixture
+def terminal(browser: Browser, outside_requests: OutsideRequests,
+             terminal_screen: dict[str, int]) -> Iterator[Callable[[str], Page]]:
+    """The terminal's browser: a touch screen, JavaScript on; terminal(server) opens a page on a kiosk instance.
+    Every context it opened is closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def open_on(server: str) -> Page:
+        context = outside_requests.guard(browser.new_context(base_url=server, has_touch=True,
+                                                             viewport=terminal_screen))
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_on
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

@@ -5,20 +5,16 @@ on-screen keypad, the hand-off of a result to a phone, and axe and 56 px targets
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 from werkzeug.datastructures import MultiDict
-from werkzeug.serving import make_server
 
-from advisor import create_app
-from tests.conftest import TODAY
 from tests.web.kiosk_support import handoff_url  # tests/web/test_handoff.py: the page draws this address
 
-from .conftest import LOCAL_HOST, OutsideRequests, body_read_at_once
+from .conftest import OutsideRequests, kiosk_instance, serve
 from .site import (
     CALCULATOR,
     CHECK,
@@ -46,11 +42,6 @@ WORDS = {
 }
 
 
-def kiosk_instance(idle: int, warning: int, **config):
-    return create_app({"TESTING": True, "ADVISOR_TODAY": TODAY, "KIOSK": True, "KIOSK_IDLE_SECONDS": idle,
-                       "KIOSK_WARNING_SECONDS": warning, **config})
-
-
 @pytest.fixture(scope="session")
 def kiosk_app(live_server: str):
     """A kiosk instance whose hand-off codes open the public site (the session's live server). Its idle
@@ -58,46 +49,21 @@ def kiosk_app(live_server: str):
     return kiosk_instance(600, 20, PUBLIC_BASE_URL=live_server)
 
 
-def serve(app) -> Iterator[str]:
-    server = make_server(LOCAL_HOST, 0, body_read_at_once(app), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="kiosk-server", daemon=True)
-    thread.start()
-    yield f"http://{LOCAL_HOST}:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-
-
 @pytest.fixture(scope="session")
 def kiosk_server(kiosk_app) -> Iterator[str]:
-    yield from serve(kiosk_app)
+    yield from serve(kiosk_app, "kiosk-server")
 
 
 @pytest.fixture(scope="session")
 def fast_kiosk_server() -> Iterator[str]:
     """A kiosk with a short idle time, as a test can wait for it."""
-    yield from serve(kiosk_instance(IDLE_SECONDS, WARNING_SECONDS))
+    yield from serve(kiosk_instance(IDLE_SECONDS, WARNING_SECONDS), "fast-kiosk-server")
 
 
 @pytest.fixture(scope="session")
 def patient_kiosk_server() -> Iterator[str]:
     """A kiosk that warns at once and then waits: the warning stays open while axe checks it."""
-    yield from serve(kiosk_instance(1, 600))
-
-
-@pytest.fixture
-def terminal(browser: Browser, outside_requests: OutsideRequests) -> Iterator[Callable[[str], Page]]:
-    """The terminal's browser: a tall touch screen, JavaScript on, showing a kiosk instance."""
-    contexts: list[BrowserContext] = []
-
-    def open_on(server: str) -> Page:
-        context = outside_requests.guard(browser.new_context(base_url=server, has_touch=True,
-                                                             viewport={"width": 1080, "height": 1600}))
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_on
-    for context in contexts:
-        context.close()
+    yield from serve(kiosk_instance(1, 600), "patient-kiosk-server")
 
 
 @pytest.fixture

@@ -7,19 +7,15 @@ least 56×56 px; and axe finds nothing on the new states.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
-from werkzeug.serving import make_server
+from playwright.sync_api import Page, expect
 
-from advisor import create_app
-from tests.conftest import TODAY
 from tests.site_map import page_urls
 from tests.web.kiosk_support import RESULTS
 
-from .conftest import LOCAL_HOST, OutsideRequests, body_read_at_once
+from .conftest import kiosk_instance, serve
 from .site import CALCULATOR, LANGUAGES, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -37,17 +33,7 @@ E_ROAD_ALL_YES = {condition: "yes" for condition in
 
 
 def kiosk_app(idle: int = 600, warning: int = 600):
-    return create_app({"TESTING": True, "ADVISOR_TODAY": TODAY, "KIOSK": True, "KIOSK_IDLE_SECONDS": idle,
-                       "KIOSK_WARNING_SECONDS": warning, "PUBLIC_BASE_URL": "https://advisor.example.cn"})
-
-
-def serve(app) -> Iterator[str]:
-    server = make_server(LOCAL_HOST, 0, body_read_at_once(app), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="kiosk-screen-server", daemon=True)
-    thread.start()
-    yield f"http://{LOCAL_HOST}:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    return kiosk_instance(idle, warning, PUBLIC_BASE_URL="https://advisor.example.cn")
 
 
 @pytest.fixture(scope="module")
@@ -58,27 +44,19 @@ def screen_app():
 @pytest.fixture(scope="module")
 def screen_server(screen_app) -> Iterator[str]:
     """A kiosk whose idle time is long: no warning interrupts the measuring."""
-    yield from serve(screen_app)
+    yield from serve(screen_app, "kiosk-screen-server")
 
 
 @pytest.fixture(scope="module")
 def warning_server() -> Iterator[str]:
     """A kiosk that warns after two idle seconds and then waits: time to tap "I'm still here"."""
-    yield from serve(kiosk_app(idle=IDLE_SECONDS))
+    yield from serve(kiosk_app(idle=IDLE_SECONDS), "kiosk-warning-server")
 
 
 @pytest.fixture
-def terminal(browser: Browser, outside_requests: OutsideRequests) -> Iterator[Callable[[str], Page]]:
-    contexts: list[BrowserContext] = []
-
-    def open_on(server: str) -> Page:
-        context = outside_requests.guard(browser.new_context(base_url=server, has_touch=True, viewport=SCREEN))
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_on
-    for context in contexts:
-        context.close()
+def terminal_screen() -> dict[str, int]:
+    """The `terminal` fixture's pages fill the whole real screen here."""
+    return SCREEN
 
 
 def post(page: Page, path: str, data: dict) -> None:

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from advisor import create_app
 from tests.site_map import page_urls
 
-from .conftest import PHONE, OutsideRequests
+from .conftest import PHONE, OutsideRequests, kiosk_instance, serve
 from .site import (
     CALCULATOR,
     CHECK,
@@ -27,7 +27,6 @@ from .site import (
     small_touch_targets,
     submit,
 )
-from .test_kiosk import kiosk_instance, serve
 
 pytestmark = pytest.mark.browser
 
@@ -290,7 +289,7 @@ def test_register_links_to_the_official_site_and_dials_12333(phone: Page, javasc
 
 @pytest.fixture(scope="module")
 def kiosk_server() -> Iterator[str]:
-    yield from serve(kiosk_instance(600, 20, PUBLIC_BASE_URL="https://advisor.example.cn"))
+    yield from serve(kiosk_instance(600, 20, PUBLIC_BASE_URL="https://advisor.example.cn"), "kiosk-server")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
