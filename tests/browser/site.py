@@ -1,6 +1,6 @@
 """What the browser tests need to know about the site: the words a user sees in each language,
-how to bring each page into its empty, error and result state, and the measurements (axe, touch
-targets) shared by the accessibility and layout tests."""
+how to bring each page into its empty, error and result state (PAGE_STATES: every page, in each state
+it has), and the measurements (axe, touch targets) shared by the accessibility and layout tests."""
 
 from __future__ import annotations
 
@@ -66,21 +66,30 @@ def fill_calculator(page: Page, lang: str, wage: str) -> None:
     page.get_by_label(words["month"]).select_option("2026-11")
 
 
-# Each page state: how a user gets there. Every page that exists is listed, in each state it has.
-def calculate_empty(page: Page, lang: str) -> None:
-    page.goto(f"/{lang}/calculate")
+# Each page state: how a user gets there.
+State = Callable[[Page, str], None]  # brings a page into the state, in a language
 
 
-def calculate_error(page: Page, lang: str) -> None:
-    calculate_empty(page, lang)
-    fill_calculator(page, lang, "abc")
-    submit(page, CALCULATOR[lang]["calculate"])
+def visit(path: str) -> State:
+    return lambda page, lang: page.goto(f"/{lang}{path}")
 
 
-def calculate_result(page: Page, lang: str) -> None:
-    calculate_empty(page, lang)
-    fill_calculator(page, lang, "8,000")
-    submit(page, CALCULATOR[lang]["calculate"])
+def form_states(name: str, path: str, button: dict[str, str], answer: State,
+                wrong: State | None = None) -> dict[str, State]:
+    """A form page's three states: just opened; sent with `wrong` answers (or none at all), which the page
+    explains as errors; and sent with `answer`'s answers, which shows the result."""
+    def error(page: Page, lang: str) -> None:
+        page.goto(f"/{lang}{path}")
+        if wrong is not None:
+            wrong(page, lang)
+        submit(page, button[lang])
+
+    def result(page: Page, lang: str) -> None:
+        page.goto(f"/{lang}{path}")
+        answer(page, lang)
+        submit(page, button[lang])
+
+    return {f"{name}-empty": visit(path), f"{name}-error": error, f"{name}-result": result}
 
 
 CHECK = {
@@ -140,21 +149,6 @@ def answer_check_questions(page: Page, lang: str, born: tuple[str, str, str]) ->
     question(page, words["employer"]).get_by_label(words["no"], exact=True).check()
 
 
-def check_empty(page: Page, lang: str) -> None:
-    page.goto(f"/{lang}/check")
-
-
-def check_error(page: Page, lang: str) -> None:
-    check_empty(page, lang)
-    submit(page, CHECK[lang]["see_result"])
-
-
-def check_result(page: Page, lang: str) -> None:
-    check_empty(page, lang)
-    answer_check_questions(page, lang, ("1996", "3", "15"))
-    submit(page, CHECK[lang]["see_result"])
-
-
 # 将来能领多少: reached through the form's field names; its journeys are the forecast page's own tests.
 FORECAST_BUTTON = {"zh": "估算我的养老金", "en": "Estimate my pension"}
 FORECAST_EXAMPLE = {  # tests/web/test_forecast.py's worked example A
@@ -163,23 +157,12 @@ FORECAST_EXAMPLE = {  # tests/web/test_forecast.py's worked example A
 }
 
 
-def forecast_empty(page: Page, lang: str) -> None:
-    page.goto(f"/{lang}/forecast")
-
-
-def forecast_error(page: Page, lang: str) -> None:
-    forecast_empty(page, lang)
-    submit(page, FORECAST_BUTTON[lang])
-
-
-def forecast_result(page: Page, lang: str) -> None:
-    forecast_empty(page, lang)
+def fill_forecast_example(page: Page, lang: str) -> None:
     page.locator(".assumptions-box > summary").click()  # the rates sit behind "change the assumptions"
     for name, value in FORECAST_EXAMPLE.items():
         page.locator(f'[name="{name}"]').fill(value)
     page.locator('[name="sex"][value="male"]').check()
     page.locator('[name="base"][value="avg100"]').check()
-    submit(page, FORECAST_BUTTON[lang])
 
 
 REGISTER = {
@@ -201,44 +184,119 @@ REGISTER = {
 SHENZHEN_TERMINAL_ENTRY = "灵活就业人员新参保（深户）"  # the terminal menu item for Shenzhen hukou only
 
 
-def register_empty(page: Page, lang: str) -> None:
-    page.goto(f"/{lang}/register")
+# 工会保障 (tests/browser/test_union.py)
+UNION = {
+    "zh": {"accident": "第{n}次意外：个人自付金额（元）", "work_out": "计算补偿", "add": "再加一次意外",
+           "yes": "是", "no": "否", "unknown": "不知道", "check": "查看结果", "met": "五个条件都符合",
+           "not_met": "有条件不符合", "unclear": "还不能确定", "problem": "有问题需要修改",
+           "agency": "您是劳务派遣人员（由派遣公司派到用工单位工作）。", "show_route": "看看我可以在哪里入会",
+           "agency_route": "可以在劳务派遣单位加入工会，也可以在用工单位加入工会。"},
+    "en": {"accident": "Accident {n}: what you paid yourself (yuan)", "work_out": "Work out the payout",
+           "add": "Add another accident", "yes": "Yes", "no": "No", "unknown": "I don't know", "check": "Check",
+           "met": "All five conditions met", "not_met": "Not every condition is met", "unclear": "Not clear yet",
+           "problem": "There is a problem",
+           "agency": "You are an agency worker (placed with a user company by a labour-dispatch agency).",
+           "show_route": "Show where I can join",
+           "agency_route": "Join the union at the dispatch agency or at the company you are placed with."},
+}
+E_ROAD_CONDITIONS = ("member", "occupation", "three_months_in_work", "working_month_before", "incident_in_shenzhen")
 
 
-def register_error(page: Page, lang: str) -> None:
-    register_empty(page, lang)
-    submit(page, REGISTER[lang]["show"])
+def amount_box(page: Page, lang: str, number: int):
+    return page.get_by_label(UNION[lang]["accident"].format(n=number), exact=True)
 
 
-def register_result(page: Page, lang: str) -> None:
-    register_empty(page, lang)
-    page.get_by_label(REGISTER[lang]["outside_guangdong"], exact=True).check()
-    submit(page, REGISTER[lang]["show"])
+def answer_conditions(page: Page, answers: dict[str, str]) -> None:
+    for condition, answer in answers.items():
+        page.locator(f"input[name={condition}][value={answer}]").check()
 
 
-def faq(page: Page, lang: str) -> None:
-    page.goto(f"/{lang}/faq")
+def fill_amounts(*amounts: str) -> State:
+    def fill(page: Page, lang: str) -> None:
+        for number, amount in enumerate(amounts, start=1):
+            amount_box(page, lang, number).fill(amount)
+    return fill
 
 
-def home(page: Page, lang: str) -> None:
-    page.goto(f"/{lang}/")
+# The other paths (issue 11, tests/browser/test_pathways.py): 延缴 past the statutory age, unemployment's own wage.
+# A man born 1965-01-15 (statutory age reached 2025-02) with 120 months paid, pension drawn in Shenzhen.
+PAST_AGE_CHECK = {"birth_date-year": "1965", "birth_date-month": "1", "birth_date-day": "15",
+                  "contributed_months": "120"}
+PAST_AGE_CHOICES = {"sex": "male", "hukou": "shenzhen", "work": "platform", "platform_qualified": "yes",
+                    "full_time_student": "no", "employer_insured": "no", "pension_place": "shenzhen"}
 
 
-PAGE_STATES: dict[str, Callable[[Page, str], None]] = {
-    "home": home,
-    "calculate-empty": calculate_empty,
-    "calculate-error": calculate_error,
-    "calculate-result": calculate_result,
-    "check-empty": check_empty,
-    "check-error": check_error,
-    "check-result": check_result,
-    "forecast-empty": forecast_empty,
-    "forecast-error": forecast_error,
-    "forecast-result": forecast_result,
-    "register-empty": register_empty,
-    "register-error": register_error,
-    "register-result": register_result,
-    "faq": faq,
+def fill_check_past_the_age(page: Page, lang: str) -> None:
+    """In the page's order: the questions about paying on appear (with JavaScript) once the birth date
+    and sex bring them up."""
+    page.goto(f"/{lang}/check")
+    for name, value in PAST_AGE_CHECK.items():
+        if name != "contributed_months":
+            page.locator(f'input[name="{name}"]').fill(value)
+    for name, value in PAST_AGE_CHOICES.items():
+        if name != "pension_place":
+            page.locator(f'input[name="{name}"][value="{value}"]').check()
+    page.locator('input[name="contributed_months"]').fill(PAST_AGE_CHECK["contributed_months"])
+    page.locator(f'input[name="pension_place"][value="{PAST_AGE_CHOICES["pension_place"]}"]').check()
+
+
+def check_past_the_age(page: Page, lang: str) -> None:
+    fill_check_past_the_age(page, lang)
+    submit(page, CHECK[lang]["see_result"])
+
+
+def forecast_past_the_age(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/forecast")
+    page.locator(".assumptions-box > summary").click()  # the rates sit behind "change the assumptions"
+    for name, value in {"birth_date-year": "1965", "birth_date-month": "1", "birth_date-day": "15",
+                        "paid_years": "10", "paid_months": "0", "wage_growth": "0", "interest": "0"}.items():
+        page.locator(f'input[name="{name}"]').fill(value)
+    page.locator('input[name="sex"][value="male"]').check()
+    page.locator('input[name="base"][value="floor"]').check()
+    submit(page, FORECAST_BUTTON[lang])
+
+
+def calculate_unemployment(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/calculate")
+    page.locator('input[name="wage"]').fill("8000")
+    page.locator('input[name="unemployment_wage"]').fill("60000")
+    page.locator('input[name="hukou"][value="guangdong"]').check()
+    page.locator('input[name="insurances"][value="unemployment"]').check()
+    page.get_by_role("button", name=CALCULATOR[lang]["calculate"], exact=True).last.click()
+    page.wait_for_load_state("load")
+
+
+def per_language(words: dict[str, dict[str, str]], key: str) -> dict[str, str]:
+    return {lang: words[lang][key] for lang in LANGUAGES}
+
+
+PAGE_STATES: dict[str, State] = {
+    "home": visit("/"),
+    **form_states("calculate", "/calculate", per_language(CALCULATOR, "calculate"),
+                  answer=lambda page, lang: fill_calculator(page, lang, "8,000"),
+                  wrong=lambda page, lang: fill_calculator(page, lang, "abc")),
+    **form_states("check", "/check", per_language(CHECK, "see_result"),
+                  answer=lambda page, lang: answer_check_questions(page, lang, ("1996", "3", "15"))),
+    **form_states("forecast", "/forecast", FORECAST_BUTTON, answer=fill_forecast_example),
+    **form_states("register", "/register", per_language(REGISTER, "show"),
+                  answer=lambda page, lang: page.get_by_label(REGISTER[lang]["outside_guangdong"], exact=True).check()),
+    "faq": visit("/faq"),
+    "union": visit("/union"),
+    **form_states("e-road", "/union/e-road", per_language(UNION, "check"),
+                  answer=lambda page, lang: answer_conditions(
+                      page, {**{c: "yes" for c in E_ROAD_CONDITIONS}, "occupation": "unknown"}),
+                  wrong=lambda page, lang: answer_conditions(page, {"member": "yes"})),
+    **form_states("join", "/union/join", per_language(UNION, "show_route"),
+                  answer=lambda page, lang: page.get_by_label(UNION[lang]["agency"], exact=True).check()),
+    **form_states("accident-aid", "/union/accident-aid", per_language(UNION, "work_out"),
+                  answer=fill_amounts("12000", "12000", "350"), wrong=fill_amounts("abc")),
+    "other-regions": visit("/union/other-regions"),
+    "stopping": visit("/stopping"),
+    "leaving": visit("/leaving"),
+    "resident": visit("/resident-schemes"),
+    "check-extension": check_past_the_age,
+    "forecast-extension": forecast_past_the_age,
+    "calculate-unemployment-wage": calculate_unemployment,
 }
 
 AXE = Axe()
