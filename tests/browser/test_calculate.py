@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .site import CALCULATOR, LANGUAGES, fill_calculator, submit
+from .site import CALCULATOR, LANGUAGES, calculate, fill_calculator, submit
 
 pytestmark = pytest.mark.browser
 
@@ -74,9 +74,7 @@ def test_the_lowest_base_quick_choice_fills_in_4775(any_page: Page, lang: str):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_wage_that_is_not_a_number_is_explained_and_the_answers_are_kept(any_page: Page, lang: str):
     page, words = any_page, CALCULATOR[lang]
-    page.goto(f"/{lang}/calculate")
-    fill_calculator(page, lang, "abc")
-    submit(page, words["calculate"])
+    calculate(page, lang, "abc")
 
     summary = page.locator(".error-summary")
     expect(summary).to_be_focused()  # autofocus: works without JavaScript too
@@ -119,9 +117,7 @@ def test_typing_a_new_wage_updates_the_result_without_loading_a_page(page: Page,
 def test_switching_language_on_a_result_keeps_the_answers(any_page: Page, lang: str):
     page, words = any_page, CALCULATOR[lang]
     other = "en" if lang == "zh" else "zh"
-    page.goto(f"/{lang}/calculate")
-    fill_calculator(page, lang, "8,000")
-    submit(page, words["calculate"])
+    calculate(page, lang, "8,000")
 
     submit(page, words["other_language"])
 
@@ -133,10 +129,7 @@ def test_switching_language_on_a_result_keeps_the_answers(any_page: Page, lang: 
 
 
 def test_a_printed_result_has_the_amounts_and_sources_but_no_menu_or_form(page: Page):
-    words = CALCULATOR["zh"]
-    page.goto("/zh/calculate")
-    fill_calculator(page, "zh", "8,000")
-    submit(page, words["calculate"])
+    calculate(page, "zh", "8,000")
     page.emulate_media(media="print")
 
     expect(page.locator(".site-nav")).to_be_hidden()

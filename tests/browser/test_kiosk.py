@@ -23,6 +23,7 @@ from .site import (
     TOUCH_TARGETS,
     answer_check_questions,
     axe_violations,
+    calculate,
     fill_calculator,
     submit,
 )
@@ -151,10 +152,8 @@ def shows_no_answers(page: Page, *texts: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_back_after_finish_shows_no_submitted_wage(kiosk: Page, kiosk_server: str, lang: str):
-    page, words = kiosk, CALCULATOR[lang]
-    page.goto(f"/{lang}/calculate")
-    fill_calculator(page, lang, "8765")
-    submit(page, words["calculate"])
+    page = kiosk
+    calculate(page, lang, "8765")
     expect(page.locator("#cost-result .total-highlight")).to_be_visible()
     finish(page, lang, kiosk_server)
 
@@ -263,9 +262,7 @@ def test_a_whole_number_box_gets_no_decimal_point(kiosk: Page):
 def test_the_handoff_opens_the_same_result_on_a_phone(kiosk: Page, kiosk_app, live_server: str,
                                                       phone_page: Page, lang: str):
     page = kiosk
-    page.goto(f"/{lang}/calculate")
-    fill_calculator(page, lang, "8000")
-    submit(page, CALCULATOR[lang]["calculate"])
+    calculate(page, lang, "8000")
     section = page.get_by_role("region", name=WORDS[lang]["handoff"])
     expect(section.locator("svg[role=img]")).to_be_visible()
     on_kiosk = page.locator("#cost-result .total-highlight").inner_text()
@@ -310,9 +307,7 @@ def kiosk_home(page: Page, lang: str) -> None:
 
 
 def kiosk_calculate_result(page: Page, lang: str) -> None:
-    page.goto(f"/{lang}/calculate")
-    fill_calculator(page, lang, "8000")
-    submit(page, CALCULATOR[lang]["calculate"])
+    calculate(page, lang, "8000")
 
 
 def kiosk_keypad_open(page: Page, lang: str) -> None:

@@ -22,7 +22,7 @@ from .site import (
     LANGUAGES,
     answer_check_questions,
     axe_violations,
-    fill_calculator,
+    calculate,
     question,
     small_touch_targets,
     submit,
@@ -32,6 +32,9 @@ pytestmark = pytest.mark.browser
 
 HEADLINES = {"check": "#check-result-heading", "calculate": "#result-heading", "forecast": "#forecast-result-heading"}
 MAX_HEADER = 160  # CSS px above the h1 at 360×640
+# What only a script does on the page: run with JavaScript on, in each language.
+WITH_JAVASCRIPT_IN_EACH_LANGUAGE = pytest.mark.parametrize(
+    ("javascript", "lang"), [pytest.param(True, lang, id=f"js-{lang}") for lang in LANGUAGES])
 
 
 @pytest.fixture
@@ -39,6 +42,13 @@ def phone(javascript: bool, new_context: Callable[..., BrowserContext],
           outside_requests: OutsideRequests) -> Page:
     context = outside_requests.guard(new_context(java_script_enabled=javascript, viewport=PHONE))
     return context.new_page()
+
+
+@pytest.fixture
+def check_on_a_phone(phone: Page, lang: str) -> Page:
+    """The check page, just opened on the phone."""
+    phone.goto(f"/{lang}/check")
+    return phone
 
 
 def in_first_screen(page: Page, selector: str) -> bool:
@@ -83,9 +93,7 @@ def test_after_submit_each_result_headline_is_in_the_first_screen(phone: Page, l
     submit(page, CHECK[lang]["see_result"])
     assert_in_view(page, HEADLINES["check"])
 
-    page.goto(f"/{lang}/calculate")
-    fill_calculator(page, lang, "8000")
-    submit(page, CALCULATOR[lang]["calculate"])
+    calculate(page, lang, "8000")
     assert_in_view(page, HEADLINES["calculate"])
     expect(page.locator(".summary__headline")).to_contain_text("¥2,400.00")
 
@@ -105,8 +113,7 @@ def test_a_quick_base_choice_brings_the_cost_into_view(phone: Page, lang: str):
     assert_in_view(page, HEADLINES["calculate"])
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("javascript", [True], ids=["js"])
+@WITH_JAVASCRIPT_IN_EACH_LANGUAGE
 def test_a_live_update_brings_the_result_into_view_but_typing_never_moves_the_page(phone: Page, lang: str):
     page, words = phone, CALCULATOR[lang]
     page.goto(f"/{lang}/calculate")
@@ -131,10 +138,8 @@ def test_a_live_update_brings_the_result_into_view_but_typing_never_moves_the_pa
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_back_after_leaving_a_result_shows_the_result_again(phone: Page, lang: str):
-    page, words = phone, CALCULATOR[lang]
-    page.goto(f"/{lang}/calculate")
-    fill_calculator(page, lang, "8000")
-    submit(page, words["calculate"])
+    page = phone
+    calculate(page, lang, "8000")
     expect(page.locator(".total-highlight")).to_contain_text("¥2,400.00")
     page.locator("#main .result form.carry-form button").click()  # next: the forecast
     page.wait_for_load_state("load")
@@ -197,11 +202,9 @@ def test_the_menu_opens_without_javascript(phone: Page, javascript: bool, lang: 
     assert page.url.endswith(f"/{lang}/calculate")
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("javascript", [True], ids=["js"])
-def test_a_man_never_sees_the_women_only_question(phone: Page, lang: str):
-    page = phone
-    page.goto(f"/{lang}/check")
+@WITH_JAVASCRIPT_IN_EACH_LANGUAGE
+def test_a_man_never_sees_the_women_only_question(check_on_a_phone: Page, lang: str):
+    page = check_on_a_phone
     women_only = page.locator("#q-female_category")
     expect(women_only).to_be_hidden()
     question(page, CHECK[lang]["sex"]).get_by_label(CHECK[lang]["man"], exact=True).check()
@@ -216,11 +219,9 @@ def test_a_man_never_sees_the_women_only_question(phone: Page, lang: str):
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("javascript", [True], ids=["js"])
-def test_the_questions_about_paying_on_wait_for_a_birth_date_near_retirement(phone: Page, lang: str):
-    page = phone
-    page.goto(f"/{lang}/check")
+@WITH_JAVASCRIPT_IN_EACH_LANGUAGE
+def test_the_questions_about_paying_on_wait_for_a_birth_date_near_retirement(check_on_a_phone: Page, lang: str):
+    page = check_on_a_phone
     paying_on = page.locator("[data-asked-when=near-retirement]")
     expect(paying_on).to_be_hidden()
     answer_check_questions(page, lang, ("1996", "3", "15"))
@@ -308,9 +309,7 @@ def test_the_kiosk_register_page_has_no_link_out_or_tel(browser: Browser, kiosk_
 def test_the_saved_link_reopens_the_same_result_in_a_fresh_browser(phone: Page, browser: Browser,
                                                                    base_url: str, lang: str):
     page = phone
-    page.goto(f"/{lang}/calculate")
-    fill_calculator(page, lang, "8000")
-    submit(page, CALCULATOR[lang]["calculate"])
+    calculate(page, lang, "8000")
     page.locator(".save-result summary").click()
     link = page.locator(".save-result__link").input_value()
     assert "#a=" in link and "8000" not in link.split("#")[0]
@@ -371,8 +370,7 @@ NEW_STATES = {
         page.locator('[name="have"][value="in_person"]').check(),
         submit(page, {"zh": "显示适合我的办理方法", "en": "Show the steps for my hukou"}[lang])),
     "calculate-terms-open": lambda page, lang: (
-        page.goto(f"/{lang}/calculate"), fill_calculator(page, lang, "8000"),
-        submit(page, CALCULATOR[lang]["calculate"]), open_terms(page)),
+        calculate(page, lang, "8000"), open_terms(page)),
     "forecast-terms-open": lambda page, lang: (
         page.goto(f"/{lang}/forecast"), fill_forecast(page), submit(page, FORECAST_BUTTON[lang]), open_terms(page)),
     "check-near-retirement": lambda page, lang: (

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .site import LANGUAGES, axe_violations, small_touch_targets
+from .site import CHECK, LANGUAGES, answer_check_questions, axe_violations, question, small_touch_targets, submit
 
 pytestmark = pytest.mark.browser
 
@@ -124,7 +124,6 @@ JD = {"zh": {"question": "您是京东雇用的全职骑手吗？", "route": "�
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_check_routes_a_full_time_jd_rider_with_and_without_javascript(any_page: Page, javascript: bool,
                                                                            lang: str):
-    from .site import CHECK, answer_check_questions, question, submit
     page, words = any_page, CHECK[lang]
     page.goto(f"/{lang}/check")
     jd_question = page.locator("#q-jd_full_time")
@@ -146,7 +145,6 @@ def test_the_check_routes_a_full_time_jd_rider_with_and_without_javascript(any_p
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_jd_route_and_the_guangdong_plan_have_no_axe_violations(page: Page, lang: str):
-    from .site import CHECK, answer_check_questions, question, submit
     page.goto(f"/{lang}/check")
     answer_check_questions(page, lang, ("1990", "5", "31"))
     question(page, JD[lang]["question"]).get_by_label(CHECK[lang]["yes"], exact=True).check()
