@@ -51,3 +51,18 @@ def restored_page(client, url: str, data: dict | None = None) -> str:
     assert response.status_code == 200, url
     assert "<html" in response.text, f"{url}: a history restore got only a fragment"
     return response.text
+
+
+def assert_own_files_only(html: str) -> None:
+    """Everything the page loads comes from the site's /static/, and nothing runs or is styled inline (the
+    Content-Security-Policy would block it): no resource leaves the site, and no answer with it."""
+    found = re.findall(r'<(?:script|link|img|iframe|image|use)[^>]+(?:src|href)="([^"]+)"', html)
+    assert found and all(address.startswith("/static/") for address in found), found
+    assert "<script>" not in html and " style=" not in html and "hx-on" not in html
+
+
+def assert_private(response) -> None:
+    """No cookie; and a page with answers (the answer to a POST) is kept by the browser alone, for Back."""
+    assert "Set-Cookie" not in response.headers
+    if response.request.method == "POST":
+        assert response.headers["Cache-Control"] == "private, max-age=0"

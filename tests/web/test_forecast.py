@@ -9,13 +9,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from advisor import create_app
 
 from ..conftest import TODAY
-from .pages import HTMX, assert_shows, htmx_fragment, restored_page, text_of
+from .pages import HTMX, assert_own_files_only, assert_private, assert_shows, htmx_fragment, restored_page, text_of
 
 TODAY_DATE = date.fromisoformat(TODAY)
 
@@ -389,16 +385,11 @@ def test_the_language_switch_reposts_the_answers_without_putting_them_in_the_url
 def test_no_response_sets_a_cookie_or_is_cached_with_answers(client, method, headers):
     response = getattr(client, method)("/en/forecast", data=EXAMPLE_A if method == "post" else None, headers=headers)
     assert response.status_code == 200
-    assert "Set-Cookie" not in response.headers
-    if method == "post":
-        assert response.headers["Cache-Control"] == "private, max-age=0"
+    assert_private(response)
 
 
 def test_no_resource_leaves_the_site(client):
-    html = page(client, EXAMPLE_A).text
-    resources = re.findall(r'<(?:script|link|img|iframe|image|use)[^>]+(?:src|href)="([^"]+)"', html)
-    assert resources and all(r.startswith("/static/") for r in resources)
-    assert "<script>" not in html and " style=" not in html and "hx-on" not in html
+    assert_own_files_only(page(client, EXAMPLE_A).text)
 
 
 def test_the_result_prints_with_its_date(client):
@@ -414,35 +405,6 @@ def test_the_calculator_result_links_here(client):
     # A form, so the base and the hukou travel to the forecast in the request body, never in the address.
     assert '<form class="carry-form no-print" method="post" action="/en/forecast">' in html
     assert "Next: what does this base mean for my pension?" in html
-
-
-# --- Input that must never break the page -------------------------------------------------------------
-
-NASTY = ["x" * 10_000, "\x00", "２０２６", "-1", "-99999999999999999999", "1e9", "NaN", "Infinity",
-         "<script>alert(1)</script>",
-         "1" * 5000, "  ", "١٩٩٠", "²", "0.0000001", "%", "avg999", "yes\nno"]
-FIELDS = [*EXAMPLE_A, "female_category", "wage", "past_index"]
-
-
-@pytest.mark.parametrize("field", FIELDS)
-def test_garbage_in_any_field_never_gives_a_server_error(client, field):
-    for value in NASTY:
-        for headers in ({}, HTMX):
-            response = page(client, {**EXAMPLE_A, "base": "wage", "wage": "8000", field: value}, headers=headers)
-            assert response.status_code == 200, (field, value)
-            assert "<script>alert" not in response.text
-
-
-@pytest.fixture(scope="module")
-def shared_client():
-    return create_app({"TESTING": True, "ADVISOR_TODAY": TODAY}).test_client()
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.dictionaries(st.sampled_from(FIELDS), st.text(max_size=40), max_size=len(FIELDS)))
-def test_any_text_in_any_answer_is_answered_below_500(shared_client, data):
-    for lang in ("zh", "en"):
-        assert shared_client.post(f"/{lang}/forecast", data={**EXAMPLE_A, **data}).status_code == 200
 
 
 def test_the_comparison_states_the_pension_rate_from_content(client, content):
