@@ -3,8 +3,9 @@
     python bench/in_process.py [ROOT] [--rounds N]       ms per request (median of N rounds) for each case, as JSON
     python bench/in_process.py compare OLD_ROOT NEW_ROOT  both versions, alternately, in fresh processes: the ratios
 
-ROOT is a checkout of the project (default: this one); its advisor package is imported. A case is timed after a
-warm-up, so what is worked out at the first request (compiled templates, a view built at start-up) is not counted.
+ROOT is a checkout of the project (default: this one); its advisor package is imported. Times are the process's
+CPU time (less disturbed by other work on a shared machine than the clock), after a warm-up, so what is worked out
+at the first request (compiled templates) is not counted; `compare` keeps each case's best of five runs.
 """
 
 from __future__ import annotations
@@ -70,14 +71,14 @@ def measure(root: Path, rounds: int, per_round: int = 15) -> dict[str, float]:
     found: dict[str, list[float]] = {name: [] for name, *_ in CASES}
     for _ in range(rounds):
         for name, *request in CASES:
-            start = time.perf_counter()
+            start = time.process_time()
             for _ in range(per_round):
                 send(*request)
-            found[name].append((time.perf_counter() - start) / per_round * 1000)
+            found[name].append((time.process_time() - start) / per_round * 1000)
     return {name: statistics.median(times) for name, times in found.items()}
 
 
-def compare(old: Path, new: Path, runs: int = 3) -> None:
+def compare(old: Path, new: Path, runs: int = 5) -> None:
     results: dict[str, list[dict]] = {"old": [], "new": []}
     for _ in range(runs):
         for label, root in (("old", old), ("new", new)):

@@ -15,7 +15,6 @@ from markupsafe import Markup
 from advisor.i18n import gettext as _
 from advisor.web.kiosk import is_kiosk
 from advisor.web.qr import qr_svg
-from advisor.web.rendered_once import volatile
 
 WEB_SCHEMES = ("http://", "https://")
 
@@ -33,7 +32,6 @@ def scan_code(target: str, name: str, caption: str) -> Markup:
 
 def first_on_page(target: str) -> bool:
     """A page citing one source several times shows its code once, at the first mention."""
-    volatile()  # the answer depends on what the page showed before: never a part rendered once
     shown = g.setdefault("scan_codes_shown", set())
     if target in shown:
         return False
