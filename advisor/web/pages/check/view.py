@@ -31,13 +31,12 @@ from advisor.clock import today
 from advisor.i18n import format_age, format_long_date, format_year_month, localized
 from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
-from advisor.memo import remembered
 from advisor.policy import NotInForce
 from advisor.policy.inputs import REFORM_FIRST_DAY
 from advisor.rules.extension import PensionPlace, near_retirement
 from advisor.rules.types import Category, Hukou, Outcome, Person, Scheme, Sex, Work
 from advisor.web.blueprint import bp
-from advisor.web.choices import HUKOU_CHOICES, YES_NO, ChoiceField, FixedChoices, content
+from advisor.web.choices import HUKOU_CHOICES, YES_NO, ChoiceField, content
 from advisor.web.dates import DatePartsField, check_birth_date
 from advisor.web.fields import PlainForm
 from advisor.web.figures import FigureView, citation, figure_view
@@ -52,12 +51,12 @@ from advisor.web.summary import join_names, summary
 FEMALE_DEFAULT_PARAMETER = "retirement.female_flexible_worker_category"
 DONT_KNOW = "unknown"
 
-SEX_CHOICES = FixedChoices((SelectChoice("male", _l("Man")), SelectChoice("female", _l("Woman"))))
-CATEGORY_CHOICES = FixedChoices((
+SEX_CHOICES = (SelectChoice("male", _l("Man")), SelectChoice("female", _l("Woman")))
+CATEGORY_CHOICES = (
     SelectChoice("F55", _l("55 (F55)")),
     SelectChoice("F50", _l("50 (F50)")),
     SelectChoice(DONT_KNOW, _l("I don't know")),
-))
+)
 CATEGORY_NAMES = {
     Category.M60: _l("men (original retirement age 60)"),
     Category.F55: _l("women whose original retirement age was 55 (F55)"),
@@ -101,11 +100,11 @@ ANSWER_NAMES = {
     "pension_place": _l("Where the pension will be drawn"),
 }
 # Past or near the statutory retirement age (issue 11): what can still be done about the pension.
-PENSION_PLACE_CHOICES = FixedChoices((
+PENSION_PLACE_CHOICES = (
     SelectChoice(PensionPlace.SHENZHEN.value, _l("Shenzhen")),
     SelectChoice(PensionPlace.ELSEWHERE.value, _l("Somewhere else")),
     SelectChoice(PensionPlace.UNKNOWN.value, _l("I don't know")),
-))
+)
 MAX_CONTRIBUTED_MONTHS = 999
 _WHOLE_MONTHS = re.compile(r"^[0-9]{1,3}$")
 
@@ -242,9 +241,6 @@ class CheckForm(PlainForm):
         static/js/questions.js shows those questions only when the birth date brings them up, as the
         server decides (near_retirement); without JavaScript their hint says whom they are for. The same for everyone
         on a day: worked out once a day."""
-        return remembered("near_retirement_rule", self.as_of, self._near_retirement_rule)
-
-    def _near_retirement_rule(self) -> str:
         parts = []
         for key, sex, category in (("male", Sex.MALE, None), ("female", Sex.FEMALE, None),
                                    ("female/f55", Sex.FEMALE, Category.F55), ("female/f50", Sex.FEMALE, Category.F50)):
@@ -365,13 +361,9 @@ class CheckForm(PlainForm):
         return answers
 
 
-def work_choices() -> FixedChoices:
-    return remembered("work_choices", None, _work_choices)
-
-
-def _work_choices() -> FixedChoices:
+def work_choices() -> tuple[SelectChoice, ...]:
     kinds = content().texts["work_kinds"]
-    return FixedChoices(SelectChoice(work.value, localized(kinds[work.value]["label"])) for work in Work)
+    return tuple(SelectChoice(work.value, localized(kinds[work.value]["label"])) for work in Work)
 
 
 def build_form() -> CheckForm:
@@ -448,7 +440,7 @@ def rule_source(check) -> tuple[str, str, str | None]:
     def make():
         text, url = citation(content().texts["eligibility"][check.condition]["source"])
         return rule_quote(content(), check), text, url
-    return remembered("rule_source", check.condition, make)
+    return make()
 
 
 def card_view(verdict, as_of: date) -> CardView:
@@ -482,7 +474,7 @@ def notice_view(notice) -> NoticeView:
         kind = str(SOURCE_KIND_LABELS.get(content().sources[source]["kind"], ""))
         return text, url, kind, link(NOTICE_GUIDES.get(notice.code))
 
-    text, url, kind, guide = remembered("notice_source", notice.code, source_parts)
+    text, url, kind, guide = source_parts()
     return NoticeView(notice.code, notice_message(content(), notice), text, url,
                       tuple(notice_extras(content(), notice)), kind, guide)
 

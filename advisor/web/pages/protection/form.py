@@ -7,13 +7,12 @@ from wtforms.validators import ValidationError
 
 from advisor.i18n import lazy_gettext as _l
 from advisor.i18n import localized
-from advisor.memo import remembered
 from advisor.rules.protections import HAPPENED, PLACES
-from advisor.web.choices import ChoiceField, FixedChoices, content
+from advisor.web.choices import ChoiceField, content
 from advisor.web.fields import CheckboxesField, PlainForm
 
-YES_NO_UNKNOWN = FixedChoices((SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
-                               SelectChoice("unknown", _l("I don't know"))))
+YES_NO_UNKNOWN = (SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
+                  SelectChoice("unknown", _l("I don't know")))
 PLACE_LABELS = {"shenzhen": _l("In Shenzhen"), "guangdong": _l("Elsewhere in Guangdong"),
                 "outside_guangdong": _l("Outside Guangdong")}
 HAPPENED_LABELS = {
@@ -29,14 +28,14 @@ def tri_state(answer: str | None) -> bool | None:
     return {"yes": True, "no": False}.get(answer or "")
 
 
-def platform_choices() -> FixedChoices:
-    return remembered("platform_choices", None, lambda: FixedChoices(
-        SelectChoice(p["id"], localized(p["name"])) for p in content().protections["platforms"]["platforms"]))
+def platform_choices() -> tuple[SelectChoice, ...]:
+    platforms = content().protections["platforms"]["platforms"]
+    return tuple(SelectChoice(p["id"], localized(p["name"])) for p in platforms)
 
 
-def work_choices() -> FixedChoices:
-    return remembered("platform_work_choices", None, lambda: FixedChoices(
-        SelectChoice(w["id"], localized(w["name"])) for w in content().protections["platforms"]["work_kinds"]))
+def work_choices() -> tuple[SelectChoice, ...]:
+    kinds = content().protections["platforms"]["work_kinds"]
+    return tuple(SelectChoice(w["id"], localized(w["name"])) for w in kinds)
 
 
 class AtLeastOneHappened:
