@@ -8,8 +8,9 @@ from wtforms.validators import ValidationError
 
 from advisor.answers.explain import scheme_name
 from advisor.i18n import lazy_gettext as _l
+from advisor.i18n import localized
 from advisor.policy import Content
-from advisor.rules.types import Scheme
+from advisor.rules.types import Scheme, Work
 
 # WTForms 3.3 wants SelectChoice objects; templates read them through field.iter_choices().
 HUKOU_CHOICES = (
@@ -25,8 +26,29 @@ def content() -> Content:
     return current_app.extensions["advisor.content"]
 
 
+# Options read from content, in the request's language: made once per language when the app starts
+# (advisor/web/prepared.py), which is where the pages take them from.
 def scheme_choices() -> tuple[SelectChoice, ...]:
     return tuple(SelectChoice(scheme.value, scheme_name(content(), scheme, short=False)) for scheme in Scheme)
+
+
+def work_choices() -> tuple[SelectChoice, ...]:
+    kinds = content().texts["work_kinds"]
+    return tuple(SelectChoice(work.value, localized(kinds[work.value]["label"])) for work in Work)
+
+
+def platform_choices() -> tuple[SelectChoice, ...]:
+    platforms = content().protections["platforms"]["platforms"]
+    return tuple(SelectChoice(p["id"], localized(p["name"])) for p in platforms)
+
+
+def platform_work_choices() -> tuple[SelectChoice, ...]:
+    kinds = content().protections["platforms"]["work_kinds"]
+    return tuple(SelectChoice(w["id"], localized(w["name"])) for w in kinds)
+
+
+def register_have_choices() -> tuple[SelectChoice, ...]:
+    return tuple(SelectChoice(item["id"], localized(item["label"])) for item in content().texts["channels"]["have"])
 
 
 class ChoiceField(RadioField):

@@ -20,9 +20,10 @@ from advisor.policy.inputs import FiguresNotInForce
 from advisor.rules.calendar import YearMonth
 from advisor.rules.types import Hukou, Scheme
 from advisor.web.blueprint import bp
-from advisor.web.choices import HUKOU_CHOICES, ChoiceField, content, scheme_choices
+from advisor.web.choices import HUKOU_CHOICES, ChoiceField, content
 from advisor.web.fields import AmountField, CheckboxesField, PlainForm, YuanAmount
 from advisor.web.figures import FigureView, figure_view
+from advisor.web.prepared import prepared
 from advisor.web.rendering import render_page_or_fragment
 from advisor.web.subsidy import calculator_subsidy, condition_field, subsidy_field
 from advisor.web.summary import join_names, summary
@@ -94,7 +95,7 @@ def month_choices(now: YearMonth) -> tuple[SelectChoice, ...]:
 def build_form() -> CalculateForm:
     now = YearMonth.of(today(current_app.config))
     form = CalculateForm(request.form if request.method == "POST" else None, month=str(now))
-    form.insurances.choices = scheme_choices()
+    form.insurances.choices = prepared().schemes
     form.month.choices = month_choices(now)
     form.last_month = now.plus(MONTHS_AHEAD)
     return form

@@ -28,7 +28,7 @@ from advisor.answers.explain import (
 from advisor.answers.forecast import person_retirement
 from advisor.answers.protections import employee_route, status_label
 from advisor.clock import today
-from advisor.i18n import format_age, format_long_date, format_year_month, localized
+from advisor.i18n import format_age, format_long_date, format_year_month
 from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
 from advisor.policy import NotInForce
@@ -41,6 +41,7 @@ from advisor.web.dates import DatePartsField, check_birth_date
 from advisor.web.fields import PlainForm
 from advisor.web.figures import FigureView, citation, figure_view
 from advisor.web.guide_views import SOURCE_KIND_LABELS, link
+from advisor.web.prepared import prepared
 from advisor.web.retirement_window import window_view
 
 # Notices with a guide page that says more (guide_views.LINKS keys).
@@ -361,14 +362,9 @@ class CheckForm(PlainForm):
         return answers
 
 
-def work_choices() -> tuple[SelectChoice, ...]:
-    kinds = content().texts["work_kinds"]
-    return tuple(SelectChoice(work.value, localized(kinds[work.value]["label"])) for work in Work)
-
-
 def build_form() -> CheckForm:
     form = CheckForm(request.form if request.method == "POST" else None)
-    form.work.choices = work_choices()
+    form.work.choices = prepared().work_kinds
     form.as_of = today(current_app.config)
     return form
 

@@ -6,10 +6,10 @@ from wtforms import SelectChoice
 from wtforms.validators import ValidationError
 
 from advisor.i18n import lazy_gettext as _l
-from advisor.i18n import localized
 from advisor.rules.protections import HAPPENED, PLACES
 from advisor.web.choices import ChoiceField, content
 from advisor.web.fields import CheckboxesField, PlainForm
+from advisor.web.prepared import prepared
 
 YES_NO_UNKNOWN = (SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
                   SelectChoice("unknown", _l("I don't know")))
@@ -28,16 +28,6 @@ def tri_state(answer: str | None) -> bool | None:
     return {"yes": True, "no": False}.get(answer or "")
 
 
-def platform_choices() -> tuple[SelectChoice, ...]:
-    platforms = content().protections["platforms"]["platforms"]
-    return tuple(SelectChoice(p["id"], localized(p["name"])) for p in platforms)
-
-
-def work_choices() -> tuple[SelectChoice, ...]:
-    kinds = content().protections["platforms"]["work_kinds"]
-    return tuple(SelectChoice(w["id"], localized(w["name"])) for w in kinds)
-
-
 class AtLeastOneHappened:
     def __call__(self, form, field) -> None:
         if not field.data:
@@ -50,8 +40,8 @@ class ProtectionForm(PlainForm):
     def __init__(self, formdata=None, **kwargs) -> None:
         super().__init__(formdata, **kwargs)
         self.content = content()
-        self.platform.choices = platform_choices()
-        self.work.choices = work_choices()
+        self.platform.choices = prepared().platforms
+        self.work.choices = prepared().platform_work
 
 
 class InjuryForm(ProtectionForm):
