@@ -7,8 +7,6 @@ try to dial: both become plain text with a QR code that a person scans with thei
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from flask import g
 from markupsafe import Markup
 
@@ -19,15 +17,10 @@ from advisor.web.qr import qr_svg
 WEB_SCHEMES = ("http://", "https://")
 
 
-@lru_cache(maxsize=128)
-def _cached_code(target: str, name: str) -> Markup:
-    return qr_svg(target, name)
-
-
 def scan_code(target: str, name: str, caption: str) -> Markup:
     """A QR code with a caption, as phrasing content: it may stand inside a sentence or a <p>."""
     return Markup('<span class="scan-code">%s<span class="scan-code__caption">%s</span></span>') % (
-        _cached_code(target, name), caption)
+        qr_svg(target, name), caption)
 
 
 def first_on_page(target: str) -> bool:

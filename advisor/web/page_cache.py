@@ -2,16 +2,15 @@
 
 Kept: the 200 response to a GET of a page in PAGES (the home page, the guides, the questions, the glossary, each
 form page before anything is answered) when the request carried nothing but its path: no query string, no body, no
-htmx header, under the site's own root. Its key is the page's endpoint, named in PAGES, and the language, one of
-LANGUAGES; the store belongs to the app, so a kiosk and the public site never share one (kiosk mode is a setting of
-the app, advisor/web/kiosk.py). So by construction nothing a person sent can become a key or a kept value, and the
-store can hold at most len(PAGES) × len(LANGUAGES) pages. It holds one day's pages (pages show today's figures and
-date, advisor/clock.py): when the day changes it is emptied.
+htmx header, under the site's own root. Its key is the page's endpoint, named in PAGES, the language, one of
+LANGUAGES, and whether the app is a kiosk (a setting, advisor/web/kiosk.py). So by construction nothing a person
+sent can become a key or a kept value, and the store holds at most len(PAGES) × len(LANGUAGES) × 2 pages. It holds
+one day's pages (pages show today's figures and date, advisor/clock.py): when the day changes it is emptied.
 
 What is kept is the view's response, before the after_request steps (security headers, kiosk no-store,
 compression), which run again on every answer, kept or not. tests/web/test_caches.py holds a kept page equal, byte
 for byte and header for header, to the page rendered afresh. Everything else is rendered for each request; what is
-made from content and the language alone is made when the app starts (advisor/i18n.py, advisor/policy/).
+made from content and the language alone is made when the app starts (advisor/web/prepared.py).
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from flask import Flask, Response, current_app, g, request
 
 from advisor.clock import today
 from advisor.i18n import LANGUAGES
+from advisor.web.kiosk import is_kiosk
 
 # Pages whose GET shows no answer and reads nothing from the request but its language.
 PAGES = frozenset({
@@ -33,11 +33,11 @@ PAGES = frozenset({
 
 
 class PageStore:
-    """One day's kept pages: (endpoint, language) → (status, headers, body)."""
+    """One day's kept pages: (endpoint, language, kiosk or not) → (status, headers, body)."""
 
     def __init__(self) -> None:
         self.day: date | None = None
-        self.pages: dict[tuple[str, str], tuple[int, list[tuple[str, str]], bytes]] = {}
+        self.pages: dict[tuple[str, str, bool], tuple[int, list[tuple[str, str]], bytes]] = {}
 
     def for_day(self, day: date) -> dict:
         if day != self.day:
@@ -46,14 +46,14 @@ class PageStore:
         return self.pages
 
 
-def _key() -> tuple[str, str] | None:
+def _key() -> tuple[str, str, bool] | None:
     """The request's key, or None when its answer may not be kept or served from the store."""
     if (request.method != "GET" or request.endpoint not in PAGES or request.view_args or request.query_string
             or request.script_root or request.content_length or "Transfer-Encoding" in request.headers
             or any(name.lower().startswith("hx-") for name in request.headers.keys())):
         return None
     language = g.get("lang_code")
-    return (request.endpoint, language) if language in LANGUAGES else None
+    return (request.endpoint, language, is_kiosk()) if language in LANGUAGES else None
 
 
 def _store() -> PageStore:
