@@ -163,13 +163,12 @@ def result_view(advice: CostAdvice) -> dict:
 
 
 def benefit_view(month: YearMonth) -> dict | None:
-    """What unemployment insurance can later pay, with the status of each figure; None when not in force. The same
-    for everyone in a month: worked out once (`key` keys its rendering)."""
+    """What unemployment insurance can later pay, with the status of each figure; None when not in force."""
     try:
         benefit = unemployment_benefit(content(), month.first_day)
     except NotInForce:
         return None
-    return {"key": month, "monthly": benefit.monthly, "durations": benefit.durations,
+    return {"monthly": benefit.monthly, "durations": benefit.durations,
             "figures": [figure_view(f) for f in (benefit.rate, benefit.minimum_wage, benefit.duration)]}
 
 
@@ -183,20 +182,18 @@ def apply_quick_choice(form: CalculateForm) -> None:
     except ValueError:
         return
     if not FIRST_MONTH <= month <= form.last_month:
-        return  # not a month of the list: no quick choices (and nothing kept for it)
+        return  # not a month of the list: no quick choices
     chosen = next((p for p in base_presets(month) if p.key == quick), None)
     if chosen:
         form.wage.data = str(chosen.amount)
 
 
 def base_presets(month: YearMonth) -> tuple:
-    """The quick choices of a month (the same for everyone): worked out once."""
-    def make() -> tuple:
-        try:
-            return tuple(pension_base_presets(content(), month))
-        except NotInForce:
-            return ()
-    return make()
+    """The quick choices of a month (the same for everyone)."""
+    try:
+        return tuple(pension_base_presets(content(), month))
+    except NotInForce:
+        return ()
 
 
 @bp.route("/calculate", methods=["GET", "POST"])

@@ -240,8 +240,7 @@ class CheckForm(PlainForm):
         original retirement age), the latest birth date that is at or near retirement today, e.g.
         "male=1971-05-31;female=1976-05-31;female/f55=1976-05-31;female/f50=1981-05-31". With it
         static/js/questions.js shows those questions only when the birth date brings them up, as the
-        server decides (near_retirement); without JavaScript their hint says whom they are for. The same for everyone
-        on a day: worked out once a day."""
+        server decides (near_retirement); without JavaScript their hint says whom they are for."""
         parts = []
         for key, sex, category in (("male", Sex.MALE, None), ("female", Sex.FEMALE, None),
                                    ("female/f55", Sex.FEMALE, Category.F55), ("female/f50", Sex.FEMALE, Category.F50)):
@@ -431,12 +430,9 @@ def rule_view(check, scheme: Scheme, as_of: date) -> RuleView:
 
 
 def rule_source(check) -> tuple[str, str, str | None]:
-    """A condition's rule and where it is published (the same for everyone; the message holds the person's
-    facts and is never kept)."""
-    def make():
-        text, url = citation(content().texts["eligibility"][check.condition]["source"])
-        return rule_quote(content(), check), text, url
-    return make()
+    """A condition's rule and where it is published (the same for everyone)."""
+    text, url = citation(content().texts["eligibility"][check.condition]["source"])
+    return rule_quote(content(), check), text, url
 
 
 def card_view(verdict, as_of: date) -> CardView:
@@ -464,15 +460,11 @@ def retirement_view(advice: EligibilityAdvice) -> RetirementView:
 
 
 def notice_view(notice) -> NoticeView:
-    def source_parts():  # the same for everyone; the message and extras hold the person's facts
-        source = content().texts["notices"][notice.code]["source"]
-        text, url = citation(source)
-        kind = str(SOURCE_KIND_LABELS.get(content().sources[source]["kind"], ""))
-        return text, url, kind, link(NOTICE_GUIDES.get(notice.code))
-
-    text, url, kind, guide = source_parts()
+    source = content().texts["notices"][notice.code]["source"]
+    text, url = citation(source)
+    kind = str(SOURCE_KIND_LABELS.get(content().sources[source]["kind"], ""))
     return NoticeView(notice.code, notice_message(content(), notice), text, url,
-                      tuple(notice_extras(content(), notice)), kind, guide)
+                      tuple(notice_extras(content(), notice)), kind, link(NOTICE_GUIDES.get(notice.code)))
 
 
 def eligibility_headline(cards: list[CardView]) -> str:

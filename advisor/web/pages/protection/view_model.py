@@ -29,7 +29,7 @@ def fact_view(item: dict) -> FactView:
 
 
 def injury_page_context() -> dict:
-    """The page around the self-check: the same for everyone (content only), worked out once."""
+    """The page around the self-check: the same for everyone (content only)."""
     injury = content().protections["injury_protection"]
     sections = [{"id": s["id"], "title": localized(s["title"]), "facts": [fact_view(i) for i in s["items"]]}
                 for s in injury["sections"]]
