@@ -31,7 +31,7 @@ run: $(VENV)/.runtime translations
 	$(BIN)/flask run --host 127.0.0.1 --port $(RUN_PORT)
 
 # Production: nginx (deploy/nginx.conf) in front of gunicorn (advisor/serving/gunicorn_conf.py) on 127.0.0.1:8000,
-# ADVISOR_PORT to change it; Ctrl-C stops both. See advisor/serving/serve.py and the README's "Deployment".
+# ADVISOR_PORT to change it; Ctrl-C stops both. See advisor/serving/serve.py and docs/deployment.md.
 serve: $(VENV)/.runtime translations nginx
 	$(BIN)/flask policy check
 	exec $(BIN)/python -m advisor.serving.serve

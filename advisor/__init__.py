@@ -51,7 +51,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent / "translations"),
         JSON_SORT_KEYS=False,
         # Kiosk mode for office terminals (ADVISOR_KIOSK=1) and where phones reach the public site;
-        # see advisor/web/kiosk.py and the README's "Kiosk deployment".
+        # see advisor/web/kiosk.py and docs/deployment.md ("Kiosk deployment").
         **_settings(kiosk_settings, os.environ),
     )
     if test_config:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from advisor.answers.forecast import person_retirement
 from advisor.answers.pathways import retirement_notices
-from advisor.policy import Content
+from advisor.policy import Content, NotInForce
 from advisor.policy.inputs import (
     female_default_category,
     minimum_ages,
@@ -17,10 +18,10 @@ from advisor.policy.inputs import (
     temporary_account_rule,
 )
 from advisor.rules.eligibility import eligibility
-from advisor.rules.extension import PensionPlace
+from advisor.rules.extension import PensionPlace, near_retirement
 from advisor.rules.notices import notices
 from advisor.rules.retirement import Retirement, retirement_category, statutory_retirement
-from advisor.rules.types import Notice, Person, Scheme, Verdict
+from advisor.rules.types import Category, Notice, Person, Scheme, Sex, Verdict
 
 # The earliest date of birth the forms and the API accept (a sanity bound on input, not a rule).
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
@@ -45,3 +46,24 @@ def check_eligibility(content: Content, person: Person, as_of: date, contributed
     found += tuple(retirement_notices(content, retirement, as_of, contributed_months, pension_place,
                                       person.first_insured_month))
     return EligibilityAdvice(as_of, retirement, verdicts, found)
+
+
+def latest_birth_near_retirement(content: Content, sex: Sex, category: Category | None,
+                                 as_of: date) -> date | None:
+    """The latest birth date at or near the statutory retirement age on as_of (None if nobody born since
+    1900 is): the later someone is born, the later they retire, so a search over the days finds it."""
+    def near(born: date) -> bool:
+        try:
+            return near_retirement(person_retirement(content, born, sex, category, as_of), as_of)
+        except NotInForce:
+            return False
+    low, high = date(1900, 1, 1).toordinal(), as_of.toordinal()
+    if not near(date.fromordinal(low)):
+        return None
+    while low < high:  # near(low) holds; find the last day that is near
+        middle = (low + high + 1) // 2
+        if near(date.fromordinal(middle)):
+            low = middle
+        else:
+            high = middle - 1
+    return date.fromordinal(low)

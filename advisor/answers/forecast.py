@@ -36,6 +36,21 @@ from advisor.rules.pension_at_retirement import LocalSubsidyRule, local_subsidy
 from advisor.rules.retirement import Retirement, retirement_category, statutory_retirement
 from advisor.rules.types import Category, Notice, Sex
 
+# Bounds of the editable inputs. Rates are ratios ("0.03" is 3%).
+WAGE_GROWTH_RANGE = (Decimal("-0.10"), Decimal("0.20"))
+INTEREST_RANGE = (Decimal("0"), Decimal("0.20"))
+MULTIPLE_RANGE = (Decimal("0"), Decimal("10"))  # exclusive of 0; above 3 the ceiling applies
+PAST_INDEX_RANGE = (Decimal("0"), Decimal("5"))  # exclusive of 0
+EARLIEST_WORKING_AGE = 16  # no contribution month can fall before the 16th birthday
+
+
+def months_since_working_age(birth_date: date, as_of: date) -> int:
+    """The most months anyone can have paid: none can fall before the 16th birthday."""
+    start = add_months(birth_date, EARLIEST_WORKING_AGE * 12)
+    if start > as_of:
+        return 0
+    return (as_of.year - start.year) * 12 + (as_of.month - start.month)
+
 
 @dataclass(frozen=True)
 class ForecastQuestion:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from advisor.answers.explain import notice_message as content_notice_message
-from advisor.answers.forecast import Assumption
+from advisor.answers.forecast import Assumption, ExtensionBeyondTable
 from advisor.i18n import format_age, format_year_month, format_yuan, gettext
 from advisor.policy import Content
 from advisor.rules.calendar import YearMonth
@@ -173,3 +173,11 @@ def row_name(row: ComparisonRow) -> str:
     if row.multiple is None:
         return gettext("Floor")
     return gettext("%(percent)s of the average wage", percent=percent(row.multiple))
+
+
+def beyond_table_message(exc: ExtensionBeyondTable) -> str:
+    return gettext("Paying on (延缴) for the %(months)s months you still need would last until %(end)s, when you would be "
+            "%(age)s, past the last age (%(last)s) of the payout table this estimate uses. Ask 12333 what you can "
+            "do: pay on, move to the resident pension scheme of your hukou place, or end the relationship.",
+             months=exc.extension.months_needed, end=format_year_month(exc.extension.end_month),
+             age=exc.age_years, last=exc.last_age)

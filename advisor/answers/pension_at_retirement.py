@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from advisor.i18n import gettext as _
 from advisor.policy import Content, Figure, NotInForce
 from advisor.policy.errors import FigureMissing
 from advisor.policy.forecast_inputs import INTERPOLATION_RULE
@@ -255,3 +256,27 @@ def _notices(question: PensionQuestion, chosen: ChosenRetirement, base: Calculat
     if chosen.statutory.category_assumed:
         found.append(Notice("female_category_to_confirm", {"category": chosen.statutory.category.value}))
     return tuple(found)
+
+
+# Bounds of what a person may enter (checks on input, not rules).
+INDEX_RANGE = (Decimal("0"), Decimal("3"))  # the base may not exceed 300% of the average wage
+MAX_CONTRIBUTION_MONTHS = 720  # 60 years
+CALCULATION_BASE_RANGE = (Decimal("1000"), Decimal("100000"))
+
+
+def check_record(fields, months: int | None, index: Decimal | None, hukou: Hukou | None, local: int,
+                 base: Decimal | None, month) -> None:
+    """Checks shared by the API and the page (`fields` needs only `error(field, message)`)."""
+    if months is not None and months > MAX_CONTRIBUTION_MONTHS:
+        fields.error("contribution_months", _("Enter at most %(max)s months.", max=MAX_CONTRIBUTION_MONTHS))
+    if index is not None and not INDEX_RANGE[0] < index <= INDEX_RANGE[1]:
+        fields.error("average_index", _("Enter a number above %(low)s and at most %(high)s.",
+                                        low=INDEX_RANGE[0], high=INDEX_RANGE[1]))
+    if local and hukou is not None and hukou is not Hukou.SHENZHEN:
+        fields.error("local_supplementary_months", _("Only people with Shenzhen hukou pay the local supplementary "
+                                                     "pension; leave this at 0."))
+    elif local and months is not None and local > months:
+        fields.error("local_supplementary_months", _("This cannot be more than your total contribution months."))
+    if base is not None and not CALCULATION_BASE_RANGE[0] <= base <= CALCULATION_BASE_RANGE[1]:
+        fields.error("calculation_base", _("Enter a number from %(low)s to %(high)s.",
+                                           low=CALCULATION_BASE_RANGE[0], high=CALCULATION_BASE_RANGE[1]))

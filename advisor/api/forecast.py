@@ -10,34 +10,31 @@ from flask import current_app, jsonify
 
 from advisor.answers.explain import figure_description, not_in_force_message
 from advisor.answers.forecast import (
+    INTEREST_RANGE,
+    MULTIPLE_RANGE,
+    PAST_INDEX_RANGE,
+    WAGE_GROWTH_RANGE,
     AlreadyRetired,
     Assumption,
     ExtensionBeyondTable,
     ForecastAdvice,
     ForecastQuestion,
     forecast_pension,
+    months_since_working_age,
 )
-from advisor.answers.forecast_explain import assumption_message, notice_message, row_name
+from advisor.answers.forecast_explain import assumption_message, beyond_table_message, notice_message, row_name
 from advisor.answers.retirement_explain import outside_window_message
 from advisor.api.blueprint import bp
-from advisor.api.routes import content, errors_response, money, rate, read_json_object
+from advisor.api.common import content, errors_response, money, rate, read_json_object
 from advisor.api.validation import FieldReader, check_person
 from advisor.clock import today
-from advisor.i18n import format_long_date, format_year_month, localized
+from advisor.i18n import format_long_date, localized
 from advisor.i18n import gettext as _
 from advisor.policy import Content, Figure
 from advisor.policy.inputs import FiguresNotInForce
-from advisor.rules.calendar import add_months
 from advisor.rules.flexible_retirement import OutsideWindow
 from advisor.rules.forecast import Estimate
 from advisor.rules.types import Category, Sex
-
-# Bounds of the editable inputs. Rates are ratios ("0.03" is 3%).
-WAGE_GROWTH_RANGE = (Decimal("-0.10"), Decimal("0.20"))
-INTEREST_RANGE = (Decimal("0"), Decimal("0.20"))
-MULTIPLE_RANGE = (Decimal("0"), Decimal("10"))  # exclusive of 0; above 3 the ceiling applies
-PAST_INDEX_RANGE = (Decimal("0"), Decimal("5"))  # exclusive of 0
-EARLIEST_WORKING_AGE = 16  # no contribution month can fall before the 16th birthday
 
 
 def _in_range(fields: FieldReader, field: str, value: Decimal | None, bounds: tuple[Decimal, Decimal],
@@ -57,13 +54,6 @@ def _rate_in_range(fields: FieldReader, field: str, value: Decimal | None, bound
     if value is not None and not low <= value <= high:
         fields.error(field, _("Enter the yearly rate as a decimal from %(low)s to %(high)s; 0.03 means 3 per cent.",
                               low=low, high=high))
-
-
-def _months_since_working_age(birth_date: date, as_of: date) -> int:
-    start = add_months(birth_date, EARLIEST_WORKING_AGE * 12)
-    if start > as_of:
-        return 0
-    return (as_of.year - start.year) * 12 + (as_of.month - start.month)
 
 
 def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, FieldReader]:
@@ -88,10 +78,10 @@ def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, 
     elif not has_wage and not has_multiple:
         fields.error("base", _("Give your base as base_wage (yuan a month) or base_multiple (of the average wage)."))
     if (check_person(fields, birth_date, sex, female_category, as_of) and contributed is not None
-            and contributed > _months_since_working_age(birth_date, as_of)):
+            and contributed > months_since_working_age(birth_date, as_of)):
         fields.error("contributed_months", _(
             "That is more months than have passed since your 16th birthday (%(months)s).",
-            months=_months_since_working_age(birth_date, as_of)))
+            months=months_since_working_age(birth_date, as_of)))
     _in_range(fields, "base_multiple", multiple, MULTIPLE_RANGE, exclusive_low=True)
     _in_range(fields, "past_contribution_index", past_index, PAST_INDEX_RANGE, exclusive_low=True)
     _rate_in_range(fields, "wage_growth", wage_growth, WAGE_GROWTH_RANGE)
@@ -296,11 +286,3 @@ def forecast():
     except FiguresNotInForce as exc:
         return errors_response({"as_of": [not_in_force_message(content(), e) for e in exc.errors]})
     return jsonify(forecast_body(advice))
-
-
-def beyond_table_message(exc: ExtensionBeyondTable) -> str:
-    return _("Paying on (延缴) for the %(months)s months you still need would last until %(end)s, when you would be "
-            "%(age)s, past the last age (%(last)s) of the payout table this estimate uses. Ask 12333 what you can "
-            "do: pay on, move to the resident pension scheme of your hukou place, or end the relationship.",
-             months=exc.extension.months_needed, end=format_year_month(exc.extension.end_month),
-             age=exc.age_years, last=exc.last_age)

@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from flask import current_app, jsonify
 
 from advisor.answers.explain import not_in_force_message
-from advisor.answers.pension_at_retirement import PensionAnswer, PensionQuestion, pension_at_retirement
+from advisor.answers.pension_at_retirement import PensionAnswer, PensionQuestion, check_record, pension_at_retirement
 from advisor.answers.retirement_explain import line_name, lines, notice_message, outside_window_message
 from advisor.api.blueprint import bp
+from advisor.api.common import content, errors_response, money, rate, read_json_object
 from advisor.api.forecast import _figure
-from advisor.api.routes import content, errors_response, money, rate, read_json_object
 from advisor.api.validation import FieldReader, check_person
 from advisor.clock import today
-from advisor.i18n import gettext as _
 from advisor.policy.inputs import FiguresNotInForce
 from advisor.rules.flexible_retirement import OutsideWindow
 from advisor.rules.types import Category, Hukou, Sex
-
-INDEX_RANGE = (Decimal("0"), Decimal("3"))  # the base may not exceed 300% of the average wage
-MAX_CONTRIBUTION_MONTHS = 720  # 60 years
-CALCULATION_BASE_RANGE = (Decimal("1000"), Decimal("100000"))
 
 
 def read_question(data: dict[str, Any]) -> tuple[PensionQuestion | None, date, FieldReader]:
@@ -46,24 +40,6 @@ def read_question(data: dict[str, Any]) -> tuple[PensionQuestion | None, date, F
         return None, as_of, fields
     return PensionQuestion(birth_date, sex, month, months, index, balance, hukou, female_category, local or 0,
                            base), as_of, fields
-
-
-def check_record(fields, months: int | None, index: Decimal | None, hukou: Hukou | None, local: int,
-                 base: Decimal | None, month) -> None:
-    """Checks shared by the API and the page (`fields` needs only `error(field, message)`)."""
-    if months is not None and months > MAX_CONTRIBUTION_MONTHS:
-        fields.error("contribution_months", _("Enter at most %(max)s months.", max=MAX_CONTRIBUTION_MONTHS))
-    if index is not None and not INDEX_RANGE[0] < index <= INDEX_RANGE[1]:
-        fields.error("average_index", _("Enter a number above %(low)s and at most %(high)s.",
-                                        low=INDEX_RANGE[0], high=INDEX_RANGE[1]))
-    if local and hukou is not None and hukou is not Hukou.SHENZHEN:
-        fields.error("local_supplementary_months", _("Only people with Shenzhen hukou pay the local supplementary "
-                                                     "pension; leave this at 0."))
-    elif local and months is not None and local > months:
-        fields.error("local_supplementary_months", _("This cannot be more than your total contribution months."))
-    if base is not None and not CALCULATION_BASE_RANGE[0] <= base <= CALCULATION_BASE_RANGE[1]:
-        fields.error("calculation_base", _("Enter a number from %(low)s to %(high)s.",
-                                           low=CALCULATION_BASE_RANGE[0], high=CALCULATION_BASE_RANGE[1]))
 
 
 def answer_body(answer: PensionAnswer) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from flask import current_app, jsonify
 
 from advisor.answers.protections import ChecklistAnswer, InjuryAnswer, checklist_answer, injury_answer
 from advisor.api.blueprint import bp
-from advisor.api.routes import content, errors_response, money, read_json_object
+from advisor.api.common import content, errors_response, money, read_json_object
 from advisor.api.validation import FieldReader
 from advisor.clock import today
 from advisor.rules.protections import Happened, Place, Platform, WorkKind

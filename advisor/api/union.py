@@ -20,7 +20,7 @@ from advisor.answers.union import (
     no_proof_text,
 )
 from advisor.api.blueprint import bp
-from advisor.api.routes import content, errors_response, money, read_json_object
+from advisor.api.common import content, errors_response, money, read_json_object
 from advisor.api.validation import FieldReader
 from advisor.clock import today
 from advisor.i18n import gettext as _

@@ -8,7 +8,8 @@ is for, which notice or figure an item borrows, and that a quote always names it
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from advisor.policy.errors import ContentError
 from advisor.rules.types import Hukou

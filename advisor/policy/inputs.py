@@ -5,9 +5,9 @@ This is the one place that knows which parameter feeds which rule.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping
 
 from advisor.policy.content import Content
 from advisor.policy.errors import NotInForce

@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from advisor.policy.content import Content
 from advisor.policy.errors import ContentError
 from advisor.policy.schemes import QUIZ_STATUSES
-
-if TYPE_CHECKING:
-    from advisor.policy.content import Content
 
 OUTREACH_FILES = ("quiz", "membership_drive")
 MEMBERSHIP_COLUMNS = ("surveyed", "target", "joined", "rate", "entered")

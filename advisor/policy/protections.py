@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from advisor.policy.content import Content
 from advisor.policy.errors import ContentError
+from advisor.policy.parameters import Parameter
 from advisor.rules.protections import PLATFORM_IDS, WORK_IDS, PilotGroup, PlatformFacts, SubsidyKind
-
-if TYPE_CHECKING:
-    from advisor.policy.content import Content
-    from advisor.policy.parameters import Parameter
 
 PROTECTION_FILES = ("platforms", "injury_protection", "subsidies", "after_accident")
 FACT_STATUSES = ("official", "secondary", "unverified", "not_found")

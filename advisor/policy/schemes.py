@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from advisor.policy.content import Content
 from advisor.policy.errors import ContentError
 from advisor.rules.union_schemes import PayoutSchedule, PayoutTier
-
-if TYPE_CHECKING:
-    from advisor.policy.content import Content
 
 REQUIRED_FILES = ("e_road", "union_membership", "gd_mutual_aid", "other_regions")
 QUIZ_STATUSES = ("to_confirm", "from_text")  # to_confirm: the seed does not answer it

@@ -6,9 +6,9 @@ each line is its base × its rate, rounded to the fen by the content rounding ru
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping
 
 from advisor.rules.money import to_fen
 from advisor.rules.types import Hukou, Scheme

@@ -5,8 +5,8 @@ Every condition is evaluated for every scheme, so a "no" lists all the reasons, 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Mapping
 
 from advisor.rules.calendar import age_on, date_of_age
 from advisor.rules.retirement import Retirement

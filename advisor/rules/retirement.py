@@ -6,9 +6,9 @@ the official annex tables are test cases (tests/cases/retirement.yaml), not the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping
 
 from advisor.rules.calendar import YearMonth, add_months
 from advisor.rules.types import Category, Sex

@@ -66,3 +66,11 @@ class ChoiceField(RadioField):
     def link_id(self) -> str:
         """The error summary links to the first radio of the group."""
         return f"{self.id}-0"
+
+
+YES_NO_UNKNOWN = (SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
+                  SelectChoice("unknown", _l("I don't know")))
+
+
+def tri_state(answer: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get(answer or "")

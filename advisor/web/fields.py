@@ -70,3 +70,6 @@ class YuanAmount:
 
 class AmountField(StringField):
     amount: Decimal | None = None
+
+
+MAX_AMOUNT_FIELDS = 20  # "add another" stops here; a worker rarely has that many accidents  (the union's accident-aid form)

@@ -22,8 +22,8 @@ from wtforms import FieldList, Form, SelectMultipleField
 
 from advisor.i18n import gettext as _
 from advisor.web.dates import DatePartsField
+from advisor.web.fields import MAX_AMOUNT_FIELDS
 from advisor.web.kiosk import is_kiosk
-from advisor.web.pages.union.view import MAX_AMOUNT_FIELDS
 from advisor.web.qr import qr_svg
 
 MARKER = "a="

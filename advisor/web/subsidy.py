@@ -17,9 +17,8 @@ from advisor.i18n import localized
 from advisor.policy.protections import subsidy_entry
 from advisor.rules.calendar import YearMonth
 from advisor.rules.protections import net_cost
-from advisor.web.choices import content
+from advisor.web.choices import YES_NO_UNKNOWN, content, tri_state
 from advisor.web.figures import citation, figure_view
-from advisor.web.pages.protection.form import YES_NO_UNKNOWN, tri_state
 
 NONE = "none"
 SUBSIDY_CHOICES = (

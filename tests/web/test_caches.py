@@ -352,4 +352,4 @@ def test_the_caches_left_in_advisor_are_keyed_by_the_code_alone():
         for line in path.read_text(encoding="utf-8").splitlines():
             if re.search(r"@(functools\.)?(lru_cache|cache|cached_property)\b", line.strip()):
                 found.append(path.relative_to(ADVISOR.parent).as_posix())
-    assert found == ["advisor/api/routes.py", "advisor/web/static_files.py"]
+    assert found == ["advisor/api/openapi.py", "advisor/web/static_files.py"]

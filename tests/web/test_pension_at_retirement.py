@@ -8,7 +8,7 @@ import pytest
 
 HTMX = {"HX-Request": "true"}
 
-# The Shenzhen approval sheet of 2025-10 (tests/api/test_pension_at_retirement_api.py), as a person fills
+# The Shenzhen approval sheet of 2025-10 (tests/api/test_pension_at_retirement.py), as a person fills
 # the page and as the API takes it.
 WOMAN_PAGE = {
     "birth_date-year": "1975", "birth_date-month": "10", "birth_date-day": "15", "sex": "female",
@@ -63,7 +63,7 @@ def test_page_and_api_agree(client, lang, headers):
         assert "<html" in response.get_data(as_text=True)
 
 
-# The Shenzhen approval sheet of 2025-06 (tests/api/test_pension_at_retirement_api.py), at the month of the
+# The Shenzhen approval sheet of 2025-06 (tests/api/test_pension_at_retirement.py), at the month of the
 # age printed on it (61y1m), with the calculation base printed on it.
 MAN_PAGE = {
     "birth_date-year": "1964", "birth_date-month": "3", "birth_date-day": "15", "sex": "male",

@@ -106,7 +106,7 @@ def test_a_crash_is_logged_without_the_answers_that_caused_it(app, client, caplo
 
 
 @pytest.mark.parametrize("api_path, target", [
-    ("/api/v1/contribution", "advisor.api.routes.calculate_cost"),
+    ("/api/v1/contribution", "advisor.api.contribution.calculate_cost"),
 ])
 def test_an_api_crash_is_logged_without_the_answers(client, caplog, monkeypatch, api_path, target):
     def crash(*args, **kwargs):

@@ -38,7 +38,7 @@ def every_response(app, client, monkeypatch) -> list[tuple[str, object]]:
                                 content_type="application/json")),
     ]
     monkeypatch.setattr("advisor.web.pages.calculate.view.calculate_cost", crash)
-    monkeypatch.setattr("advisor.api.routes.calculate_cost", crash)
+    monkeypatch.setattr("advisor.api.contribution.calculate_cost", crash)
     answers = {"wage": "8000", "hukou": "shenzhen", "insurances": ["pension"], "month": "2026-11"}
     responses += [
         ("500 page", client.post("/zh/calculate", data=answers)),

@@ -7,146 +7,37 @@ accepts is one the API accepts too.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 from decimal import Decimal
 
 from wtforms import SelectChoice, StringField
 from wtforms.validators import ValidationError
 
-from advisor.answers.forecast import ForecastQuestion
-from advisor.api.forecast import (
-    EARLIEST_WORKING_AGE,
+from advisor.answers.forecast import (
     INTEREST_RANGE,
-    PAST_INDEX_RANGE,
     WAGE_GROWTH_RANGE,
+    ForecastQuestion,
+    months_since_working_age,
 )
 from advisor.i18n import gettext
 from advisor.i18n import lazy_gettext as _l
-from advisor.rules.calendar import add_months
-from advisor.rules.money import AmountError, parse_yuan
 from advisor.rules.types import Category, Sex
 from advisor.web.choices import HUKOU_CHOICES, ChoiceField
 from advisor.web.dates import DatePartsField, check_birth_date
 from advisor.web.fields import AmountField, PlainForm, YuanAmount
-from advisor.web.pages.check.view import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowUpChoiceField
+from advisor.web.numbers import HUNDRED, Balance, PastIndex, PercentRate, WholeNumber
+from advisor.web.person import (
+    BIRTH_DATE_MESSAGES,
+    CATEGORY_CHOICES,
+    RETIREMENT_MONTH_MESSAGES,
+    SEX_CHOICES,
+    FollowUpChoiceField,
+)
 from advisor.web.subsidy import condition_field, subsidy_field
 
 WAGE_CHOICE = "wage"
-HUNDRED = Decimal(100)
 MAX_YEARS_PAID = 99
 MAX_MONTHS_PAID = 999  # months alone may be typed, e.g. 0 years and 120 months
-_WHOLE_NUMBER = re.compile(r"^[0-9]{1,3}$")
-_PERCENT = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{1,2})?$")
-_INDEX = re.compile(r"^[0-9](\.[0-9]{1,4})?$")
-_UNIT_SUFFIX = re.compile(r"(年|个月|個月|月|%)$")
-
-RETIREMENT_MONTH_MESSAGES = {
-    "empty": _l("Enter the year and month you retire"),
-    "missing_year": _l("The retirement month must include a year"),
-    "missing_month": _l("The retirement month must include a month"),
-    "not_real": _l("The retirement month must be a real month, for example 2026 and 3"),
-    "year_digits": _l("The year you retire must have 4 digits, for example 2026"),
-}
-BALANCE_MESSAGES = {
-    "too_many_decimals": _l("The balance can have at most 2 decimal places (fen)."),
-    "too_large": _l("The balance is too large: enter it in yuan, for example 50000."),
-    "not_a_number": _l("Enter the balance in yuan using digits only, for example 50000 or 50000.50."),
-}
-
-
-def clean(text: str | None) -> str:
-    """"２．９％", " 10年 " → "2.9", "10": full-width to ASCII, a unit after the number dropped."""
-    cleaned = unicodedata.normalize("NFKC", text or "").strip().replace("−", "-")
-    return _UNIT_SUFFIX.sub("", cleaned).strip()
-
-
-def ratio_as_percent(ratio: Decimal) -> str:
-    """0.029 → "2.9", 0.0150 → "1.5": a rate as people type it."""
-    text = format(ratio * HUNDRED, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def months_since_working_age(birth_date: date, as_of: date) -> int:
-    """As the API counts: no month paid can fall before the 16th birthday."""
-    start = add_months(birth_date, EARLIEST_WORKING_AGE * 12)
-    if start > as_of:
-        return 0
-    return (as_of.year - start.year) * 12 + (as_of.month - start.month)
-
-
-class WholeNumber:
-    def __init__(self, message) -> None:
-        self.message = message
-
-    def __call__(self, form, field) -> None:
-        text = clean(field.data)
-        field.number = None
-        if not text:
-            return
-        if not _WHOLE_NUMBER.match(text):
-            raise ValidationError(self.message)
-        field.number = int(text)
-
-
-class PercentRate:
-    """A yearly rate in per cent within the API's bounds (which are ratios); empty means the default."""
-
-    def __init__(self, bounds: tuple[Decimal, Decimal], message, range_message) -> None:
-        self.bounds = bounds
-        self.message = message
-        self.range_message = range_message
-
-    def __call__(self, form, field) -> None:
-        text = clean(field.data)
-        field.ratio = None
-        if not text:
-            return
-        if not _PERCENT.match(text):
-            raise ValidationError(self.message)
-        ratio = Decimal(text) / HUNDRED
-        low, high = self.bounds
-        if not low <= ratio <= high:
-            raise ValidationError(self.range_message % {"low": ratio_as_percent(low),
-                                                        "high": ratio_as_percent(high)})
-        field.ratio = ratio
-
-
-class Balance:
-    """A balance in yuan; empty is allowed unless a message for it is given."""
-
-    def __init__(self, required: str | None = None) -> None:
-        self.required = required
-
-    def __call__(self, form, field) -> None:
-        field.amount = None
-        text = field.data or ""
-        if not clean(text):
-            if self.required:
-                raise ValidationError(self.required)
-            return
-        if clean(text).startswith("-"):
-            raise ValidationError(_l("The balance cannot be negative."))
-        try:
-            field.amount = parse_yuan(text)
-        except AmountError as exc:
-            raise ValidationError(BALANCE_MESSAGES.get(exc.kind, BALANCE_MESSAGES["not_a_number"])) from None
-
-
-class PastIndex:
-    def __call__(self, form, field) -> None:
-        field.index = None
-        text = clean(field.data)
-        if not text:
-            return
-        low, high = PAST_INDEX_RANGE
-        message = _l("Enter the index as a number above %(low)s and at most %(high)s, for example 0.8.")
-        if not _INDEX.match(text) or not low < Decimal(text) <= high:
-            raise ValidationError(message % {"low": low, "high": high})
-        field.index = Decimal(text)
-
-
 class ForecastForm(PlainForm):
     # Platform subsidy (issue 12): optional, see advisor/web/subsidy.py
     platform_subsidy = subsidy_field()

@@ -14,8 +14,8 @@ from flask import current_app, request
 from advisor.answers.contribution import pension_base_presets
 from advisor.answers.explain import not_in_force_message
 from advisor.answers.forecast import AlreadyRetired, ExtensionBeyondTable, forecast_pension
+from advisor.answers.forecast_explain import beyond_table_message
 from advisor.answers.retirement_explain import outside_window_message
-from advisor.api.forecast import beyond_table_message
 from advisor.clock import today
 from advisor.i18n import format_long_date, format_yuan
 from advisor.i18n import gettext as _
@@ -27,7 +27,8 @@ from advisor.rules.types import Hukou
 from advisor.web.blueprint import bp
 from advisor.web.choices import content
 from advisor.web.figures import FigureView, figure_view
-from advisor.web.pages.forecast.form import ForecastForm, base_choices, ratio_as_percent
+from advisor.web.numbers import ratio_as_percent
+from advisor.web.pages.forecast.form import ForecastForm, base_choices
 from advisor.web.pages.forecast.view_model import forecast_view
 from advisor.web.rendering import render_page_or_fragment
 from advisor.web.subsidy import forecast_subsidy

@@ -16,8 +16,8 @@ from advisor.policy import Figure
 from advisor.rules.forecast import PensionRange
 from advisor.web.choices import content
 from advisor.web.figures import STATUS_LABELS, FigureView, citation, figure_view
-from advisor.web.pages.check.view import CATEGORY_NAMES
 from advisor.web.pages.forecast.chart import Chart, comparison_chart
+from advisor.web.person import CATEGORY_NAMES
 from advisor.web.summary import summary
 
 

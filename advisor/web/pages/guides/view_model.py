@@ -133,4 +133,4 @@ def guide_view(name: str) -> Guide:
 
 
 def render_guide(name: str, **extra) -> str:
-    return render_template(f"{name}/page.html", guide=guide_view(name), **extra)
+    return render_template("guides/page.html", guide=guide_view(name), **extra)

@@ -8,4 +8,4 @@ from advisor.web.rendering import render_template
 
 @bp.get("/")
 def home():
-    return render_template("home.html")
+    return render_template("home/page.html")

@@ -1,7 +1,7 @@
 """The questions of the pension-at-retirement page, read into the API's PensionQuestion.
 
 Numbers are read the way people type them (full-width digits, "30年", "0.7183"); the bounds and the
-cross-field checks are the API's (advisor.api.pension_at_retirement.check_record).
+cross-field checks are the API's (advisor.answers.pension_at_retirement.check_record).
 """
 
 from __future__ import annotations
@@ -13,15 +13,20 @@ from decimal import Decimal
 from wtforms import StringField
 from wtforms.validators import ValidationError
 
-from advisor.answers.pension_at_retirement import PensionQuestion
-from advisor.api.pension_at_retirement import check_record
+from advisor.answers.pension_at_retirement import PensionQuestion, check_record
 from advisor.i18n import lazy_gettext as _l
 from advisor.rules.types import Category, Hukou, Sex
 from advisor.web.choices import HUKOU_CHOICES, ChoiceField
 from advisor.web.dates import DatePartsField, check_birth_date
 from advisor.web.fields import PlainForm
-from advisor.web.pages.check.view import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowUpChoiceField
-from advisor.web.pages.forecast.form import RETIREMENT_MONTH_MESSAGES, Balance, WholeNumber, clean
+from advisor.web.numbers import Balance, WholeNumber, clean
+from advisor.web.person import (
+    BIRTH_DATE_MESSAGES,
+    CATEGORY_CHOICES,
+    RETIREMENT_MONTH_MESSAGES,
+    SEX_CHOICES,
+    FollowUpChoiceField,
+)
 
 BALANCE_REQUIRED = _l("Enter your personal account balance in yuan")
 _INDEX = re.compile(r"^[0-9](\.[0-9]{1,4})?$")

@@ -12,7 +12,7 @@ from advisor.i18n import format_age, format_yuan, gettext
 from advisor.policy import Figure
 from advisor.web.choices import content
 from advisor.web.figures import STATUS_LABELS, FigureView, figure_view
-from advisor.web.pages.check.view import CATEGORY_NAMES
+from advisor.web.person import CATEGORY_NAMES
 
 
 @dataclass(frozen=True)

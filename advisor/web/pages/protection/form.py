@@ -7,12 +7,10 @@ from wtforms.validators import ValidationError
 
 from advisor.i18n import lazy_gettext as _l
 from advisor.rules.protections import HAPPENED, PLACES
-from advisor.web.choices import ChoiceField, content
+from advisor.web.choices import YES_NO_UNKNOWN, ChoiceField, content, tri_state
 from advisor.web.fields import CheckboxesField, PlainForm
 from advisor.web.prepared import prepared
 
-YES_NO_UNKNOWN = (SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
-                  SelectChoice("unknown", _l("I don't know")))
 PLACE_LABELS = {"shenzhen": _l("In Shenzhen"), "guangdong": _l("Elsewhere in Guangdong"),
                 "outside_guangdong": _l("Outside Guangdong")}
 HAPPENED_LABELS = {
@@ -22,10 +20,6 @@ HAPPENED_LABELS = {
     "vehicle": _l("My vehicle was damaged"),
     "illness": _l("An illness, not an accident"),
 }
-
-
-def tri_state(answer: str | None) -> bool | None:
-    return {"yes": True, "no": False}.get(answer or "")
 
 
 class AtLeastOneHappened:

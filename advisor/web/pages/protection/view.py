@@ -11,7 +11,8 @@ from flask import current_app, request
 from advisor.answers.protections import checklist_answer, injury_answer
 from advisor.clock import today
 from advisor.web.blueprint import bp
-from advisor.web.pages.protection.form import AfterAccidentForm, InjuryForm, tri_state
+from advisor.web.choices import tri_state
+from advisor.web.pages.protection.form import AfterAccidentForm, InjuryForm
 from advisor.web.pages.protection.view_model import checklist_context, injury_page_context
 from advisor.web.rendering import render_page_or_fragment
 

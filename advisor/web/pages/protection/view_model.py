@@ -10,7 +10,7 @@ from advisor.i18n import localized
 from advisor.policy.protections import platform as platform_entry
 from advisor.web.choices import content
 from advisor.web.figures import citation
-from advisor.web.pages.union.view_model import _amount, claim_phones, hotline, scheme
+from advisor.web.schemes import claim_phones, hotline, scheme, whole_yuan
 
 
 @dataclass(frozen=True)
@@ -49,16 +49,16 @@ def checklist_context() -> dict:
         "reason_status": reason_status,
         "platform_entry": lambda pid: platform_entry(content(), pid),
         "tier_label": tier_label,
-        "yuan_round": _amount,
+        "yuan_round": whole_yuan,
         "plan_citation": citation(scheme("gd_mutual_aid")["source"])[0],
     }
 
 
 def tier_label(tier) -> str:
     """A tier's self-paid amounts in words, as on the union page's table."""
-    low = _amount(tier.low)
+    low = whole_yuan(tier.low)
     if tier.high is None:
         return _("More than %(low)s", low=low)
     if tier.low_included:
-        return _("From %(low)s up to and including %(high)s", low=low, high=_amount(tier.high))
-    return _("More than %(low)s, up to and including %(high)s", low=low, high=_amount(tier.high))
+        return _("From %(low)s up to and including %(high)s", low=low, high=whole_yuan(tier.high))
+    return _("More than %(low)s, up to and including %(high)s", low=low, high=whole_yuan(tier.high))

@@ -20,24 +20,15 @@ from advisor.rules.money import AmountError, parse_yuan
 from advisor.rules.union_schemes import Answer, is_period_over
 from advisor.web.blueprint import bp
 from advisor.web.choices import ChoiceField, content
-from advisor.web.fields import PlainForm
-from advisor.web.pages.union.view_model import (
-    benefit_table,
-    claim_phones,
-    claim_view,
-    hotline,
-    payout_view,
-    route_views,
-    scheme,
-    source_citation,
-    tier_rows,
-)
+from advisor.web.fields import MAX_AMOUNT_FIELDS, PlainForm
+from advisor.web.pages.union.view_model import benefit_table, claim_view, payout_view, route_views, tier_rows
 from advisor.web.rendering import render_page_or_fragment, render_template
+from advisor.web.schemes import claim_phones, hotline, scheme, source_citation
 
 ANSWER_ORDER = (Answer.YES, Answer.NO, Answer.UNKNOWN)
 NOT_SURE = "not_sure"
 AMOUNT_FIELDS = 5      # blank amount boxes on the first visit
-MAX_AMOUNT_FIELDS = 20  # "add another" stops here; a worker rarely has that many accidents
+
 ADD_AMOUNT = "add_amount"  # the name of the "add another accident" button
 
 # Scheme tables quote whole-yuan amounts the way the scheme's material writes them (130万元, ¥1,300,000).

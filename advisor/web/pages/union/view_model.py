@@ -13,45 +13,11 @@ from decimal import Decimal
 from typing import Any
 
 from advisor.answers.union import MutualAidAdvice, claim_verdict_text, condition_texts, no_proof_text
-from advisor.i18n import format_rate, format_yuan_round, localized
+from advisor.i18n import format_rate, localized
 from advisor.i18n import gettext as _
 from advisor.rules.union_schemes import ClaimCheck, ConditionOutcome
 from advisor.web.choices import content
-from advisor.web.figures import citation
-
-
-def scheme(stem: str) -> Mapping[str, Any]:
-    return content().schemes[stem]
-
-
-def source_citation(source_key: str) -> str:
-    return citation(source_key)[0]
-
-
-@dataclass(frozen=True)
-class Phone:
-    number: str  # as the source prints it
-    href: str
-    hours: str
-
-
-def tel_href(number: str) -> str:
-    """A tel: link; "0755-83288836-1" is area code, number and extension 1, dialled after a pause (",")."""
-    parts = number.split("-")
-    if len(parts) == 3:
-        return f"tel:{parts[0]}-{parts[1]},{parts[2]}"
-    return f"tel:{number}"
-
-
-def claim_phones() -> list[Phone]:
-    return [Phone(p["number"], tel_href(p["number"]), localized(p["hours"]))
-            for p in scheme("e_road")["claim_channels"]["phones"]]
-
-
-def hotline() -> Phone:
-    """The 24-hour line (the first the briefing lists), for "call to find out" next steps."""
-    return claim_phones()[0]
-
+from advisor.web.schemes import scheme, whole_yuan
 
 # E路守护 benefits -------------------------------------------------------------------------------
 
@@ -69,28 +35,24 @@ class BenefitTable:
     rows: tuple[BenefitRow, ...]
 
 
-def _amount(value: Any) -> str:
-    return format_yuan_round(Decimal(str(value)))
-
-
 def _level_line(level: Mapping[str, Any]) -> str:
     if "up_to" in level:
-        return _("%(name)s: up to %(amount)s", name=localized(level["name"]), amount=_amount(level["up_to"]))
-    return _("%(name)s: %(amount)s, paid once", name=localized(level["name"]), amount=_amount(level["lump_sum"]))
+        return _("%(name)s: up to %(amount)s", name=localized(level["name"]), amount=whole_yuan(level["up_to"]))
+    return _("%(name)s: %(amount)s, paid once", name=localized(level["name"]), amount=whole_yuan(level["lump_sum"]))
 
 
 def benefit_lines(benefit: Mapping[str, Any]) -> tuple[str, ...]:
     """What one benefit pays, line by line, from whichever amounts its content entry has."""
     lines = []
     if "up_to" in benefit:
-        lines.append(_("Up to %(amount)s", amount=_amount(benefit["up_to"])))
+        lines.append(_("Up to %(amount)s", amount=whole_yuan(benefit["up_to"])))
     if "lump_sum" in benefit:
-        lines.append(_("%(amount)s, paid once", amount=_amount(benefit["lump_sum"])))
+        lines.append(_("%(amount)s, paid once", amount=whole_yuan(benefit["lump_sum"])))
     if "per_day" in benefit:
-        lines.append(_("%(amount)s a day, for up to %(days)s days", amount=_amount(benefit["per_day"]),
+        lines.append(_("%(amount)s a day, for up to %(days)s days", amount=whole_yuan(benefit["per_day"]),
                        days=benefit["max_days"]))
     if "deductible_per_incident" in benefit:
-        lines.append(_("Deductible: %(amount)s per accident", amount=_amount(benefit["deductible_per_incident"])))
+        lines.append(_("Deductible: %(amount)s per accident", amount=whole_yuan(benefit["deductible_per_incident"])))
     if "reimbursement" in benefit:
         share = benefit["reimbursement"]
         lines.append(_("Costs within the medical-insurance scope: what is left after medical insurance has paid "
@@ -176,16 +138,16 @@ class TierRow:
 def tier_rows() -> list[TierRow]:
     """The payout table in words, including "below the lowest tier: nothing", which the site's reading states."""
     tiers = scheme("gd_mutual_aid")["payout_tiers"]["tiers"]
-    rows = [TierRow(_("Less than %(low)s", low=_amount(tiers[0]["from"])), _("Nothing"))]
+    rows = [TierRow(_("Less than %(low)s", low=whole_yuan(tiers[0]["from"])), _("Nothing"))]
     for tier in tiers:
-        low = _amount(tier["from"])
+        low = whole_yuan(tier["from"])
         if tier.get("to") is None:
             amounts = _("More than %(low)s", low=low)
         elif tier["from_included"]:
-            amounts = _("From %(low)s up to and including %(high)s", low=low, high=_amount(tier["to"]))
+            amounts = _("From %(low)s up to and including %(high)s", low=low, high=whole_yuan(tier["to"]))
         else:
-            amounts = _("More than %(low)s, up to and including %(high)s", low=low, high=_amount(tier["to"]))
-        rows.append(TierRow(amounts, _amount(tier["payout"])))
+            amounts = _("More than %(low)s, up to and including %(high)s", low=low, high=whole_yuan(tier["to"]))
+        rows.append(TierRow(amounts, whole_yuan(tier["payout"])))
     return rows
 
 
@@ -215,7 +177,7 @@ def payout_view(advice: MutualAidAdvice, numbers: Sequence[int]) -> PayoutView:
     incidents = tuple(IncidentView(number, i.amount, i.tier_payout, i.payout)
                       for number, i in zip(numbers, payouts.incidents, strict=True))
     lowest = scheme("gd_mutual_aid")["payout_tiers"]["tiers"][0]["from"]
-    return PayoutView(incidents, payouts.total, payouts.cap, payouts.cap_reached, _amount(lowest))
+    return PayoutView(incidents, payouts.total, payouts.cap, payouts.cap_reached, whole_yuan(lowest))
 
 
 # Joining a union ----------------------------------------------------------------------------------

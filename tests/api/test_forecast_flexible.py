@@ -1,5 +1,5 @@
 """POST /api/v1/forecast asked for a month of the flexible-retirement window (issue 17), and what the
-Shenzhen hukou's 1% buys. Worked example A of tests/api/test_forecast_api.py: a man born 1976-09-15
+Shenzhen hukou's 1% buys. Worked example A of tests/api/test_forecast.py: a man born 1976-09-15
 (statutory 63y, 2039-09; the original 60 in 2036-09), 120 months paid, balance 50,000, base 9,183
 (index 1), no growth, no interest, calculation base 11,293 kept."""
 

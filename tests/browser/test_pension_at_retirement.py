@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 BUTTON = {"zh": "计算我的养老金", "en": "Work out my pension"}
 PHONE = {"width": 360, "height": 640}
-# The Shenzhen approval sheet of 2025-10 (tests/api/test_pension_at_retirement_api.py).
+# The Shenzhen approval sheet of 2025-10 (tests/api/test_pension_at_retirement.py).
 BOXES = {
     "birth_date-year": "1975", "birth_date-month": "10", "birth_date-day": "15",
     "retirement_month-year": "2025", "retirement_month-month": "10", "paid_years": "30", "paid_months": "0",
