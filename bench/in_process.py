@@ -10,6 +10,7 @@ at the first request (compiled templates) is not counted; `compare` keeps each c
 
 from __future__ import annotations
 
+import gc
 import json
 import statistics
 import subprocess
@@ -60,6 +61,8 @@ def measure(root: Path, rounds: int, per_round: int = 15) -> dict[str, float]:
 
     app = create_app({"TESTING": True, "ADVISOR_TODAY": TODAY})
     client = app.test_client()
+    gc.collect()
+    gc.freeze()  # as the gunicorn master does once the app is loaded (advisor/serving/gunicorn_conf.py)
 
     def send(method, url, body, headers):
         response = client.open(url, method=method, data=body, headers=headers)

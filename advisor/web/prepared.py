@@ -14,12 +14,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from flask import Flask, current_app
+from markupsafe import Markup
 from wtforms import SelectChoice
 
 from advisor.i18n import LANGUAGES, current_language
+from advisor.policy import Content
 from advisor.rules.types import Hukou
 from advisor.web import choices
 from advisor.web.guide_views import Channel, channel_view
+from advisor.web.qr import address_code_name, qr_code, qr_svg
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,20 @@ class Prepared:
     register_have: tuple[SelectChoice, ...]  # the register page: what a person may have with them
     # The register guide's ways to register, fitted to each hukou, and for everyone (None).
     channels: Mapping[Hukou | None, tuple[Channel, ...]]
+    # On a kiosk: the QR code of each official web address content names (a source's, a way to register's), as
+    # advisor/web/external.py shows it; a code for any other address is drawn when it is shown.
+    address_codes: Mapping[str, Markup]
 
 
-def _prepared() -> Prepared:
+def official_addresses(content: Content) -> list[str]:
+    """The web addresses a page can show as an official address: the sources' and the ways to register's."""
+    found = {source["url"] for source in content.sources.values() if source.get("url")}
+    found |= {channel["address"] for channel in content.texts["channels"]["channels"]
+              if str(channel.get("address") or "").startswith(("http://", "https://"))}
+    return sorted(found)
+
+
+def _prepared(codes: Mapping[str, object]) -> Prepared:
     guide = choices.content().texts["channels"]
     return Prepared(
         schemes=choices.scheme_choices(),
@@ -43,18 +57,22 @@ def _prepared() -> Prepared:
         register_have=choices.register_have_choices(),
         channels={hukou: tuple(channel_view(channel, hukou) for channel in guide["channels"])
                   for hukou in (None, *Hukou)},
+        address_codes={address: qr_svg(address, address_code_name(address), code) for address, code in codes.items()},
     )
 
 
 def prepare(app: Flask) -> None:
     made = {}
     host = (app.config.get("TRUSTED_HOSTS") or ["localhost"])[0].lstrip(".")  # a host the app answers to
+    # The codes themselves (the slow part) once for both languages; their names are in each language.
+    codes = {address: qr_code(address) for address in official_addresses(app.extensions["advisor.content"])
+             } if app.config.get("KIOSK") else {}
     for code in LANGUAGES:
         with app.test_request_context(f"/{code}/", base_url=f"http://{host}"):
             app.preprocess_request()  # the language from the URL, as for any request
             if current_language() != code:
                 raise RuntimeError(f"could not prepare the pages in {code!r}")
-            made[code] = _prepared()
+            made[code] = _prepared(codes)
     app.extensions["advisor.prepared"] = made
 
 
