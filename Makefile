@@ -1,5 +1,6 @@
 # Two commands do all the set-up on a fresh Debian machine with Python 3.11:
 #   make run    virtual environment, install, compile translations, serve on http://127.0.0.1:5000 (ADVISOR_PORT)
+#   make check  the quick tests (rules, content, API, pages, i18n) in under a minute: no browser, nothing slow
 #   make test   the same plus test dependencies, Chromium and nginx, then every test
 #   make serve  the production stack: nginx in front of gunicorn on http://127.0.0.1:8000 (ADVISOR_PORT)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -9,7 +10,7 @@ CATALOGUES := advisor/translations
 RUN_PORT := $(or $(ADVISOR_PORT),5000)
 export FLASK_APP := wsgi
 
-.PHONY: run test serve bench goldens translations extract chromium nginx lint clean
+.PHONY: run check test serve bench goldens translations extract chromium nginx lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +24,13 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
-translations: $(VENV)/.runtime
-	$(BIN)/pybabel compile -d $(CATALOGUES) --statistics 2>&1 | tail -n 2
+# A catalogue is compiled when its .po is newer than its .mo, never rewritten otherwise: pybabel writes the .mo in
+# place, and `make serve` started by a test (tests/web/test_production_stack.py) would otherwise rewrite it while
+# the other test process (make test runs two) reads it.
+translations: $(patsubst %.po,%.mo,$(wildcard $(CATALOGUES)/*/LC_MESSAGES/messages.po))
+
+$(CATALOGUES)/%/LC_MESSAGES/messages.mo: $(CATALOGUES)/%/LC_MESSAGES/messages.po | $(VENV)/.runtime
+	$(BIN)/pybabel compile -d $(CATALOGUES) -l $* --statistics 2>&1 | tail -n 2
 
 run: $(VENV)/.runtime translations
 	$(BIN)/flask policy check
@@ -64,8 +70,15 @@ nginx:
 goldens: $(VENV)/.runtime translations
 	$(BIN)/python bench/render_states.py golden tests/goldens/pages.json.xz
 
+# The loop while editing: every test but those marked browser (Chromium) or slow (property sweeps, schemathesis,
+# real nginx and gunicorn, pip-audit; see pyproject.toml). make test runs them all.
+check: $(VENV)/.dev translations
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+# Every test, in two processes (pytest-xdist). Not --dist loadfile or loadgroup: under them schemathesis ran only
+# its first operation (its operations are subtests of one test), and said nothing.
 test: $(VENV)/.dev translations chromium nginx
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # Re-extract the messages after changing user-facing strings, then translate the new entries.
 extract: $(VENV)/.runtime

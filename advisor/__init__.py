@@ -57,7 +57,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     app.json.sort_keys = False
-    app.extensions["advisor.content"] = load_content(app.config["CONTENT_DIR"])
+    shared = app.config.get("CONTENT")  # content already loaded (the test session's, read once); never changed
+    app.extensions["advisor.content"] = shared if shared is not None else load_content(app.config["CONTENT_DIR"])
     check_app(app)
 
     i18n.init_app(app)

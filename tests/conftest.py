@@ -1,4 +1,8 @@
-"""Shared fixtures: a fresh app per test (flaskr style), its client, and the loaded content."""
+"""Shared fixtures: a fresh app per test (flaskr style), its client, and the loaded content.
+
+content/ is read once per session: every app the `app` fixture makes is handed that loaded (and never changed)
+Content instead of parsing the 61 files again. Tests of broken content load their own copy from disk (`broken`,
+`assert_refused`)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 
@@ -16,6 +21,8 @@ from advisor.policy import ContentError, load_content
 TESTS = Path(__file__).parent
 CONTENT_DIR = TESTS.parent / "content"
 TODAY = "2026-11-22"  # the fixed "today" of the test suite (ADVISOR_TODAY)
+# The research folder beside the clone (../shared: seeds and dossiers) that quote checks compare content with.
+SHARED = TESTS.parent.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
@@ -27,9 +34,39 @@ def trap_floats():
     context.traps[decimal.FloatOperation] = False
 
 
+class CompiledOnce(jinja2.BytecodeCache):
+    """Each template compiled once per test session and language instead of once per app (compiling took most of
+    a page test's time). The compiled code depends on the template's source, its name and the language its constant
+    texts are translated into at compile time (advisor/i18n.py): that is the key. Only the `app` fixture's apps use
+    it; they share the installed catalogues."""
+
+    def __init__(self) -> None:
+        self.codes: dict = {}
+
+    def get_bucket(self, environment, name, filename, source):
+        language = getattr(environment, "advisor_language", None)  # None: the app's base environment
+        key = f"{language.code if language else '-'}:{self.get_cache_key(name, filename)}"
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket) -> None:
+        bucket.code = self.codes.get((bucket.key, bucket.checksum))
+
+    def dump_bytecode(self, bucket) -> None:
+        self.codes[bucket.key, bucket.checksum] = bucket.code
+
+
+COMPILED = CompiledOnce()
+
+
 @pytest.fixture
-def app():
-    return create_app({"TESTING": True, "ADVISOR_TODAY": TODAY})
+def app(content):
+    app = create_app({"TESTING": True, "ADVISOR_TODAY": TODAY, "CONTENT": content})
+    # Each language's environment is an overlay of this one made at its first request, inheriting the cache.
+    for environment in (app.jinja_env, *app.extensions.get("advisor.language_environments", {}).values()):
+        environment.bytecode_cache = COMPILED
+    return app
 
 
 @pytest.fixture
@@ -40,6 +77,14 @@ def client(app):
 @pytest.fixture(scope="session")
 def content():
     return load_content()
+
+
+def shared_file(relative: str) -> Path:
+    """A file or folder of ../shared, or a skip saying it is not there: a clone on its own still passes."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"{relative} is not in {SHARED} (the research folder beside the clone, not part of it)")
+    return path
 
 
 def load_cases(name: str) -> list[dict]:
@@ -76,6 +121,21 @@ def assert_refused(folder: Path, relative: str, old: str, new: str, field: str, 
     assert error.value.file == f"content/{relative}"
     assert error.value.field == field
     assert problem in error.value.problem
+
+
+def pytest_sessionfinish(session):
+    """Under pytest-xdist (make test), each worker hands its count of generated inputs to the controller."""
+    from tests.generated import SENT
+
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["generated inputs"] = dict(SENT)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    from tests.generated import SENT
+
+    SENT.update(getattr(node, "workeroutput", {}).get("generated inputs", {}))
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -29,6 +29,7 @@ def test_every_requirement_is_pinned_to_one_version(path):
     assert lines and [line for line in lines if not PIN.match(line)] == []
 
 
+@pytest.mark.slow  # pip-audit asks the package index about every pin
 def test_the_pinned_requirements_have_no_known_vulnerabilities(capsys):
     command = [sys.executable, "-m", "pip_audit", "--no-deps", "--disable-pip", "--progress-spinner", "off",
                "--format", "json", "--timeout", "30"]

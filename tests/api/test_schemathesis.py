@@ -7,6 +7,7 @@ response schemas the document declares.
 
 from __future__ import annotations
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -19,6 +20,9 @@ from schemathesis.specs.openapi.checks import (
 from advisor import create_app
 from tests.conftest import TODAY
 from tests.generated import SENT
+
+# schemathesis's generated requests for every operation: make test, not make check.
+pytestmark = pytest.mark.slow
 
 # One app for the whole module: Hypothesis replays many inputs against it, and it keeps no state.
 APP = create_app({"TESTING": True, "ADVISOR_TODAY": TODAY})

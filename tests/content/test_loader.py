@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 from advisor import create_app
 from advisor.policy import ContentError, FigureMissing, NotInForce, load_content
+from advisor.policy.yaml_loader import StrictLoader
 from tests.conftest import assert_refused, edit
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -34,6 +37,32 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 ])
 def test_a_broken_file_is_refused_with_its_name_and_field(broken, relative, old, new, field, problem):
     assert_refused(broken, relative, old, new, field, problem)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("a: 1\nb:\n  c: 0.20\n", r"unquoted decimal '0.20'.*line 3, column 6"),
+    ("a: 1\nb: 2\na: 3\n", r"duplicate key 'a'.*line 3, column 1"),
+])
+def test_the_strict_loader_names_the_line_with_libyaml_or_without(text, problem):
+    for loader in {StrictLoader, strict_python_loader()}:
+        with pytest.raises(yaml.YAMLError, match=re.compile(problem, re.S)):
+            yaml.load(text, Loader=loader)  # noqa: S506 - both derive from a safe loader
+
+
+def strict_python_loader():
+    """StrictLoader's refusals on PyYAML's pure-Python parser (what StrictLoader is without libyaml)."""
+    class Python(yaml.SafeLoader):
+        pass
+    for tag, constructor in StrictLoader.yaml_constructors.items():
+        if tag in (yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, "tag:yaml.org,2002:float"):
+            Python.add_constructor(tag, constructor)
+    return Python
+
+
+def test_content_is_parsed_by_libyaml_when_pyyaml_has_it():
+    if not yaml.__with_libyaml__:
+        pytest.skip("PyYAML is built without libyaml here: content is parsed by the pure-Python SafeLoader")
+    assert issubclass(StrictLoader, yaml.CSafeLoader)
 
 
 def test_a_missing_file_is_refused(broken):

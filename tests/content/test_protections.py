@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from advisor.rules.protections import PLATFORM_IDS
+from tests.conftest import shared_file
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 STATUSES = {"official", "secondary", "unverified", "not_found"}
 
@@ -36,16 +36,15 @@ def quotes(node, source, where=""):
 def cited_text(content, source_key: str) -> str:
     source = content.sources[source_key]
     if "seed" in source:
-        return (SHARED / "seeds" / source["seed"]).read_text(encoding="utf-8")
+        return shared_file(f"seeds/{source['seed']}").read_text(encoding="utf-8")
     if source.get("dossier") == "addendum.md":
         return (CONTENT / "protections" / "addendum.md").read_text(encoding="utf-8")
     assert source.get("dossier") == "protections-sources.md", f"{source_key} cites no dossier or seed"
-    return (SHARED / "protections-sources.md").read_text(encoding="utf-8")
+    return shared_file("protections-sources.md").read_text(encoding="utf-8")
 
 
 def test_every_quote_is_verbatim_from_the_dossier_or_seed_it_cites(content):
-    if not (SHARED / "protections-sources.md").is_file():
-        pytest.skip(f"the dossier is not at {SHARED}")
+    shared_file("protections-sources.md")
     checked = 0
     for stem, data in content.protections.items():
         for where, source, zh in quotes(data, None):
@@ -58,10 +57,7 @@ def test_every_quote_is_verbatim_from_the_dossier_or_seed_it_cites(content):
 
 
 def test_the_subsidy_figures_quote_the_dossier(content):
-    dossier = (SHARED / "protections-sources.md")
-    if not dossier.is_file():
-        pytest.skip(f"the dossier is not at {SHARED}")
-    text = dossier.read_text(encoding="utf-8")
+    text = shared_file("protections-sources.md").read_text(encoding="utf-8")
     for parameter_id in ("subsidy.meituan_pension_share", "subsidy.eleme_minimum_share"):
         for entry in content.parameters[parameter_id].entries:
             assert entry.quote in text, parameter_id
@@ -142,8 +138,7 @@ def test_a_deleted_subsidy_figure_stops_start_up(broken):
 
 
 def test_the_checks_jd_route_cites_seed_000_for_the_rule_and_the_dossier_for_jd(content):
-    if not (SHARED / "protections-sources.md").is_file():
-        pytest.skip(f"the dossier is not at {SHARED}")
+    shared_file("protections-sources.md")
     rule = content.texts["eligibility"]["not_platform_employee"]
     assert rule["code"] == "platform_employee" and rule["source"] == "seed-000-sitf"
     assert without_layout(rule["quote"]["zh"]) in without_layout(cited_text(content, "seed-000-sitf"))

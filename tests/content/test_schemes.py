@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 
 from advisor.policy import ContentError, load_content
-from tests.conftest import assert_refused
+from tests.conftest import assert_refused, shared_file
 
 D = Decimal
 CONTENT = Path(__file__).resolve().parents[2] / "content"
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def texts(node, where=""):
@@ -65,12 +64,11 @@ def test_every_text_has_both_languages(content):
 
 
 def test_every_quote_is_verbatim_from_its_seed(content):
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seeds are not at {SEEDS}")
+    seeds = shared_file("seeds")
     checked = 0
     for stem, scheme in content.schemes.items():
         for where, source, zh in quotes(scheme, None):
-            seed = SEEDS / content.sources[source]["seed"]
+            seed = seeds / content.sources[source]["seed"]
             assert without_layout(zh) in without_layout(seed.read_text(encoding="utf-8")), f"{stem}{where}"
             checked += 1
     assert checked >= 90

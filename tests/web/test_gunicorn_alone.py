@@ -16,6 +16,9 @@ import pytest
 
 from tests.conftest import TODAY
 
+# A real gunicorn started on a free port: make test, not make check.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 SECURITY_HEADERS = (b"content-security-policy:", b"x-content-type-options:", b"referrer-policy:",
                     b"permissions-policy:", b"x-frame-options:")

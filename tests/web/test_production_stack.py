@@ -24,6 +24,9 @@ import pytest
 
 from tests.conftest import TODAY
 
+# The production stack started for real (nginx, gunicorn, 200 slow clients held for 20 s): make test, not make check.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 SLOW_CLIENTS = 200
 SLOW_SECONDS = 20
