@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from advisor import i18n, memo, web
+from advisor import i18n, web
 from advisor.api import bp as api_bp
 from advisor.cli import policy_cli
 from advisor.policy import ContentError, load_content
@@ -62,7 +62,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     check_app(app)
 
     i18n.init_app(app)
-    memo.init_app(app)  # views kept per language, for the pages and the API
 
     app.register_blueprint(api_bp)
     htmx.init_app(app)

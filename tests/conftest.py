@@ -38,20 +38,12 @@ def trap_floats():
 
 
 class CompiledOnce(jinja2.BytecodeCache):
-    """Each template compiled once per test session and language instead of once per app (compiling took most of
-    a page test's time). The compiled code depends on the template's source, its name and the language its constant
-    texts are translated into at compile time (advisor/i18n.py): that is the key. Only the `app` fixture's apps use
-    it; they share the installed catalogues."""
+    """Each template compiled once per test session instead of once per app (compiling took most of a page test's
+    time). The compiled code depends on the template's name and source alone (Jinja's own key and checksum): every
+    app compiles the same templates the same way. Only the `app` fixture's apps use it."""
 
     def __init__(self) -> None:
         self.codes: dict = {}
-
-    def get_bucket(self, environment, name, filename, source):
-        language = getattr(environment, "advisor_language", None)  # None: the app's base environment
-        key = f"{language.code if language else '-'}:{self.get_cache_key(name, filename)}"
-        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
-        self.load_bytecode(bucket)
-        return bucket
 
     def load_bytecode(self, bucket) -> None:
         bucket.code = self.codes.get((bucket.key, bucket.checksum))
@@ -66,9 +58,7 @@ COMPILED = CompiledOnce()
 @pytest.fixture
 def app(content):
     app = create_app({"TESTING": True, "ADVISOR_TODAY": TODAY, "CONTENT": content})
-    # Each language's environment is an overlay of this one made at its first request, inheriting the cache.
-    for environment in (app.jinja_env, *app.extensions.get("advisor.language_environments", {}).values()):
-        environment.bytecode_cache = COMPILED
+    app.jinja_env.bytecode_cache = COMPILED
     return app
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = (
     ("advisor.rules",),  # pure rules: standard library only (tests/rules/test_purity.py)
     ("advisor.policy",),  # content/ loaded and checked
-    ("advisor.i18n", "advisor.clock", "advisor.memo"),  # words, numbers and dates in the page's language; today
+    ("advisor.i18n", "advisor.clock"),  # words, numbers and dates in the page's language; today
     ("advisor.answers",),  # the only composition layer
     ("advisor.api", "advisor.web", "advisor.serving.startup"),  # start-up checks read what the pages need
     ("advisor", "advisor.cli"),  # create_app and `flask policy`
@@ -53,7 +53,7 @@ def imports(name: str, path: Path, known: set[str]) -> list[tuple[str, bool]]:
                                                   base]))
                 if base.split(".")[0] != "advisor":
                     continue
-                for alias in child.names:  # `from advisor.web import addresses` imports a module
+                for alias in child.names:  # `from advisor.web import external` imports a module
                     full = f"{base}.{alias.name}"
                     found.append((full if full in known else base, inner))
             visit(child, inner)

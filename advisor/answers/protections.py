@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from advisor.answers.contribution import CostAdvice
-from advisor.i18n import current_language, format_long_date, localized
+from advisor.i18n import format_long_date, localized
 from advisor.policy import Content, NotInForce
 from advisor.policy.protections import employer_platform_ids, platform, platform_facts, subsidy_entry, work_kind
 from advisor.policy.schemes import e_road_condition_ids, mutual_aid_gift_period_end
@@ -210,17 +210,8 @@ class MutualAidPlan:
 
 
 def mutual_aid_plan(content: Content, as_of: date) -> MutualAidPlan:
-    """The plan in the request's language, made once per language and whether its period is over, and kept with
-    the content (an immutable answer of content alone)."""
+    """The plan in the request's language, and whether its period is over on `as_of`."""
     over = is_period_over(mutual_aid_gift_period_end(content), as_of)
-    key = ("answers.mutual_aid_plan", over, current_language())
-    found = content.memo.get(key)
-    if found is None:
-        found = content.memo[key] = _mutual_aid_plan(content, over)
-    return found
-
-
-def _mutual_aid_plan(content: Content, over: bool) -> MutualAidPlan:
     plan = content.schemes["gd_mutual_aid"]
     texts = _texts(content, "after_accident")["schemes"]["gd_mutual_aid"]
     tiers = tuple(PayoutTier(Decimal(t["from"]), bool(t["from_included"]),

@@ -30,7 +30,6 @@ from advisor.api.validation import FieldReader, check_person
 from advisor.clock import today
 from advisor.i18n import format_long_date, localized
 from advisor.i18n import gettext as _
-from advisor.memo import remembered
 from advisor.policy import Content, Figure
 from advisor.policy.inputs import FiguresNotInForce
 from advisor.rules.flexible_retirement import OutsideWindow
@@ -97,10 +96,8 @@ def read_question(data: dict[str, Any]) -> tuple[ForecastQuestion | None, date, 
 
 
 def _status(figure: Figure) -> dict[str, Any]:
-    """The figure's status, source and note in the request's language (made once per figure and language: the
-    parameter, the entry's date and whether it is carried forward say which figure it is)."""
-    return remembered("api.status", (figure.parameter_id, figure.effective, figure.carried_forward, figure.status,
-                                      figure.source), lambda: _status_of(content(), figure))
+    """The figure's status, source and note in the request's language."""
+    return _status_of(content(), figure)
 
 
 def _status_of(current: Content, figure: Figure) -> dict[str, Any]:
@@ -122,16 +119,15 @@ def _value(value: Any) -> Any:
 
 
 def _figure(parameter_id: str, figure: Figure) -> dict[str, Any]:
-    """A figure used, as the API gives it (made once per figure and language, as `_status`)."""
-    return remembered("api.figure", (parameter_id, figure.parameter_id, figure.effective, figure.carried_forward,
-                                      figure.status, figure.source), lambda: {
+    """A figure used, as the API gives it."""
+    return {
         "id": parameter_id,
         "description": figure_description(content(), parameter_id),
         "value": _value(figure.value),
         "effective": figure.effective.isoformat(),
         "carried_forward": figure.carried_forward,
         **_status_of(content(), figure),
-    })
+    }
 
 
 def _range(estimate: Estimate, known: bool) -> dict[str, str] | None:

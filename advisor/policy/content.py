@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +25,6 @@ class Content:
 
     def figure(self, parameter_id: str, on: date) -> Figure:
         return self.parameters[parameter_id].at(on)
-
-    @cached_property
-    def memo(self) -> dict[tuple, Any]:
-        """Values worked out from this content and kept with it, keyed on plain values by whoever makes them
-        (content does not change after loading). What is kept here is shared: never change it."""
-        return {}
 
     @property
     def rules_last_checked(self) -> date:

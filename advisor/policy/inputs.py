@@ -50,18 +50,9 @@ class FiguresNotInForce(LookupError):
         self.errors = errors
 
 
-def _kept(content: Content, figure: Figure, make):
-    """What `make` builds from a figure's value, built once per figure and kept with the content (the parameter and
-    the entry's date say which value it is); the value kept is shared, never changed."""
-    key = ("policy.inputs", figure.parameter_id, figure.effective)
-    found = content.memo.get(key)
-    if found is None:
-        found = content.memo[key] = make(figure.value)
-    return found
-
-
 def retirement_schedules(content: Content, on: date) -> Mapping[Category, ReformSchedule]:
-    return _kept(content, content.figure("retirement.reform", max(on, REFORM_FIRST_DAY)), lambda raw: {
+    raw = content.figure("retirement.reform", max(on, REFORM_FIRST_DAY)).value
+    return {
         Category(code): ReformSchedule(
             original_age_years=int(row["original_age_years"]),
             first_affected_birth_month=YearMonth.parse(row["first_affected_birth_month"]),
@@ -69,7 +60,7 @@ def retirement_schedules(content: Content, on: date) -> Mapping[Category, Reform
             max_delay_months=int(row["max_delay_months"]),
         )
         for code, row in raw.items()
-    })
+    }
 
 
 def female_default_category(content: Content, on: date) -> Category:
@@ -77,16 +68,17 @@ def female_default_category(content: Content, on: date) -> Category:
 
 
 def minimum_ages(content: Content, on: date) -> Mapping[Scheme, int]:
-    return _kept(content, content.figure("eligibility.minimum_age", on),
-                 lambda raw: {scheme: int(raw[scheme.value]) for scheme in Scheme})
+    raw = content.figure("eligibility.minimum_age", on).value
+    return {scheme: int(raw[scheme.value]) for scheme in Scheme}
 
 
 def temporary_account_rule(content: Content, on: date) -> TemporaryAccountRule:
-    return _kept(content, content.figure("pension.temporary_account", on), lambda raw: TemporaryAccountRule(
+    raw = content.figure("pension.temporary_account", on).value
+    return TemporaryAccountRule(
         first_insured_from=date.fromisoformat(raw["first_insured_from"]),
         male_min_age=int(raw["male_min_age"]),
         female_min_age=int(raw["female_min_age"]),
-    ))
+    )
 
 
 @dataclass(frozen=True)

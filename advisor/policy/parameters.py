@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 from typing import Any
 
 from advisor.policy.errors import ContentError, FigureMissing, NotInForce
@@ -82,10 +81,12 @@ class Parameter:
         in_force, carried_forward = figures[position]
         return carried_forward if current.until is not None and on > current.until else in_force
 
-    @cached_property
-    def _figures(self) -> tuple[tuple[date, ...], tuple[tuple[Figure | None, Figure | None], ...]]:
-        """The entries' dates, and each entry's Figure in force and carried forward past its `until`, made once:
-        content does not change after loading, and a Figure is immutable."""
+    def __post_init__(self) -> None:
+        # The entries' dates, and each entry's Figure in force and carried forward past its `until`, made with the
+        # parameter: content does not change after loading, and a Figure is immutable.
+        object.__setattr__(self, "_figures", self._made_figures())
+
+    def _made_figures(self) -> tuple[tuple[date, ...], tuple[tuple[Figure | None, Figure | None], ...]]:
         figures = []
         for current in self.entries:
             if current.status == "missing" or current.value is None:

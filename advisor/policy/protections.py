@@ -73,15 +73,7 @@ def check_protections(found: Mapping[str, Mapping[str, Any]], parameters: Mappin
 
 
 def platform_facts(content: Content) -> Mapping[str, PlatformFacts]:
-    """Each platform's pilot group and start date, by platform id; read once and kept with the content (shared: never
-    changed)."""
-    found = content.memo.get("policy.platform_facts")
-    if found is None:
-        found = content.memo["policy.platform_facts"] = _platform_facts(content)
-    return found
-
-
-def _platform_facts(content: Content) -> dict[str, PlatformFacts]:
+    """Each platform's pilot group and start date, by platform id."""
     facts = {}
     for platform in content.protections["platforms"]["platforms"]:
         injury = platform["injury"]

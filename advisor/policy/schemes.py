@@ -125,12 +125,8 @@ def check_schemes(schemes: Mapping[str, Mapping[str, Any]]) -> None:
 
 
 def mutual_aid_schedule(content: Content) -> PayoutSchedule:
-    """The Guangdong plan's payout tiers and cumulative cap (seed 002 annex 4, 第五条); read once and kept with the
-    content (shared: never changed)."""
-    found = content.memo.get("policy.mutual_aid_schedule")
-    if found is None:
-        found = content.memo["policy.mutual_aid_schedule"] = _payout_schedule(content.schemes["gd_mutual_aid"])
-    return found
+    """The Guangdong plan's payout tiers and cumulative cap (seed 002 annex 4, 第五条)."""
+    return _payout_schedule(content.schemes["gd_mutual_aid"])
 
 
 def mutual_aid_gift_period_end(content: Content) -> date:

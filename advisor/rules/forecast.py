@@ -333,7 +333,6 @@ def _contribution_years(
     base_now: Decimal,
     figures: PensionFigures,
     assumptions: Assumptions,
-    keep: bool = False,
 ) -> tuple[AccountProjection, tuple[tuple[int, Decimal], ...], Decimal]:
     """The personal account at retirement, (months, base) for each Guangdong year and the cost of every future
     month (the pension's 20%), without a step per month and in whole numbers.
@@ -352,13 +351,8 @@ def _contribution_years(
         return AccountProjection(opening, ZERO, ZERO, opening, ()), (), ZERO
     rounding = figures.rounding
     interest_years, counts = common.calendar, common.counts
-    years = len(counts)
-    if keep and years <= _KEPT_YEARS:
-        bases, credits, credit_fen, costs = (values[:years] for values in _kept_guangdong_years(
-            base_now, assumptions.wage_growth, figures.personal_account_rate, figures.pooled_fund_rate, rounding))
-    else:
-        bases, credits, credit_fen, costs = _guangdong_years(base_now, common.growth, figures.personal_account_rate,
-                                                             figures.pooled_fund_rate, rounding)
+    bases, credits, credit_fen, costs = _guangdong_years(base_now, common.growth, figures.personal_account_rate,
+                                                         figures.pooled_fund_rate, rounding)
     exponent = opening.as_tuple().exponent
     places = max(2, -exponent) if isinstance(exponent, int) else 2
     per_fen = 10 ** (places - 2)  # units in a fen
@@ -477,40 +471,9 @@ def _guangdong_years(base_now: Decimal, growth: tuple[Decimal, ...], account_rat
     return bases, credits, credit_fen, costs
 
 
-# Kept between forecasts, keyed on figures and rates only, never on what describes a person (a base a person
-# declared, a birth or retirement date): the growth factors per growth rate, and the Guangdong years of the
-# comparison's bases (the floor and multiples of the average wage), for the first _KEPT_YEARS years.
-_KEPT_YEARS = 60
-_KEPT_KEYS = 256
-_factors: dict[str, tuple[Decimal, ...]] = {}
-_kept_years: dict[tuple, tuple] = {}
-
-
 def _growth_factors(growth: Decimal, years: int) -> tuple[Decimal, ...]:
-    """(1 + growth) ** k for k = 0 … years − 1, as `grown` computes it. Kept per rate as written (0.029 and 0.0290
-    are equal Decimals, but not the same digits)."""
-    if years > _KEPT_YEARS:
-        return tuple((1 + growth) ** k for k in range(years))
-    key = str(growth)
-    found = _factors.get(key)
-    if found is None:
-        if len(_factors) >= _KEPT_KEYS:
-            _factors.clear()
-        found = _factors[key] = tuple((1 + growth) ** k for k in range(_KEPT_YEARS))
-    return found[:years]
-
-
-def _kept_guangdong_years(base_now: Decimal, growth: Decimal, account_rate: Decimal, pooled_rate: Decimal,
-                          rounding: str) -> tuple:
-    """`_guangdong_years` for _KEPT_YEARS years of a comparison base, worked out once per figures and rates."""
-    key = (str(base_now), str(growth), str(account_rate), str(pooled_rate), rounding)
-    found = _kept_years.get(key)
-    if found is None:
-        if len(_kept_years) >= _KEPT_KEYS:
-            _kept_years.clear()
-        found = _kept_years[key] = tuple(tuple(values) for values in _guangdong_years(
-            base_now, _growth_factors(growth, _KEPT_YEARS), account_rate, pooled_rate, rounding))
-    return found
+    """(1 + growth) ** k for k = 0 … years − 1, as `grown` computes it."""
+    return tuple((1 + growth) ** k for k in range(years))
 
 
 def estimated_past_balance(past_months: int, base_now: Decimal, figures: PensionFigures) -> Decimal:
@@ -537,12 +500,11 @@ def estimate_pension(
 
 
 def _estimate(declared_base: Decimal, past: PastContributions, figures: PensionFigures, assumptions: Assumptions,
-              common: _Common, comparison_row: bool = False) -> Estimate:
+              common: _Common) -> Estimate:
     base = clamp_base(declared_base, figures.floor, figures.ceiling)
     base_now = to_fen(base.applied, figures.rounding)
     index = contribution_index(base_now, figures.denominator)
-    account, years, total_contributions = _contribution_years(past.balance, common, base_now, figures, assumptions,
-                                                              keep=comparison_row)
+    account, years, total_contributions = _contribution_years(past.balance, common, base_now, figures, assumptions)
     future = common.months
     minimum = MinimumCheck(figures.minimum_months, past.months + future)
     mean_index = average_index(past.months, past.index, future, index)
@@ -585,7 +547,7 @@ def compare_bases(
     rows: list[ComparisonRow] = []
     floor_estimate: Estimate | None = None
     for label, multiple, amount in requested:
-        estimate = _estimate(amount, past, figures, assumptions, common, comparison_row=True)
+        estimate = _estimate(amount, past, figures, assumptions, common)
         extra = None
         if floor_estimate is None:
             floor_estimate = estimate

@@ -24,7 +24,6 @@ from babel.messages.pofile import read_po
 from jinja2 import Environment, TemplateSyntaxError, meta
 
 from advisor.i18n import LANGUAGES
-from advisor.web.rendered_once import RenderedOnce
 
 SOURCE_LANGUAGE = "en"  # the msgids are English: no catalogue needed
 ADVISOR = Path(__file__).resolve().parents[1]
@@ -138,8 +137,8 @@ def check_templates(templates: Path, root: Path) -> set[str]:
 
     Returns the static files the templates link (url_for('static', filename=…)).
     """
-    # The tags the app's environment knows besides Jinja's own (advisor/web/__init__.py).
-    environment = Environment(extensions=["jinja2.ext.i18n", RenderedOnce])
+    # The tags the app's environment knows besides Jinja's own (advisor/i18n.py).
+    environment = Environment(extensions=["jinja2.ext.i18n"])
     pending = sorted(_names_in_code())
     seen: set[str] = set()
     linked: set[str] = set()

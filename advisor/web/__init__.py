@@ -10,9 +10,8 @@ from advisor.answers.explain import scheme_name
 from advisor.clock import today
 from advisor.i18n import DEFAULT_LANGUAGE, language
 from advisor.i18n import lazy_gettext as _l
-from advisor.web import addresses, external, handoff, kiosk, result_summaries, static_files
+from advisor.web import external, handoff, kiosk, page_cache, prepared, result_summaries, static_files
 from advisor.web.blueprint import bp
-from advisor.web.choices import chosen
 from advisor.web.compression import compress_response
 from advisor.web.errors import register_error_pages
 from advisor.web.figures import figure_value
@@ -30,7 +29,6 @@ from advisor.web.pages.pension_at_retirement import view as pension_at_retiremen
 from advisor.web.pages.protection import view as protection  # noqa: F401  (新职伤, after an accident)
 from advisor.web.pages.register import view as register  # noqa: F401
 from advisor.web.pages.union import view as union  # noqa: F401
-from advisor.web.rendered_once import RenderedOnce
 
 NAVIGATION = (
     ("web.home", _l("Home")),
@@ -62,14 +60,12 @@ def template_helpers() -> dict:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.add_extension(RenderedOnce)
     register_error_pages(app)
 
     app.register_blueprint(bp)
     # Flask runs after_request functions last-registered first: compression goes first so it runs last.
     app.after_request(compress_response)
     static_files.init_app(app)
-    addresses.init_app(app)  # templates' url_for, kept per endpoint and language
     app.after_request(add_security_headers)
     app.context_processor(template_helpers)
     kiosk.init_app(app)
@@ -81,7 +77,8 @@ def init_app(app: Flask) -> None:
     # Punctuation between a label and its value, full-width in Chinese ("统筹基金：¥4,775.00"); globals, so
     # macros imported without context see them too.
     app.jinja_env.globals.update(colon=lambda: language().colon, full_stop=lambda: language().full_stop)
-    app.jinja_env.globals["chosen"] = chosen  # a choice field's answer as a key (choices.py)
+    prepared.prepare(app)  # what is made from content and the language alone, once per language
+    page_cache.init_app(app)  # last: its after_request sees the view's own response (page_cache.py)
 
     @app.get("/")
     def root():

@@ -8,52 +8,47 @@ from wtforms.validators import ValidationError
 
 from advisor.answers.explain import scheme_name
 from advisor.i18n import lazy_gettext as _l
-from advisor.memo import remembered
+from advisor.i18n import localized
 from advisor.policy import Content
-from advisor.rules.types import Scheme
-
-
-class FixedChoices(tuple):
-    """A list of options made once and never changed (a module constant, or one kept per language): the same
-    object means the same options, so a field showing it is a cheap key for a part rendered once
-    (advisor/web/rendered_once.py) instead of a key made option by option."""
-
-    __slots__ = ()
-    __hash__ = object.__hash__
-
-    def __eq__(self, other) -> bool:
-        return self is other
-
-    def __ne__(self, other) -> bool:  # tuple's own != would compare the options
-        return self is not other
-
-
-def chosen(field) -> str | frozenset | None:
-    """A choice field's answer as a key for a part rendered once (advisor/web/rendered_once.py): only what is among
-    its options. Anything else posted selects nothing, renders as no answer, and is not kept."""
-    offered = {choice.value if isinstance(choice, SelectChoice) else choice[0] for choice in field.choices}
-    if isinstance(field.data, (list, tuple)):
-        return frozenset(value for value in field.data if value in offered)
-    return field.data if field.data in offered else None
-
+from advisor.rules.types import Scheme, Work
 
 # WTForms 3.3 wants SelectChoice objects; templates read them through field.iter_choices().
-HUKOU_CHOICES = FixedChoices((
+HUKOU_CHOICES = (
     SelectChoice("shenzhen", _l("Shenzhen")),
     SelectChoice("guangdong", _l("Elsewhere in Guangdong")),
     SelectChoice("other_province", _l("Outside Guangdong")),
     SelectChoice("hk_macao_taiwan", _l("Hong Kong, Macao or Taiwan resident")),
-))
-YES_NO = FixedChoices((SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))))
+)
+YES_NO = (SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")))
 
 
 def content() -> Content:
     return current_app.extensions["advisor.content"]
 
 
-def scheme_choices() -> FixedChoices:
-    return remembered("scheme_choices", None, lambda: FixedChoices(
-        SelectChoice(scheme.value, scheme_name(content(), scheme, short=False)) for scheme in Scheme))
+# Options read from content, in the request's language: made once per language when the app starts
+# (advisor/web/prepared.py), which is where the pages take them from.
+def scheme_choices() -> tuple[SelectChoice, ...]:
+    return tuple(SelectChoice(scheme.value, scheme_name(content(), scheme, short=False)) for scheme in Scheme)
+
+
+def work_choices() -> tuple[SelectChoice, ...]:
+    kinds = content().texts["work_kinds"]
+    return tuple(SelectChoice(work.value, localized(kinds[work.value]["label"])) for work in Work)
+
+
+def platform_choices() -> tuple[SelectChoice, ...]:
+    platforms = content().protections["platforms"]["platforms"]
+    return tuple(SelectChoice(p["id"], localized(p["name"])) for p in platforms)
+
+
+def platform_work_choices() -> tuple[SelectChoice, ...]:
+    kinds = content().protections["platforms"]["work_kinds"]
+    return tuple(SelectChoice(w["id"], localized(w["name"])) for w in kinds)
+
+
+def register_have_choices() -> tuple[SelectChoice, ...]:
+    return tuple(SelectChoice(item["id"], localized(item["label"])) for item in content().texts["channels"]["have"])
 
 
 class ChoiceField(RadioField):
@@ -73,8 +68,8 @@ class ChoiceField(RadioField):
         return f"{self.id}-0"
 
 
-YES_NO_UNKNOWN = FixedChoices((SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
-                               SelectChoice("unknown", _l("I don't know"))))
+YES_NO_UNKNOWN = (SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
+                  SelectChoice("unknown", _l("I don't know")))
 
 
 def tri_state(answer: str | None) -> bool | None:

@@ -7,33 +7,26 @@ try to dial: both become plain text with a QR code that a person scans with thei
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from flask import g
 from markupsafe import Markup
 
 from advisor.i18n import gettext as _
 from advisor.web.kiosk import is_kiosk
-from advisor.web.qr import qr_svg
-from advisor.web.rendered_once import volatile
+from advisor.web.prepared import prepared
+from advisor.web.qr import address_code_name, qr_svg
 
 WEB_SCHEMES = ("http://", "https://")
 
 
-@lru_cache(maxsize=128)
-def _cached_code(target: str, name: str) -> Markup:
-    return qr_svg(target, name)
-
-
-def scan_code(target: str, name: str, caption: str) -> Markup:
-    """A QR code with a caption, as phrasing content: it may stand inside a sentence or a <p>."""
+def scan_code(target: str, name: str, caption: str, drawn: Markup | None = None) -> Markup:
+    """A QR code with a caption, as phrasing content: it may stand inside a sentence or a <p>. `drawn` is the code
+    when it was drawn already (an official address, advisor/web/prepared.py)."""
     return Markup('<span class="scan-code">%s<span class="scan-code__caption">%s</span></span>') % (
-        _cached_code(target, name), caption)
+        drawn or qr_svg(target, name), caption)
 
 
 def first_on_page(target: str) -> bool:
     """A page citing one source several times shows its code once, at the first mention."""
-    volatile()  # the answer depends on what the page showed before: never a part rendered once
     shown = g.setdefault("scan_codes_shown", set())
     if target in shown:
         return False
@@ -51,8 +44,9 @@ def external_address(address: str | None) -> Markup:
         return Markup('<a class="url" href="%s" rel="noopener noreferrer">%s</a>') % (address, address)
     if not (is_kiosk() and address.startswith(WEB_SCHEMES) and first_on_page(address)):
         return text
-    name = _("QR code of the address %(address)s", address=address)
-    return text + scan_code(address, name, _("Scan with your phone's camera to open this address on your phone."))
+    return text + scan_code(address, address_code_name(address),
+                            _("Scan with your phone's camera to open this address on your phone."),
+                            prepared().address_codes.get(address))
 
 
 def external_phone(number: str, href: str) -> Markup:

@@ -9,7 +9,6 @@ from typing import Any
 from advisor.i18n import current_language, format_long_date, format_rate, format_yuan, localized
 from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
-from advisor.memo import remembered
 from advisor.policy import Figure
 from advisor.web.choices import content
 
@@ -35,10 +34,6 @@ class FigureView:
 
 
 def citation(source_key: str | None) -> tuple[str, str | None]:
-    return remembered("citation", source_key, lambda: _citation(source_key))
-
-
-def _citation(source_key: str | None) -> tuple[str, str | None]:
     source = content().sources.get(source_key or "", {})
     parts = [str(source.get(k)) for k in ("number", "title") if source.get(k)]
     text = " ".join(parts)
@@ -50,11 +45,6 @@ def _citation(source_key: str | None) -> tuple[str, str | None]:
 
 def figure_view(figure: Figure) -> FigureView:
     # A figure is one entry of a parameter in content/, carried forward or not: that is all it shows.
-    key = (figure.parameter_id, figure.effective, figure.status, figure.carried_forward, figure.until)
-    return remembered("figure", key, lambda: _figure_view(figure))
-
-
-def _figure_view(figure: Figure) -> FigureView:
     explanation = localized(figure.note) if figure.status != "confirmed" else ""
     if figure.carried_forward and figure.until:
         explanation = _(

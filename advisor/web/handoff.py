@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote
 
 import segno
-from flask import current_app, request
+from flask import current_app, request, url_for
 from markupsafe import Markup
 from wtforms import FieldList, Form, SelectMultipleField
 
 from advisor.i18n import gettext as _
-from advisor.web.addresses import url_for
 from advisor.web.dates import DatePartsField
 from advisor.web.fields import MAX_AMOUNT_FIELDS
 from advisor.web.kiosk import is_kiosk
@@ -102,7 +101,7 @@ def public_page_url(endpoint: str) -> str:
     """The page's address on the public site: PUBLIC_BASE_URL (the site's root as phones reach it)
     or, when it is not set, this request's own root."""
     base = current_app.config.get("PUBLIC_BASE_URL") or request.url_root
-    path = url_for(endpoint)[len(request.script_root):]  # the kept address (addresses.py)
+    path = url_for(endpoint)[len(request.script_root):]
     return base.rstrip("/") + path
 
 

@@ -7,16 +7,15 @@ from wtforms import RadioField, SelectChoice
 
 from advisor.i18n import lazy_gettext as _l
 from advisor.rules.types import Category
-from advisor.web.choices import FixedChoices
 
 DONT_KNOW = "unknown"
 
-SEX_CHOICES = FixedChoices((SelectChoice("male", _l("Man")), SelectChoice("female", _l("Woman"))))
-CATEGORY_CHOICES = FixedChoices((
+SEX_CHOICES = (SelectChoice("male", _l("Man")), SelectChoice("female", _l("Woman")))
+CATEGORY_CHOICES = (
     SelectChoice("F55", _l("55 (F55)")),
     SelectChoice("F50", _l("50 (F50)")),
     SelectChoice(DONT_KNOW, _l("I don't know")),
-))
+)
 CATEGORY_NAMES = {
     Category.M60: _l("men (original retirement age 60)"),
     Category.F55: _l("women whose original retirement age was 55 (F55)"),

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import typing as t
-
-from flask import Response, current_app, make_response, request
-from flask.signals import before_render_template, template_rendered
+from flask import Response, make_response, render_template, request
 from flask_htmx import HTMX
-
-from advisor.i18n import language_environment
 
 htmx = HTMX()
 
-
-def render_template(template_name_or_list, **context: t.Any) -> str:
-    """Flask's render_template, in the request's language's own Jinja environment (advisor/i18n.py: the
-    constant texts of each template are translated once, when it is compiled for that language)."""
-    app = current_app._get_current_object()
-    template = language_environment(app).get_or_select_template(template_name_or_list)
-    app.update_template_context(context)
-    before_render_template.send(app, _async_wrapper=app.ensure_sync, template=template, context=context)
-    rendered = template.render(context)
-    template_rendered.send(app, _async_wrapper=app.ensure_sync, template=template, context=context)
-    return rendered
+__all__ = ["htmx", "render_page_or_fragment", "render_template", "wants_fragment"]
 
 
 def wants_fragment() -> bool:

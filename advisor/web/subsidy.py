@@ -17,14 +17,14 @@ from advisor.i18n import localized
 from advisor.policy.protections import subsidy_entry
 from advisor.rules.calendar import YearMonth
 from advisor.rules.protections import net_cost
-from advisor.web.choices import YES_NO_UNKNOWN, FixedChoices, content, tri_state
+from advisor.web.choices import YES_NO_UNKNOWN, content, tri_state
 from advisor.web.figures import citation, figure_view
 
 NONE = "none"
-SUBSIDY_CHOICES = FixedChoices((
+SUBSIDY_CHOICES = (
     SelectChoice(NONE, _l("No, or I don't know")), SelectChoice("meituan", _l("Meituan (美团)")),
     SelectChoice("eleme", _l("Ele.me / Taobao Shangou (饿了么 / 淘宝闪购)")),
-    SelectChoice("jd", _l("I am a full-time JD (京东) rider"))))
+    SelectChoice("jd", _l("I am a full-time JD (京东) rider")))
 
 
 def subsidy_field() -> RadioField:

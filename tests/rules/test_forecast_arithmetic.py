@@ -9,6 +9,7 @@ works per Guangdong year and per calendar year (advisor/rules/forecast.py, `_con
 from __future__ import annotations
 
 import random
+import sys
 from datetime import date
 from decimal import Decimal as D
 
@@ -178,12 +179,24 @@ def test_every_row_of_the_comparison_equals_the_reference_estimate_digit_for_dig
                                                                 assumptions))
 
 
-def test_what_is_kept_between_forecasts_is_keyed_on_figures_and_rates_never_on_a_persons_base_or_dates():
-    retirement, past = example_a(YearMonth(2041, 3), "50000.00")
-    rules._kept_years.clear()
-    rules.forecast(D("12345.67"), past, YearMonth(2026, 11), retirement, FIGURES, Assumptions(D("0.0290"), D("0.015")))
-    kept = " ".join(repr(key) for key in rules._kept_years)
-    assert "12345.67" not in kept and "2041" not in kept and "2026" not in kept
-    rows = [FIGURES.floor, *(to_fen(m * FIGURES.average_wage) for m in rules.COMPARISON_MULTIPLES)]
-    bases = {str(to_fen(clamp_base(amount, FIGURES.floor, FIGURES.ceiling).applied)) for amount in rows}
-    assert rules._kept_years and {key[0] for key in rules._kept_years} <= bases
+def rules_state() -> dict[str, str]:
+    """Every module global of advisor.rules.* that could be a store (a dict, list or set, or a cached function)."""
+    state = {}
+    for name, module in sorted(sys.modules.items()):
+        if name.startswith("advisor.rules."):
+            for variable, value in vars(module).items():
+                if hasattr(value, "cache_info"):
+                    state[f"{name}.{variable}"] = "a cached function"
+                elif isinstance(value, (dict, list, set, bytearray)):
+                    state[f"{name}.{variable}"] = repr(value)
+    return state
+
+
+def test_nothing_is_kept_between_forecasts():
+    """The rules are pure: a forecast leaves no trace of a person's base, dates or wage growth in advisor/rules."""
+    retirement = Retirement(Category.M60, False, 0, 63 * 12, YearMonth(2041, 3), date(2041, 3, 15))
+    past = PastContributions(months=137, index=D("1"), balance=D("50000.00"), balance_estimated=False)
+    before = rules_state()
+    rules.forecast(D("8765.43"), past, YearMonth(2026, 11), retirement, FIGURES, Assumptions(D("0.0317"), D("0.015")))
+    assert rules_state() == before
+    assert not [name for name, value in before.items() if value == "a cached function" or "0.0317" in value]

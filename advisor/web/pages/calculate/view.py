@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from flask import current_app, request
 from wtforms import SelectChoice, SelectField
@@ -13,18 +12,18 @@ from advisor.answers.contribution import CostAdvice, calculate_cost, pension_bas
 from advisor.answers.explain import not_in_force_message, scheme_name
 from advisor.answers.pathways import unemployment_benefit
 from advisor.clock import today
-from advisor.i18n import current_language, format_year_month, format_yuan
+from advisor.i18n import format_year_month, format_yuan
 from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
-from advisor.memo import remembered
 from advisor.policy import NotInForce
 from advisor.policy.inputs import FiguresNotInForce
 from advisor.rules.calendar import YearMonth
 from advisor.rules.types import Hukou, Scheme
 from advisor.web.blueprint import bp
-from advisor.web.choices import HUKOU_CHOICES, ChoiceField, FixedChoices, content, scheme_choices
+from advisor.web.choices import HUKOU_CHOICES, ChoiceField, content
 from advisor.web.fields import AmountField, CheckboxesField, PlainForm, YuanAmount
 from advisor.web.figures import FigureView, figure_view
+from advisor.web.prepared import prepared
 from advisor.web.rendering import render_page_or_fragment
 from advisor.web.subsidy import calculator_subsidy, condition_field, subsidy_field
 from advisor.web.summary import join_names, summary
@@ -82,26 +81,21 @@ class CalculateForm(PlainForm):
         field.month = month
 
 
-def month_choices(now: YearMonth) -> FixedChoices:
-    return _month_choices(now, current_language())
-
-
-@lru_cache(maxsize=16)
-def _month_choices(now: YearMonth, language: str) -> FixedChoices:
-    # The same ~60 months for every request of a day, in each language: worked out once.
+def month_choices(now: YearMonth) -> tuple[SelectChoice, ...]:
+    """The months the calculator offers, the latest first."""
     last = now.plus(MONTHS_AHEAD)
     months = []
     month = last
     while month >= FIRST_MONTH:
         months.append(SelectChoice(str(month), format_year_month(month)))
         month = month.plus(-1)
-    return FixedChoices(months)
+    return tuple(months)
 
 
 def build_form() -> CalculateForm:
     now = YearMonth.of(today(current_app.config))
     form = CalculateForm(request.form if request.method == "POST" else None, month=str(now))
-    form.insurances.choices = scheme_choices()
+    form.insurances.choices = prepared().schemes
     form.month.choices = month_choices(now)
     form.last_month = now.plus(MONTHS_AHEAD)
     return form
@@ -169,17 +163,12 @@ def result_view(advice: CostAdvice) -> dict:
 
 
 def benefit_view(month: YearMonth) -> dict | None:
-    """What unemployment insurance can later pay, with the status of each figure; None when not in force. The same
-    for everyone in a month: worked out once (`key` keys its rendering)."""
-    return remembered("unemployment_benefit", month, lambda: _benefit_view(month))
-
-
-def _benefit_view(month: YearMonth) -> dict | None:
+    """What unemployment insurance can later pay, with the status of each figure; None when not in force."""
     try:
         benefit = unemployment_benefit(content(), month.first_day)
     except NotInForce:
         return None
-    return {"key": month, "monthly": benefit.monthly, "durations": benefit.durations,
+    return {"monthly": benefit.monthly, "durations": benefit.durations,
             "figures": [figure_view(f) for f in (benefit.rate, benefit.minimum_wage, benefit.duration)]}
 
 
@@ -193,20 +182,18 @@ def apply_quick_choice(form: CalculateForm) -> None:
     except ValueError:
         return
     if not FIRST_MONTH <= month <= form.last_month:
-        return  # not a month of the list: no quick choices (and nothing kept for it)
+        return  # not a month of the list: no quick choices
     chosen = next((p for p in base_presets(month) if p.key == quick), None)
     if chosen:
         form.wage.data = str(chosen.amount)
 
 
 def base_presets(month: YearMonth) -> tuple:
-    """The quick choices of a month (the same for everyone): worked out once."""
-    def make() -> tuple:
-        try:
-            return tuple(pension_base_presets(content(), month))
-        except NotInForce:
-            return ()
-    return remembered("base_presets", month, make)
+    """The quick choices of a month (the same for everyone)."""
+    try:
+        return tuple(pension_base_presets(content(), month))
+    except NotInForce:
+        return ()
 
 
 @bp.route("/calculate", methods=["GET", "POST"])

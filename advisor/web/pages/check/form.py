@@ -13,15 +13,14 @@ from advisor.answers.eligibility import latest_birth_near_retirement
 from advisor.answers.forecast import person_retirement
 from advisor.clock import today
 from advisor.i18n import lazy_gettext as _l
-from advisor.i18n import localized
-from advisor.memo import remembered
 from advisor.policy import NotInForce
 from advisor.rules.extension import PensionPlace, near_retirement
 from advisor.rules.types import Category, Hukou, Person, Sex, Work
-from advisor.web.choices import HUKOU_CHOICES, YES_NO, ChoiceField, FixedChoices, content
+from advisor.web.choices import HUKOU_CHOICES, YES_NO, ChoiceField, content
 from advisor.web.dates import DatePartsField, check_birth_date
 from advisor.web.fields import PlainForm
 from advisor.web.person import BIRTH_DATE_MESSAGES, CATEGORY_CHOICES, SEX_CHOICES, FollowUpChoiceField, choice_values
+from advisor.web.prepared import prepared
 
 FIRST_INSURED_MESSAGES = {
     "empty": _l("Enter the year and month you were first insured in Guangdong"),
@@ -49,11 +48,11 @@ ANSWER_NAMES = {
     "pension_place": _l("Where the pension will be drawn"),
 }
 # Past or near the statutory retirement age (issue 11): what can still be done about the pension.
-PENSION_PLACE_CHOICES = FixedChoices((
+PENSION_PLACE_CHOICES = (
     SelectChoice(PensionPlace.SHENZHEN.value, _l("Shenzhen")),
     SelectChoice(PensionPlace.ELSEWHERE.value, _l("Somewhere else")),
     SelectChoice(PensionPlace.UNKNOWN.value, _l("I don't know")),
-))
+)
 MAX_CONTRIBUTED_MONTHS = 999
 _WHOLE_MONTHS = re.compile(r"^[0-9]{1,3}$")
 
@@ -152,11 +151,7 @@ class CheckForm(PlainForm):
         original retirement age), the latest birth date that is at or near retirement today, e.g.
         "male=1971-05-31;female=1976-05-31;female/f55=1976-05-31;female/f50=1981-05-31". With it
         static/js/questions.js shows those questions only when the birth date brings them up, as the
-        server decides (near_retirement); without JavaScript their hint says whom they are for. The same for everyone
-        on a day: worked out once a day."""
-        return remembered("near_retirement_rule", self.as_of, self._near_retirement_rule)
-
-    def _near_retirement_rule(self) -> str:
+        server decides (near_retirement); without JavaScript their hint says whom they are for."""
         parts = []
         for key, sex, category in (("male", Sex.MALE, None), ("female", Sex.FEMALE, None),
                                    ("female/f55", Sex.FEMALE, Category.F55), ("female/f50", Sex.FEMALE, Category.F50)):
@@ -277,17 +272,8 @@ class CheckForm(PlainForm):
         return answers
 
 
-def work_choices() -> FixedChoices:
-    return remembered("work_choices", None, _work_choices)
-
-
-def _work_choices() -> FixedChoices:
-    kinds = content().texts["work_kinds"]
-    return FixedChoices(SelectChoice(work.value, localized(kinds[work.value]["label"])) for work in Work)
-
-
 def build_form() -> CheckForm:
     form = CheckForm(request.form if request.method == "POST" else None)
-    form.work.choices = work_choices()
+    form.work.choices = prepared().work_kinds
     form.as_of = today(current_app.config)
     return form

@@ -17,7 +17,6 @@ from advisor.answers.explain import (
 from advisor.answers.protections import employee_route, status_label
 from advisor.i18n import format_age, format_long_date, format_year_month
 from advisor.i18n import gettext as _
-from advisor.memo import remembered
 from advisor.policy.inputs import REFORM_FIRST_DAY
 from advisor.rules.types import Outcome, Scheme
 from advisor.web.choices import content
@@ -93,12 +92,9 @@ def rule_view(check, scheme: Scheme, as_of: date) -> RuleView:
 
 
 def rule_source(check) -> tuple[str, str, str | None]:
-    """A condition's rule and where it is published (the same for everyone; the message holds the person's
-    facts and is never kept)."""
-    def make():
-        text, url = citation(content().texts["eligibility"][check.condition]["source"])
-        return rule_quote(content(), check), text, url
-    return remembered("rule_source", check.condition, make)
+    """A condition's rule and where it is published (the same for everyone)."""
+    text, url = citation(content().texts["eligibility"][check.condition]["source"])
+    return rule_quote(content(), check), text, url
 
 
 def card_view(verdict, as_of: date) -> CardView:
@@ -126,15 +122,11 @@ def retirement_view(advice: EligibilityAdvice) -> RetirementView:
 
 
 def notice_view(notice) -> NoticeView:
-    def source_parts():  # the same for everyone; the message and extras hold the person's facts
-        source = content().texts["notices"][notice.code]["source"]
-        text, url = citation(source)
-        kind = str(SOURCE_KIND_LABELS.get(content().sources[source]["kind"], ""))
-        return text, url, kind, link(NOTICE_GUIDES.get(notice.code))
-
-    text, url, kind, guide = remembered("notice_source", notice.code, source_parts)
+    source = content().texts["notices"][notice.code]["source"]
+    text, url = citation(source)
+    kind = str(SOURCE_KIND_LABELS.get(content().sources[source]["kind"], ""))
     return NoticeView(notice.code, notice_message(content(), notice), text, url,
-                      tuple(notice_extras(content(), notice)), kind, guide)
+                      tuple(notice_extras(content(), notice)), kind, link(NOTICE_GUIDES.get(notice.code)))
 
 
 def eligibility_headline(cards: list[CardView]) -> str:

@@ -9,7 +9,6 @@ from flask import current_app
 from advisor.answers.explain import not_in_force_message
 from advisor.clock import today
 from advisor.i18n import localized
-from advisor.memo import remembered
 from advisor.policy import NotInForce
 from advisor.web.blueprint import bp
 from advisor.web.choices import content
@@ -63,4 +62,4 @@ def faq_view(as_of) -> dict:
 def faq():
     # The same page for everyone on the same day (its figures are today's): worked out and rendered once a day.
     as_of = today(current_app.config)
-    return render_template("faq/page.html", as_of=as_of, **remembered("faq", as_of, lambda: faq_view(as_of)))
+    return render_template("faq/page.html", as_of=as_of, **faq_view(as_of))

@@ -6,11 +6,10 @@ from wtforms import SelectChoice
 from wtforms.validators import ValidationError
 
 from advisor.i18n import lazy_gettext as _l
-from advisor.i18n import localized
-from advisor.memo import remembered
 from advisor.rules.protections import HAPPENED, PLACES
-from advisor.web.choices import YES_NO_UNKNOWN, ChoiceField, FixedChoices, content, tri_state
+from advisor.web.choices import YES_NO_UNKNOWN, ChoiceField, content, tri_state
 from advisor.web.fields import CheckboxesField, PlainForm
+from advisor.web.prepared import prepared
 
 PLACE_LABELS = {"shenzhen": _l("In Shenzhen"), "guangdong": _l("Elsewhere in Guangdong"),
                 "outside_guangdong": _l("Outside Guangdong")}
@@ -21,16 +20,6 @@ HAPPENED_LABELS = {
     "vehicle": _l("My vehicle was damaged"),
     "illness": _l("An illness, not an accident"),
 }
-
-
-def platform_choices() -> FixedChoices:
-    return remembered("platform_choices", None, lambda: FixedChoices(
-        SelectChoice(p["id"], localized(p["name"])) for p in content().protections["platforms"]["platforms"]))
-
-
-def work_choices() -> FixedChoices:
-    return remembered("platform_work_choices", None, lambda: FixedChoices(
-        SelectChoice(w["id"], localized(w["name"])) for w in content().protections["platforms"]["work_kinds"]))
 
 
 class AtLeastOneHappened:
@@ -45,8 +34,8 @@ class ProtectionForm(PlainForm):
     def __init__(self, formdata=None, **kwargs) -> None:
         super().__init__(formdata, **kwargs)
         self.content = content()
-        self.platform.choices = platform_choices()
-        self.work.choices = work_choices()
+        self.platform.choices = prepared().platforms
+        self.work.choices = prepared().platform_work
 
 
 class InjuryForm(ProtectionForm):

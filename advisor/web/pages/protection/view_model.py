@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from advisor.answers.protections import status_label
 from advisor.i18n import gettext as _
 from advisor.i18n import localized
-from advisor.memo import remembered
 from advisor.policy.protections import platform as platform_entry
 from advisor.web.choices import content
 from advisor.web.figures import citation
@@ -30,11 +29,7 @@ def fact_view(item: dict) -> FactView:
 
 
 def injury_page_context() -> dict:
-    """The page around the self-check: the same for everyone (content only), worked out once."""
-    return remembered("injury_page", None, _injury_page_context)
-
-
-def _injury_page_context() -> dict:
+    """The page around the self-check: the same for everyone (content only)."""
     injury = content().protections["injury_protection"]
     sections = [{"id": s["id"], "title": localized(s["title"]), "facts": [fact_view(i) for i in s["items"]]}
                 for s in injury["sections"]]

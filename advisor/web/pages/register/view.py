@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from flask import request
-from wtforms import SelectChoice
 
 from advisor.answers.registration import Suggestion, suggested_channel
 from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
 from advisor.i18n import localized
-from advisor.memo import remembered
 from advisor.rules.types import Hukou
 from advisor.web.blueprint import bp
-from advisor.web.choices import HUKOU_CHOICES, ChoiceField, FixedChoices, content
+from advisor.web.choices import HUKOU_CHOICES, ChoiceField, content
 from advisor.web.fields import CheckboxesField, PlainForm
-from advisor.web.guide_views import applies, channel_view, cited, link, note_view
+from advisor.web.guide_views import applies, cited, link, note_view
+from advisor.web.prepared import prepared
 from advisor.web.rendering import render_page_or_fragment
 from advisor.web.summary import Summary, summary
 
@@ -26,8 +25,7 @@ class RegisterForm(PlainForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.have.choices = remembered("register_have", None, lambda: FixedChoices(
-            SelectChoice(item["id"], localized(item["label"])) for item in content().texts["channels"]["have"]))
+        self.have.choices = prepared().register_have
 
     def have_data(self) -> list[str]:
         """The ticked items the page offers (anything else in the body is ignored)."""
@@ -83,17 +81,11 @@ def suggestion_summary(hukou: Hukou | None, have: list[str]) -> Summary | None:
 
 
 def guide_view(hukou: Hukou | None, have: list[str] | None = None) -> dict:
-    """The whole guide for one hukou, or for everyone (each item then says who it is for): the same for everyone
-    with the same hukou and things ticked (both from fixed lists), so worked out once; `key` keys its rendering."""
-    key = (hukou, tuple(have or ()))
-    return remembered("register_guide", key, lambda: {**_guide_view(hukou, have), "key": key})
-
-
-def _guide_view(hukou: Hukou | None, have: list[str] | None) -> dict:
+    """The whole guide for one hukou, or for everyone (each item then says who it is for); the ways to register
+    were made for each hukou when the app started (advisor/web/prepared.py)."""
     guide = content().texts["channels"]
     have = have or []
     found = suggested_channel(guide, hukou.value, have) if hukou and have else Suggestion(None, False)
-    channels = [channel_view(channel, hukou) for channel in guide["channels"]]
     not_found = {item["id"]: localized(item["text"]) for item in guide["not_found"]}
     return {
         "hukou": hukou,
@@ -101,7 +93,7 @@ def _guide_view(hukou: Hukou | None, have: list[str] | None) -> dict:
         "suggested": found.channel,
         "not_found": {c["id"]: not_found[c["not_found"]] for c in guide["channels"] if c.get("not_found")},
         "hukou_label": next((str(choice.label) for choice in HUKOU_CHOICES if hukou and choice.value == hukou), ""),
-        "channels": channels,
+        "channels": prepared().channels[hukou],
         "online_form": guide["online_form"],
         "online_form_cited": cited(guide["online_form"]),
         "calculator": link("calculate"),

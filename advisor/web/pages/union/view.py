@@ -15,7 +15,6 @@ from advisor.clock import today
 from advisor.i18n import format_year_month, format_yuan_round, localized
 from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
-from advisor.memo import remembered
 from advisor.rules.calendar import YearMonth
 from advisor.rules.money import AmountError, parse_yuan
 from advisor.rules.union_schemes import Answer, is_period_over
@@ -199,8 +198,8 @@ def union_accident_aid():
         "union/accident_aid.html", "union/_payout_result.html",
         form=form, result=result, submitted=request.method == "POST" and not adding, adding=adding,
         can_add=len(form.amounts.entries) < MAX_AMOUNT_FIELDS, add_name=ADD_AMOUNT,
-        plan=scheme("gd_mutual_aid"), tiers=remembered("mutual_aid_tiers", None, tier_rows),
-        period=remembered("mutual_aid_period", today(current_app.config), period_texts),
+        plan=scheme("gd_mutual_aid"), tiers=tier_rows(),
+        period=period_texts(),
         source=source_citation(scheme("gd_mutual_aid")["source"]),
     )
 
