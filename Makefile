@@ -1,7 +1,7 @@
 # Two commands do all the set-up on a fresh Debian machine with Python 3.11:
 #   make run    virtual environment, install, compile translations, serve on http://127.0.0.1:5000 (ADVISOR_PORT)
 #   make check  the quick tests (rules, content, API, pages, i18n) in under a minute: no browser, nothing slow
-#   make test   the same plus test dependencies, Chromium and nginx, then every test
+#   make test   the same plus test dependencies, Chromium and nginx, then ruff and every test
 #   make serve  the production stack: nginx in front of gunicorn on http://127.0.0.1:8000 (ADVISOR_PORT)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -77,7 +77,7 @@ check: $(VENV)/.dev translations
 
 # Every test, in two processes (pytest-xdist). Not --dist loadfile or loadgroup: under them schemathesis ran only
 # its first operation (its operations are subtests of one test), and said nothing.
-test: $(VENV)/.dev translations chromium nginx
+test: $(VENV)/.dev translations chromium nginx lint
 	$(BIN)/python -m pytest -n 2
 
 # Re-extract the messages after changing user-facing strings, then translate the new entries.
@@ -86,8 +86,9 @@ extract: $(VENV)/.runtime
 	  --add-comments=TRANSLATORS: -o $(CATALOGUES)/messages.pot .
 	$(BIN)/pybabel update --no-fuzzy-matching -i $(CATALOGUES)/messages.pot -d $(CATALOGUES)
 
+# ruff with the rules pyproject.toml selects; part of make test.
 lint: $(VENV)/.dev
-	$(BIN)/ruff check advisor tests
+	$(BIN)/ruff check advisor tests bench wsgi.py
 
 clean:
 	rm -rf $(VENV) $(CATALOGUES)/*/LC_MESSAGES/*.mo

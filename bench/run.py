@@ -96,7 +96,10 @@ def gunicorn(app_spec: str, extra: list[str], log: Path, env_extra: dict | None 
     """gunicorn with the production config on a free loopback port; stopped whatever happens."""
     port = free_port()
     env = {**os.environ, "ADVISOR_TODAY": TODAY, **(env_extra or {})}
-    command = [str(BIN / "gunicorn"), "--config", str(root / "advisor" / "serving" / "gunicorn_conf.py"),
+    # A checkout from before issue 22 kept its gunicorn settings at the package's root.
+    config = next(path for path in (root / "advisor" / "serving" / "gunicorn_conf.py",
+                                    root / "advisor" / "gunicorn_conf.py") if path.exists())
+    command = [str(BIN / "gunicorn"), "--config", str(config),
                "--bind", f"127.0.0.1:{port}", *extra, app_spec]
     with open(log, "wb") as out:
         process = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
@@ -583,8 +586,8 @@ def main() -> None:
         if options.only_cpu:
             return
         results, workers = load(options.seconds, options.warmup, options.rounds, workdir)
-        print(f"gunicorn: {workers} sync workers each (advisor/serving/gunicorn_conf.py), the 'via nginx' scenarios through "
-              "make serve's stack (deploy/nginx.conf), wrk on the same machine")
+        print(f"gunicorn: {workers} sync workers each (advisor/serving/gunicorn_conf.py), the 'via nginx' scenarios "
+              "through make serve's stack (deploy/nginx.conf), wrk on the same machine")
         print_load(results, options.seconds)
         if not options.skip_browser:
             print_browser(browser_figures(options.runs, workdir))
