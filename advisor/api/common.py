@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
+from functools import wraps
 from typing import Any
 
 from flask import Response, current_app, jsonify, request
@@ -40,6 +42,16 @@ def read_json_object() -> tuple[dict[str, Any] | None, Response | None]:
     if not isinstance(data, dict):
         return None, errors_response({"body": [_("Send a JSON object.")]}, 422)
     return data, None
+
+
+def takes_json_object(view: Callable[[dict[str, Any]], Response]) -> Callable[[], Response]:
+    """An operation that reads a JSON object: the view gets the body as a dict; any other body is answered here
+    (read_json_object)."""
+    @wraps(view)
+    def operation() -> Response:
+        data, problem = read_json_object()
+        return problem if problem else view(data)
+    return operation
 
 
 def errors_response(errors: dict[str, list[str]], status: int = 422) -> Response:

@@ -8,7 +8,7 @@ from advisor.answers.contribution import calculate_cost
 from advisor.answers.explain import not_in_force_message
 from advisor.answers.protections import cost_subsidy
 from advisor.api.blueprint import bp
-from advisor.api.common import content, errors_response, money, rate, read_json_object
+from advisor.api.common import content, errors_response, money, rate, takes_json_object
 from advisor.api.validation import FieldReader
 from advisor.policy.inputs import FiguresNotInForce, worst_status
 from advisor.rules.protections import SubsidyPlatform
@@ -16,10 +16,8 @@ from advisor.rules.types import Hukou, Scheme
 
 
 @bp.post("/contribution")
-def contribution():
-    data, problem = read_json_object()
-    if problem:
-        return problem
+@takes_json_object
+def contribution(data: dict):
     fields = FieldReader(data)
     month = fields.month("month")
     hukou = fields.choice("hukou", Hukou)

@@ -10,7 +10,7 @@ from advisor.answers.eligibility import check_eligibility
 from advisor.answers.explain import check_message, not_in_force_message, notice_extras, notice_message
 from advisor.answers.protections import employee_route
 from advisor.api.blueprint import bp
-from advisor.api.common import content, errors_response, money, read_json_object
+from advisor.api.common import content, errors_response, money, takes_json_object
 from advisor.api.validation import FieldReader, check_person
 from advisor.clock import today
 from advisor.i18n import gettext as _
@@ -21,10 +21,8 @@ from advisor.rules.types import Category, Hukou, Notice, Person, Sex, Work
 
 
 @bp.post("/eligibility")
-def eligibility():
-    data, problem = read_json_object()
-    if problem:
-        return problem
+@takes_json_object
+def eligibility(data: dict):
     fields = FieldReader(data)
     birth_date = fields.date("birth_date", earliest=None)  # check_person words the lower bound
     sex = fields.choice("sex", Sex)

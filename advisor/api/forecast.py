@@ -25,7 +25,7 @@ from advisor.answers.forecast import (
 from advisor.answers.forecast_explain import assumption_message, beyond_table_message, notice_message, row_name
 from advisor.answers.retirement_explain import outside_window_message
 from advisor.api.blueprint import bp
-from advisor.api.common import content, errors_response, money, rate, read_json_object
+from advisor.api.common import content, errors_response, money, rate, takes_json_object
 from advisor.api.validation import FieldReader, check_person
 from advisor.clock import today
 from advisor.i18n import format_long_date, localized
@@ -265,10 +265,8 @@ def forecast_body(advice: ForecastAdvice) -> dict[str, Any]:
 
 
 @bp.post("/forecast")
-def forecast():
-    data, problem = read_json_object()
-    if problem:
-        return problem
+@takes_json_object
+def forecast(data: dict):
     question, as_of, fields = read_question(data)
     if question is None:
         return errors_response(fields.errors)

@@ -11,7 +11,7 @@ from advisor.answers.explain import not_in_force_message
 from advisor.answers.pension_at_retirement import PensionAnswer, PensionQuestion, check_record, pension_at_retirement
 from advisor.answers.retirement_explain import line_name, lines, notice_message, outside_window_message
 from advisor.api.blueprint import bp
-from advisor.api.common import content, errors_response, money, rate, read_json_object
+from advisor.api.common import content, errors_response, money, rate, takes_json_object
 from advisor.api.forecast import _figure
 from advisor.api.validation import FieldReader, check_person
 from advisor.clock import today
@@ -83,10 +83,8 @@ def window_reason(error: OutsideWindow) -> dict[str, list[str]]:
 
 
 @bp.post("/pension-at-retirement")
-def pension_at_retirement_api():
-    data, problem = read_json_object()
-    if problem:
-        return problem
+@takes_json_object
+def pension_at_retirement_api(data: dict):
     question, as_of, fields = read_question(data)
     if question is None:
         return errors_response(fields.errors)

@@ -9,7 +9,7 @@ from flask import current_app, jsonify
 
 from advisor.answers.protections import ChecklistAnswer, InjuryAnswer, checklist_answer, injury_answer
 from advisor.api.blueprint import bp
-from advisor.api.common import content, errors_response, money, read_json_object
+from advisor.api.common import content, errors_response, money, takes_json_object
 from advisor.api.validation import FieldReader
 from advisor.clock import today
 from advisor.rules.protections import Happened, Place, Platform, WorkKind
@@ -26,10 +26,8 @@ def injury_body(answer: InjuryAnswer) -> dict:
 
 
 @bp.post("/protection/injury-check")
-def injury_check():
-    data, problem = read_json_object()
-    if problem:
-        return problem
+@takes_json_object
+def injury_check(data: dict):
     fields = FieldReader(data)
     platform = fields.choice("platform", Platform)
     work = fields.choice("work", WorkKind)
@@ -73,10 +71,8 @@ def checklist_body(answer: ChecklistAnswer) -> dict:
 
 
 @bp.post("/protection/after-accident")
-def after_accident():
-    data, problem = read_json_object()
-    if problem:
-        return problem
+@takes_json_object
+def after_accident(data: dict):
     fields = FieldReader(data)
     answers = {
         "platform": fields.choice("platform", Platform),

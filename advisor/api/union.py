@@ -20,7 +20,7 @@ from advisor.answers.union import (
     no_proof_text,
 )
 from advisor.api.blueprint import bp
-from advisor.api.common import content, errors_response, money, read_json_object
+from advisor.api.common import content, errors_response, money, takes_json_object
 from advisor.api.validation import FieldReader
 from advisor.clock import today
 from advisor.i18n import gettext as _
@@ -101,10 +101,8 @@ def read_answers(fields: FieldReader, field: str, conditions: tuple[str, ...]) -
 
 
 @bp.post("/union/mutual-aid-payout")
-def mutual_aid_payout():
-    data, problem = read_json_object()
-    if problem:
-        return problem
+@takes_json_object
+def mutual_aid_payout(data: dict):
     fields = FieldReader(data)
     amounts = read_amounts(fields, "amounts")
     as_of = fields.date("as_of", required=False) or today(current_app.config)
@@ -129,10 +127,8 @@ def mutual_aid_payout():
 
 
 @bp.post("/union/e-road-claim-check")
-def e_road_claim_check():
-    data, problem = read_json_object()
-    if problem:
-        return problem
+@takes_json_object
+def e_road_claim_check(data: dict):
     fields = FieldReader(data)
     answers = read_answers(fields, "answers", e_road_condition_ids(content()))
     if fields.errors:

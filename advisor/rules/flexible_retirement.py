@@ -17,7 +17,7 @@ from datetime import date
 from enum import StrEnum
 
 from advisor.rules.calendar import YearMonth
-from advisor.rules.retirement import ReformSchedule, Retirement
+from advisor.rules.retirement import AgeInMonths, ReformSchedule, Retirement
 
 
 @dataclass(frozen=True)
@@ -53,21 +53,13 @@ class RetirementWindow:
 
 
 @dataclass(frozen=True)
-class ChosenRetirement:
+class ChosenRetirement(AgeInMonths):
     """One month in the window, and what retiring then means."""
 
     month: YearMonth
     age_in_months: int
     kind: RetirementKind
     statutory: Retirement
-
-    @property
-    def age_years(self) -> int:
-        return self.age_in_months // 12
-
-    @property
-    def age_months(self) -> int:
-        return self.age_in_months % 12
 
     @property
     def months_from_statutory(self) -> int:

@@ -24,14 +24,10 @@ class ReformSchedule:
     max_delay_months: int
 
 
-@dataclass(frozen=True)
-class Retirement:
-    category: Category
-    category_assumed: bool  # True when a woman's category is the site's default, not her choice
-    delay_months: int
+class AgeInMonths:
+    """An age kept in months (the dataclass's age_in_months), read as full years and the months beyond them."""
+
     age_in_months: int
-    month: YearMonth  # the month the statutory age is reached
-    date: date  # the day it is reached
 
     @property
     def age_years(self) -> int:
@@ -41,6 +37,16 @@ class Retirement:
     def age_months(self) -> int:
         """Months beyond the full years (60y1m → 1)."""
         return self.age_in_months % 12
+
+
+@dataclass(frozen=True)
+class Retirement(AgeInMonths):
+    category: Category
+    category_assumed: bool  # True when a woman's category is the site's default, not her choice
+    delay_months: int
+    age_in_months: int
+    month: YearMonth  # the month the statutory age is reached
+    date: date  # the day it is reached
 
     def reached_on(self, on: date) -> bool:
         return on >= self.date

@@ -33,6 +33,19 @@ class FigureView:
     quote: str | None
 
 
+@dataclass(frozen=True)
+class NoticeView:
+    """A notice under a result, with its source."""
+
+    code: str
+    message: str
+    citation: str
+    url: str | None
+    extras: tuple[str, ...] = ()  # further paragraphs (the pension-place condition, the alternatives)
+    kind_label: str = ""  # "third-party source" when the notice rests on one
+    link: object = None  # a guide that says more (guide_views.Link)
+
+
 def citation(source_key: str | None) -> tuple[str, str | None]:
     source = content().sources.get(source_key or "", {})
     parts = [str(source.get(k)) for k in ("number", "title") if source.get(k)]

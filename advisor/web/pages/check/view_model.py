@@ -20,7 +20,7 @@ from advisor.i18n import gettext as _
 from advisor.policy.inputs import REFORM_FIRST_DAY
 from advisor.rules.types import Outcome, Scheme
 from advisor.web.choices import content
-from advisor.web.figures import FigureView, citation, figure_view
+from advisor.web.figures import FigureView, NoticeView, citation, figure_view
 from advisor.web.guide_views import SOURCE_KIND_LABELS, link
 from advisor.web.pages.check.form import ANSWER_NAMES, CheckForm
 from advisor.web.person import CATEGORY_NAMES, DONT_KNOW
@@ -74,17 +74,6 @@ class RetirementView:
     schedule: FigureView
     default: FigureView | None  # the assumed category's status and source, when it was assumed
     window: object = None  # the flexible-retirement window (pages/pension_at_retirement/window.py)
-
-
-@dataclass(frozen=True)
-class NoticeView:
-    code: str
-    message: str
-    citation: str
-    url: str | None
-    extras: tuple[str, ...] = ()  # further paragraphs (the pension-place condition, the alternatives)
-    kind_label: str = ""  # "third-party source" when the notice rests on one
-    link: object = None  # a guide that says more (guide_views.Link)
 
 
 def rule_view(check, scheme: Scheme, as_of: date) -> RuleView:

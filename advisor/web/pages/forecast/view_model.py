@@ -15,7 +15,7 @@ from advisor.i18n import format_age, format_rate, format_year_month, format_yuan
 from advisor.policy import Figure
 from advisor.rules.forecast import PensionRange
 from advisor.web.choices import content
-from advisor.web.figures import STATUS_LABELS, FigureView, citation, figure_view
+from advisor.web.figures import STATUS_LABELS, FigureView, NoticeView, citation, figure_view
 from advisor.web.pages.forecast.chart import Chart, comparison_chart
 from advisor.web.person import CATEGORY_NAMES
 from advisor.web.summary import summary
@@ -32,14 +32,6 @@ class AssumptionView:
     citation: str
     url: str | None
     default: str  # the content default the person replaced ("" otherwise)
-
-
-@dataclass(frozen=True)
-class NoticeView:
-    code: str
-    message: str
-    citation: str
-    url: str | None
 
 
 @dataclass(frozen=True)
