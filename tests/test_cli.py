@@ -29,7 +29,8 @@ def test_policy_show_prints_every_figure_in_force_with_status_and_source(app):
     result = app.test_cli_runner().invoke(args=["policy", "show", "--on", "2026-03-01"])
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert "medical.rate: 0.08 [confirmed] from 2026-01-01 — 深圳市医疗保障局温馨提示（2026年职工医保缴费基数上下限及费率）" in lines
+    assert ("medical.rate: 0.08 [confirmed] from 2026-01-01 — "
+            "深圳市医疗保障局温馨提示（2026年职工医保缴费基数上下限及费率）") in lines
     assert any(line.startswith("pension.base_floor: 4775 [confirmed] from 2025-07-01 — 粤人社发〔2025〕32号")
                for line in lines)
 

@@ -79,7 +79,8 @@ def lines(answer: PensionAnswer) -> tuple[Line, ...]:
             "No months of local supplementary contributions (paid by Shenzhen hukou only), so no local subsidy: "
             "%(amount)s", amount=format_yuan(result.local_subsidy)))
     transitional = Line("transitional_pension", None, gettext(
-        "Not computed: its Shenzhen formula needs figures printed only on the approval sheet (see the note)."), (), (localized(answer.transitional_note),))
+        "Not computed: its Shenzhen formula needs figures printed only on the approval sheet (see the note)."), (),
+        (localized(answer.transitional_note),))
     total = Line("total", answer.total, gettext(
         "%(basic)s + %(account)s + %(subsidy)s = %(total)s, without any transitional pension",
         basic=format_yuan(result.basic_pension), account=format_yuan(result.personal_account_pension),

@@ -178,7 +178,7 @@ def parse_parameter(parameter_id: str, raw: Any, sources: Mapping[str, Any], fil
     if not isinstance(values, dict) or not values:
         raise ContentError(file, "values", "needs at least one dated value")
     entries = [_entry(v, k, unit, sources, file) for k, v in values.items()]
-    for before, after in zip(entries, entries[1:]):
+    for before, after in zip(entries, entries[1:], strict=False):
         if after.effective <= before.effective:
             raise ContentError(file, f"values.{after.effective}", "dates must increase")
         if before.until is not None and before.until >= after.effective:

@@ -34,7 +34,8 @@ def _check_platforms(raw: Mapping[str, Any]) -> None:
     for i, platform in enumerate(platforms):
         injury = platform.get("injury") or {}
         if injury.get("group") not in groups:
-            raise ContentError(_file("platforms"), f"platforms[{i}].injury.group", f"must be one of {', '.join(groups)}")
+            raise ContentError(_file("platforms"), f"platforms[{i}].injury.group",
+                               f"must be one of {', '.join(groups)}")
         if injury.get("status") not in FACT_STATUSES:
             raise ContentError(_file("platforms"), f"platforms[{i}].injury.status", "is not a known status")
         if injury["group"] in ("first_batch", "added_2025") and not isinstance(injury.get("since"), date):

@@ -202,7 +202,8 @@ class AccidentAnswers:
 
 @dataclass(frozen=True)
 class SchemeAnswer:
-    scheme: str       # injury_protection | employer_injury | e_road | gd_mutual_aid | platform_insurance | medical_insurance
+    # injury_protection | employer_injury | e_road | gd_mutual_aid | platform_insurance | medical_insurance
+    scheme: str
     applies: bool | None
     reason: str       # keys scheme_reasons in after_accident.yaml
     third_party: bool = False  # medical insurance: someone else may be liable (traffic accident)
@@ -293,7 +294,8 @@ def after_accident_checklist(answers: AccidentAnswers, as_of: date, e_road_condi
     if not (hurt or ill):
         schemes.append(SchemeAnswer("medical_insurance", False, "medical_not_relevant"))
     else:
-        reason = {True: "medical_insured", False: "medical_not_insured", None: "medical_unknown"}[answers.medical_insured]
+        reasons = {True: "medical_insured", False: "medical_not_insured", None: "medical_unknown"}
+        reason = reasons[answers.medical_insured]
         schemes.append(SchemeAnswer("medical_insurance", answers.medical_insured, reason,
                                     third_party="traffic" in happened))
 

@@ -13,7 +13,8 @@ from advisor.i18n import lazy_gettext as _l
 from advisor.web.rendering import render_template
 
 MESSAGES = {
-    400: (_l("We could not read that request"), _l("Something in the request was not in the form we expected. Go back and try again.")),
+    400: (_l("We could not read that request"),
+          _l("Something in the request was not in the form we expected. Go back and try again.")),
     404: (_l("Page not found"), _l("If you typed the web address, check it is correct.")),
     405: (_l("That action is not possible here"), _l("Go back to the page and use its buttons.")),
     413: (_l("What you sent is too large"), _l("Go back and enter shorter answers.")),

@@ -1,8 +1,9 @@
 """Addresses on other sites and phone numbers, rendered in one place so kiosk mode can change them.
 
 On the public site an official web address is a link that opens the official site (the address
-itself is the link text, so it can be read and copied too) and a phone number is a tel: link. On a kiosk nothing may lead off the site or
-try to dial: both become plain text with a QR code that a person scans with their own phone.
+itself is the link text, so it can be read and copied too) and a phone number is a tel: link. On a kiosk nothing
+may lead off the site or try to dial: both become plain text with a QR code that a person scans with their own
+phone.
 """
 
 from __future__ import annotations

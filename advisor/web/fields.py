@@ -72,4 +72,5 @@ class AmountField(StringField):
     amount: Decimal | None = None
 
 
-MAX_AMOUNT_FIELDS = 20  # "add another" stops here; a worker rarely has that many accidents  (the union's accident-aid form)
+# The union's accident-aid form: "add another" stops here; a worker rarely has that many accidents.
+MAX_AMOUNT_FIELDS = 20

@@ -148,7 +148,8 @@ def test_without_platform_employee_or_with_null_the_answer_is_exactly_as_today(c
 
 def test_platform_employee_is_read_only_for_platform_work(client):
     self_employed = {**VALID, "work": "self_employed"}
-    assert post(client, {**self_employed, "platform_employee": "jd"}).get_json() == post(client, self_employed).get_json()
+    with_jd = post(client, {**self_employed, "platform_employee": "jd"})
+    assert with_jd.get_json() == post(client, self_employed).get_json()
 
 
 @pytest.mark.parametrize("value", ["meituan", "JD", True, 1, ["jd"]])

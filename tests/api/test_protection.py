@@ -65,7 +65,8 @@ def test_injury_check_reasons_carry_their_status(client):
         "platform": "meituan", "work": "delivery", "during_order": True}).get_json()
     assert body["reasons"][0] == {
         "code": "platform_first_batch", "status": "secondary", "source": "grb-2023-10-27-injury",
-        "message": "Meituan is a first-batch pilot platform; its orders in Guangdong have been covered since 1 July 2022."}
+        "message": "Meituan is a first-batch pilot platform; its orders in Guangdong have been covered since "
+                   "1 July 2022."}
     assert [a["code"] for a in body["ask"]] == ["report_in_app", "hotline_12333"]
 
 

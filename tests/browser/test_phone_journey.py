@@ -244,7 +244,8 @@ def test_without_javascript_the_questions_about_paying_on_say_when_they_apply(ph
     page.goto(f"/{lang}/check")
     expect(page.locator("[data-asked-when=near-retirement]")).to_be_visible()
     expect(page.locator("#contributed_months-hint")).to_contain_text(
-        {"zh": "只有已到法定退休年龄或五年内将到的人才需要填", "en": "Only if you have reached the statutory retirement age"}[lang])
+        {"zh": "只有已到法定退休年龄或五年内将到的人才需要填",
+         "en": "Only if you have reached the statutory retirement age"}[lang])
 
 
 # --- Forecast in today's money ------------------------------------------------------------------------

@@ -18,7 +18,8 @@ WORDS = {
            "traffic": "交通事故（与车辆或行人）", "yes": "是"},
     "en": {"check": "Check", "covered": "Covered", "show": "Show my checklist", "checklist": "Your checklist",
            "meituan": "Meituan", "delivery": "Food or instant delivery (rider or errand runner)",
-           "shenzhen": "In Shenzhen", "injured": "I was injured", "traffic": "A traffic accident (with a vehicle or a person)",
+           "shenzhen": "In Shenzhen", "injured": "I was injured",
+           "traffic": "A traffic accident (with a vehicle or a person)",
            "yes": "Yes"},
 }
 

@@ -35,7 +35,10 @@ ELEME_TERMS = SubsidyTerms("eleme", SubsidyKind.AT_LEAST, D("0.50"), False)
 
 # Platform subsidy ------------------------------------------------------------------------------
 
-def subsidy(terms=MEITUAN_TERMS, met=True, total=D("955.00"), floor=D("4775"), pension=True):
+TOTAL, FLOOR = D("955.00"), D("4775")
+
+
+def subsidy(terms=MEITUAN_TERMS, met=True, total=TOTAL, floor=FLOOR, pension=True):
     return platform_subsidy(terms, met, total, floor, D("0.20"), pension, "ROUND_HALF_UP")
 
 

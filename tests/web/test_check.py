@@ -30,7 +30,8 @@ def main_text(html: str) -> str:
 
 def cards(html: str) -> dict[str, tuple[str, str]]:
     """scheme → (yes|no, the card's text)."""
-    found = re.findall(r'<li class="verdict-item verdict-item--(yes|no)" id="card-(\w+)">(.*?)</details>\s*</li>', html, re.S)
+    found = re.findall(r'<li class="verdict-item verdict-item--(yes|no)" id="card-(\w+)">(.*?)</details>\s*</li>',
+                       html, re.S)
     return {scheme: (answer, text_of(body)) for answer, scheme, body in found}
 
 

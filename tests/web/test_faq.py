@@ -84,7 +84,7 @@ def test_page_structure_is_accessible(client, lang):
     main = html[html.index('<main id="main"'):html.index("</main>")]
     levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", main)]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
     assert '<nav class="contents no-print" aria-labelledby="contents-heading">' in main
     assert '<a href="#pension_contribution_standard">' in main and '<a href="#myths">' in main
 

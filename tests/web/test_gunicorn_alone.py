@@ -37,7 +37,8 @@ def server(tmp_path_factory):
     environment = {**os.environ, "ADVISOR_BIND": f"127.0.0.1:{port}", "ADVISOR_WORKERS": "1", "ADVISOR_TODAY": TODAY}
     with open(log, "wb") as out:
         process = subprocess.Popen([str(Path(sys.executable).with_name("gunicorn")), "--config",
-                                    str(ROOT / "advisor/serving/gunicorn_conf.py"), "wsgi:app"], cwd=ROOT, env=environment,
+                                    str(ROOT / "advisor/serving/gunicorn_conf.py"), "wsgi:app"],
+                                   cwd=ROOT, env=environment,
                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + 60

@@ -173,10 +173,12 @@ def term_block(html: str, key: str) -> str:
 
 @pytest.mark.parametrize("lang, url, data, key, question, answer", [
     ("zh", "/zh/calculate", None, "base", "缴费基数是什么？", "用来计算社保费的月工资数。"),
-    ("en", "/en/calculate", None, "base", "What is the contribution base (缴费基数)?", "The monthly wage your payments"),
+    ("en", "/en/calculate", None, "base", "What is the contribution base (缴费基数)?",
+     "The monthly wage your payments"),
     ("zh", "/zh/calculate", None, "local_supplementary", "地方补充养老保险是什么？", "只有深圳户籍的人才交"),
     ("zh", "/zh/calculate", FULL, "pooled_fund", "统筹基金是什么？", "放进大家共用的那部分钱"),
-    ("en", "/en/calculate", FULL, "personal_account", "What is the personal account (个人账户)?", "kept in your own name"),
+    ("en", "/en/calculate", FULL, "personal_account", "What is the personal account (个人账户)?",
+     "kept in your own name"),
     ("zh", "/zh/forecast", None, "personal_account", "个人账户是什么？", "记在您自己名下的那部分钱"),
     ("en", "/en/pension-at-retirement", WOMAN_PAGE, "payout_months", "What are payout months (计发月数)?",
      "divided by this number"),

@@ -20,8 +20,9 @@ def text_of(html: str) -> str:
 
 
 def story_json(form: dict) -> dict:
-    return {**{k: TRI[v] for k, v in form.items() if isinstance(v, str) and v in TRI}, "platform": form["platform"], "work": form["work"],
-            "place": form["place"], "happened": list(form["happened"])}
+    answers = {k: TRI[v] for k, v in form.items() if isinstance(v, str) and v in TRI}
+    return {**answers, "platform": form["platform"], "work": form["work"], "place": form["place"],
+            "happened": list(form["happened"])}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -71,8 +72,8 @@ def test_checklist_page_and_api_agree_for_every_story(client):
         for item in api["steps"] + api["evidence"]:
             assert item["message"] in page
         for scheme in api["schemes"]:
-            assert f"{scheme['name']} {({True: '适用', False: '不适用', None: '可能适用，要问清楚'})[scheme['applies']]} " \
-                   f"{scheme['reason']}" in page
+            applies = {True: "适用", False: "不适用", None: "可能适用，要问清楚"}[scheme["applies"]]
+            assert f"{scheme['name']} {applies} {scheme['reason']}" in page
 
 
 def test_checklist_errors_and_no_javascript_full_page(client):
@@ -224,7 +225,8 @@ def test_check_routes_a_full_time_jd_rider_and_agrees_with_the_api(client, lang,
             assert reason["message"] in page
     assert html.count("verdict-item--no") == 3 and "verdict-item--yes" not in html
     if lang == "en":
-        assert "As a full-time JD rider you are insured through JD as an employee: ask your JD station or 12333." in page
+        assert ("As a full-time JD rider you are insured through JD as an employee: ask your JD station or "
+                "12333.") in page
         assert "You are insured through JD as an employee, not as a flexible worker" in page
         assert htmx or "Full-time JD (京东) rider Yes" in page  # the answers summary (full page)
         assert 'href="/en/protection/injury"' in html  # platform workers are led to the protections

@@ -49,9 +49,11 @@ def test_the_page_without_a_choice_in_english(client):
     first = terminal_first_step(html)
     assert ("For people with Shenzhen hukou: On the terminal, choose “灵活就业人员新参保（深户）” "
             "(new flexible worker enrolment (Shenzhen hukou)).") in first
-    assert "On the terminal, choose “非深户灵活就业人员参保登记” (flexible worker enrolment without Shenzhen hukou)." in first
+    assert ("On the terminal, choose “非深户灵活就业人员参保登记” (flexible worker enrolment without Shenzhen "
+            "hukou).") in first
     # The screen's own words are marked as Chinese for screen readers on the English page.
-    assert '<span class="screen-text" lang="zh-CN">“个人社保网上服务”</span> (personal social insurance online services)' in html
+    assert ('<span class="screen-text" lang="zh-CN">“个人社保网上服务”</span> '
+            '(personal social insurance online services)') in html
 
 
 @pytest.mark.parametrize("lang, intro", [
@@ -203,12 +205,13 @@ def test_headings_go_down_one_level_at_a_time(client, lang):
     for response in (client.get(f"/{lang}/register"), client.post(f"/{lang}/register", data={"hukou": "shenzhen"})):
         levels = heading_levels(between(response.text, '<main id="main"', "</main>"))
         assert levels[0] == 1 and levels.count(1) == 1
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
 
 
 def test_the_printout_is_dated_and_leaves_out_the_form_and_intro(client):
     html = client.post("/en/register", data={"hukou": "shenzhen"}).text
-    assert '<p class="print-only">Printed on 22 November 2026 from the Shenzhen flexible employment insurance advisor.</p>' in html
+    assert ('<p class="print-only">Printed on 22 November 2026 from the Shenzhen flexible employment insurance '
+            'advisor.</p>') in html
     assert '<ul class="channel-summary no-print">' in client.get("/en/register").text
     assert '<p class="no-print guide-action"><a href="/en/register">See the steps for every hukou</a></p>' in html
 
@@ -271,7 +274,8 @@ def test_hong_kong_macao_taiwan_in_person_go_to_the_counter_after_calling_12333(
 
 def test_with_nothing_that_fits_the_page_says_to_call_12333(client):
     html = client.post("/zh/register", data={"hukou": "other_province", "have": ["id_card"]}).text
-    assert headline(html) == "每种办法都要用到手机上的微信或“粤省事”，或者带身份证亲自去办。请打12333，问问用您手上有的东西怎么办理。"
+    assert headline(html) == ("每种办法都要用到手机上的微信或“粤省事”，或者带身份证亲自去办。"
+                              "请打12333，问问用您手上有的东西怎么办理。")
 
 
 def test_without_what_they_have_the_general_way_and_an_invitation_to_say(client):
