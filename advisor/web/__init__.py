@@ -10,7 +10,7 @@ from advisor.answers.explain import scheme_name
 from advisor.clock import today
 from advisor.i18n import DEFAULT_LANGUAGE, language
 from advisor.i18n import lazy_gettext as _l
-from advisor.web import external, handoff, kiosk, page_cache, prepared, result_summaries, static_files
+from advisor.web import external, handoff, journey, kiosk, page_cache, prepared, result_summaries, static_files
 from advisor.web.blueprint import bp
 from advisor.web.compression import compress_response
 from advisor.web.errors import register_error_pages
@@ -26,6 +26,7 @@ from advisor.web.pages.home import view as home  # noqa: F401
 from advisor.web.pages.outreach import membership  # noqa: F401
 from advisor.web.pages.outreach import view as outreach  # noqa: F401
 from advisor.web.pages.pension_at_retirement import view as pension_at_retirement  # noqa: F401
+from advisor.web.pages.plan import view as plan  # noqa: F401  (我的参保方案, the journey's end)
 from advisor.web.pages.protection import view as protection  # noqa: F401  (新职伤, after an accident)
 from advisor.web.pages.register import view as register  # noqa: F401
 from advisor.web.pages.union import view as union  # noqa: F401
@@ -71,6 +72,7 @@ def init_app(app: Flask) -> None:
     kiosk.init_app(app)
     external.init_app(app)  # kiosk mode: addresses and phone numbers
     handoff.init_app(app)  # kiosk mode: a result's QR code for the worker's phone
+    journey.init_app(app)  # ask once: the answers of the earlier pages ride along (issue 23)
     result_summaries.init_app(app)  # the opening sentence of the newer pages' results (issue 10)
     glossary.init_app(app)
     app.add_template_filter(figure_value)
