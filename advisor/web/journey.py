@@ -74,6 +74,9 @@ QUESTIONS: dict[str, Question] = {
     "have": _q(REGISTER, _l("What you have with you"), anchor="have-0"),
 }
 QUESTION_OF = {name: key for key, question in QUESTIONS.items() for name in (question.names or (key,))}
+# The fields a saved plan's link fills in (static/js/handoff.js); answers with several values (the insurances,
+# what the person has) are added by the script as it finds them.
+RESTORE_NAMES = tuple(name for name in QUESTION_OF if name not in ("insurances", "have"))
 MAX_VALUE_LENGTH = 40  # no answer of the journey is longer; anything longer is not carried
 
 
@@ -134,6 +137,10 @@ class Journey:
         own_keys = {question_of(name) for name, _value in own} | {question_of(name) for name, _v in self.extra}
         riding = [(name, value) for name, value in self.posted if question_of(name) not in own_keys]
         return riding + [(n, v) for n, v in own if question_of(n)] + self.extra
+
+    def platform_worker(self) -> bool:
+        """The check said this person works for a platform (their subsidy question then comes first)."""
+        return ("work", "platform") in self.posted
 
     @staticmethod
     def offers(endpoint: str) -> bool:

@@ -30,4 +30,5 @@ def plan():
         hukou = question.hukou or (question.person.hukou if question.person else None)
         view = plan_view(make_plan(content(), question, as_of), hukou)
     saved = save_link_of(steps.answers()) if view else None
-    return render_page_or_fragment("plan/page.html", "plan/page.html", view=view, steps=steps, saved_link=saved)
+    return render_page_or_fragment("plan/page.html", "plan/_plan.html", view=view, steps=steps, saved_link=saved,
+                                   restore_names=journey.RESTORE_NAMES)

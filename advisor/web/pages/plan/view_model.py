@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 
 from advisor.answers.explain import scheme_name
 from advisor.answers.plan import Plan
-from advisor.i18n import format_age, format_year_month, format_yuan, gettext, language, localized
+from advisor.i18n import current_language, format_age, format_year_month, format_yuan, gettext, language, localized
 from advisor.rules.types import Hukou
 from advisor.web.choices import content
 from advisor.web.prepared import prepared
-from advisor.web.summary import join_names
+from advisor.web.summary import join_names, summary
 
-FIRST_STEPS = 3  # how many steps of the way to register the plan shows (the register page has them all)
+FIRST_STEPS = 3
+COVERED_PLATFORMS = ("platform_first_batch", "platform_added_2025")  # 新职伤's pilot platforms today  # how many steps of the way to register the plan shows (the register page has them all)
 
 
 @dataclass(frozen=True)
@@ -92,12 +93,15 @@ def protections_line(plan: Plan) -> PlanLine | None:
     if plan.injury is None:
         return None
     texts = content().protections["injury_protection"]
-    platform = [reason.message for reason in plan.injury.reasons if reason.code.startswith("platform_")]
-    lines = (f"{localized(texts['name'])}{language().colon}{' '.join(platform)}",
-             gettext("You pay nothing for it: the platform pays per order. Hurt on an order? Report it in the "
-                     "platform app."),
-             gettext("Trade-union members also have %(scheme)s.", scheme=localized(content().schemes["e_road"]["name"])))
-    return PlanLine("protections", gettext("Protections you already have"), "", lines, "web.protection_injury",
+    platform = [reason for reason in plan.injury.reasons if reason.code.startswith("platform_")]
+    lines = [f"{localized(texts['name'])}{language().colon}{' '.join(reason.message for reason in platform)}"]
+    if any(reason.code in COVERED_PLATFORMS for reason in platform):
+        lines.append(gettext("You pay nothing for it: the platform pays per order. Hurt on an order? Report it in the "
+                             "platform app."))
+    lines.append(gettext("Trade-union members also have %(scheme)s.",
+                         scheme=localized(content().schemes["e_road"]["name"])))
+    return PlanLine("protections", gettext("Protections for platform workers"), "", tuple(lines),
+                    "web.protection_injury",
                     gettext("新职伤 in full"))
 
 
@@ -120,8 +124,24 @@ def register_line(plan: Plan, hukou: Hukou | None) -> PlanLine:
                     steps=steps)
 
 
+def plan_headline(plan: Plan) -> str:
+    """The plan in one sentence: what to join, what it costs and what it brings."""
+    if not plan.joinable and plan.eligibility is not None:
+        return gettext("You cannot join these insurances as a flexible worker now: the reasons are on the check's "
+                       "result.")
+    parts = []
+    if plan.joinable:
+        parts.append(gettext("You can join %(names)s.", names=_names(plan.joinable)))
+    if plan.net_monthly is not None:
+        parts.append(gettext("You would pay %(amount)s a month.", amount=format_yuan(plan.net_monthly)))
+    if plan.pension_today is not None:
+        parts.append(gettext("Your pension: about %(amount)s a month in today's money.",
+                             amount=format_yuan(plan.pension_today)))
+    return ("" if current_language() == "zh" else " ").join(parts) if parts else gettext("Your plan, as far as your answers go. The missing parts are below.")
+
+
 def plan_view(plan: Plan, hukou: Hukou | None) -> dict:
-    lines = [insurances_line(plan), cost_line(plan), pension_line(plan), protections_line(plan),
-             register_line(plan, hukou)]
-    return {"plan": plan, "lines": [line for line in lines if line is not None],
-            "complete": not any(line.missing for line in lines if line is not None)}
+    lines = [line for line in (insurances_line(plan), cost_line(plan), pension_line(plan), protections_line(plan),
+                               register_line(plan, hukou)) if line is not None]
+    return {"plan": plan, "lines": lines, "complete": not any(line.missing for line in lines),
+            "summary": summary("plan", plan_headline(plan), plan)}
