@@ -16,7 +16,13 @@ from typing import Any
 
 from advisor.answers.contribution import CostAdvice, calculate_cost
 from advisor.answers.eligibility import EligibilityAdvice, check_eligibility
-from advisor.answers.forecast import AlreadyRetired, ExtensionBeyondTable, ForecastAdvice, ForecastQuestion, forecast_pension
+from advisor.answers.forecast import (
+    AlreadyRetired,
+    ExtensionBeyondTable,
+    ForecastAdvice,
+    ForecastQuestion,
+    forecast_pension,
+)
 from advisor.answers.protections import InjuryAnswer, SubsidyAnswer, cost_subsidy, injury_answer
 from advisor.answers.registration import Suggestion, suggested_channel
 from advisor.policy import Content, NotInForce

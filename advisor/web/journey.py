@@ -138,6 +138,15 @@ class Journey:
         riding = [(name, value) for name, value in self.posted if question_of(name) not in own_keys]
         return riding + [(n, v) for n, v in own if question_of(n)] + self.extra
 
+    @property
+    def then(self) -> str:
+        """The next step pressed under a live result (static/js/journey.js): the result page is sent first, so
+        Back returns to it, and goes on to this address by itself. Only a page of the journey."""
+        chosen = request.form.get("then", "") if request.method == "POST" else ""
+        steps = {url_for(endpoint) for endpoint in (CHECK, CALCULATE, FORECAST, REGISTER, PLAN)
+                 if self.offers(endpoint)}
+        return chosen if chosen in steps else ""
+
     def platform_worker(self) -> bool:
         """The check said this person works for a platform (their subsidy question then comes first)."""
         return ("work", "platform") in self.posted

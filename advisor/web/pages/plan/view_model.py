@@ -12,8 +12,8 @@ from advisor.web.choices import content
 from advisor.web.prepared import prepared
 from advisor.web.summary import join_names, summary
 
-FIRST_STEPS = 3
-COVERED_PLATFORMS = ("platform_first_batch", "platform_added_2025")  # 新职伤's pilot platforms today  # how many steps of the way to register the plan shows (the register page has them all)
+FIRST_STEPS = 3  # how many steps of the way to register the plan shows (the register page has them all)
+COVERED_PLATFORMS = ("platform_first_batch", "platform_added_2025")  # 新职伤's pilot platforms today
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,9 @@ def plan_headline(plan: Plan) -> str:
     if plan.pension_today is not None:
         parts.append(gettext("Your pension: about %(amount)s a month in today's money.",
                              amount=format_yuan(plan.pension_today)))
-    return ("" if current_language() == "zh" else " ").join(parts) if parts else gettext("Your plan, as far as your answers go. The missing parts are below.")
+    if not parts:
+        return gettext("Your plan, as far as your answers go. The missing parts are below.")
+    return ("" if current_language() == "zh" else " ").join(parts)
 
 
 def plan_view(plan: Plan, hukou: Hukou | None) -> dict:
