@@ -111,30 +111,36 @@ def test_the_register_and_e_road_slides(client):
 
 def test_the_quiz_lists_its_questions(client):
     page = text_of(client.get("/zh/outreach/quiz").text)
-    assert "网约车司机包括顺风车司机吗？" in page and "以下哪项属于在深圳灵活就业养老保险参保人员？" in page
+    assert "申领“E路守护”保障，必须是深圳工会的实名会员吗？" in page
+    assert "以下哪项属于在深圳灵活就业养老保险参保人员？" in page
+    assert "顺风车" not in page  # no source answers the briefing's round 1, so the quiz does not ask it
 
 
-def test_round_one_asks_then_reveals_that_the_answer_is_to_be_confirmed(client):
+def test_question_one_asks_then_answers_from_claim_condition_one_quoting_it(client):
     question = client.get("/zh/outreach/quiz/1")
     page = text_of(question.text)
-    assert "第1题，共3题" in page and "网约车司机包括顺风车司机吗？" in page
-    assert "A.不包括" in page and "B.包括" in page
-    assert "956030" not in page  # the answer is not shown yet
+    assert "第1题，共3题" in page and "申领“E路守护”保障，必须是深圳工会的实名会员吗？" in page
+    assert "A.必须是" in page and "B.不必，是骑手、快递员或网约车司机就行" in page
+    assert "正确答案" not in page and "申领条件1" not in page  # the answer is not shown yet
     assert 'rel="next" href="/zh/outreach/quiz/1/answer"' in question.text
     assert 'hx-get="/zh/outreach/quiz/1/answer"' in question.text
 
     answer = text_of(client.get("/zh/outreach/quiz/1/answer").text)
-    # What the presenter can tell the room, instead of "Answer: to be confirmed".
-    assert "答案：待确认" not in answer
-    assert ("现在可以这样回答 材料只写了“网约车司机”，没有说是否包括顺风车司机。"
-            "我们正在向市总工会（956030）核实，有了答复会告诉大家。") in answer
-    assert ("材料没有给出答案。申领条件只写了“网约车司机”，没有说明是否包括顺风车司机。"
-            "请拨打956030（24小时）向市总工会确认。") in answer
-    assert "正确答案" not in answer  # no option is marked right
-    assert ("来源： “深工守护”综合保障服务项目（深圳市总工会，2024-10），第一轮抽奖；申领条件2 "
-            "材料标题中的“深工守护”是市总工会的总项目，“E路守护”是其中的子项目，说的是同一项保障。") in answer
-    # The rule as printed, its repeated occupation marked as the original's slip.
-    assert "属于“快递员”、“网约配送员”、“网约车司机”、“网约车司机”[原文如此]四类职业。" in answer
+    assert "A.必须是 ✓ 正确答案" in answer and "答案：A" in answer and answer.count("✓") == 1
+    assert "答案是A。申领条件的第1条就是“属于深圳工会实名会员”，五个条件要同时满足" in answer
+    assert "规定原文： 属于深圳工会实名会员。" in answer  # the rule, verbatim
+    assert "来源： “深工守护”综合保障服务项目（深圳市总工会，2024-10），申领条件1" in answer
+    for unwanted in ("待确认", "材料没有给出答案", "[原文如此]", "现在可以这样回答"):
+        assert unwanted not in answer
+
+
+def test_question_one_in_english(client):
+    answer = text_of(client.get("/en/outreach/quiz/1/answer").text)
+    assert "A. Yes ✓ Correct answer" in answer and "Answer: A" in answer
+    assert "The first claim condition is \"is a real-name member of a Shenzhen trade union\"" in answer
+    assert "What the rule says: Is a real-name member of a Shenzhen trade union." in answer
+    assert "Source: “深工守护”综合保障服务项目 (深圳市总工会, 2024-10), claim condition 1" in answer
+    assert "[sic]" not in answer and "To be confirmed" not in answer
 
 
 def test_the_quiz_index_tells_staff_whom_to_ask_for_a_new_question(client):
@@ -143,15 +149,6 @@ def test_the_quiz_index_tells_staff_whom_to_ask_for_a_new_question(client):
         page = text_of(client.get(f"/{lang}/outreach/quiz").text)
         assert words in page
         assert "content/" not in page and ".yaml" not in page
-
-
-def test_round_one_in_english_says_to_confirm_with_the_hotline(client):
-    answer = text_of(client.get("/en/outreach/quiz/1/answer").text)
-    assert "Answer: to be confirmed" not in answer and "To be confirmed" in answer
-    assert "What we can say now The briefing says only \"ride-hailing driver\"" in answer
-    assert "We are checking with the Shenzhen union (956030) and will let you know." in answer
-    assert "\"ride-hailing driver\", \"ride-hailing driver\" [sic]." in answer
-    assert "Confirm with the Shenzhen union on 956030 (24 hours)." in answer
 
 
 @pytest.mark.parametrize("lang, marked, heading", [
@@ -189,11 +186,11 @@ def test_the_last_answer_ends_the_quiz_and_each_answer_leads_to_the_next_questio
 
 def test_the_reveal_is_a_fragment_for_htmx_and_a_full_page_otherwise(client):
     fragment = client.get("/zh/outreach/quiz/1/answer", headers={"HX-Request": "true"})
-    assert "<html" not in fragment.text and "现在可以这样回答" in text_of(fragment.text)
+    assert "<html" not in fragment.text and "属于深圳工会实名会员。" in text_of(fragment.text)
     assert "HX-Request" in fragment.headers["Vary"]
     restore = client.get("/zh/outreach/quiz/1/answer",
                          headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
-    assert "<html" in restore.text and "现在可以这样回答" in text_of(restore.text)
+    assert "<html" in restore.text and "属于深圳工会实名会员。" in text_of(restore.text)
     assert "HX-Request" in client.get("/zh/outreach/quiz/1/answer").headers["Vary"]
 
 
@@ -237,7 +234,7 @@ def test_staff_can_add_a_question_in_content_without_code(tmp_path):
     (NEW_QUESTION.replace("B.自愿", "自愿"), "questions[3].options[1].zh"),
     (NEW_QUESTION.replace("    source: seed-000-sitf\n", ""), "questions[3].source"),
     (NEW_QUESTION.replace("source: seed-000-sitf", "source: nowhere"), "questions[3].source"),
-    (NEW_QUESTION.replace("id: voluntary", "id: carpool_drivers"), "questions[3].id"),
+    (NEW_QUESTION.replace("id: voluntary", "id: union_member"), "questions[3].id"),
     (NEW_QUESTION + "    quote_from: eligibility.no_such_rule\n", "questions[3].quote_from"),
     ("\n  - id: other\n    scheme_quiz: no_such_question\n", "questions[3].scheme_quiz"),
 ])
