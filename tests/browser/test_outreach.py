@@ -229,6 +229,93 @@ def test_every_slide_fits_the_screen_without_scrolling(new_context, outside_requ
         expect(page.locator("[data-fullscreen]")).to_be_visible()
 
 
+# Every text node a person in the room can see: not inside a closed <details>, not hidden, not the site's
+# screen-reader-only text (.visually-hidden), with a box on screen. For each: its text and computed size.
+VISIBLE_TEXT = """root => {
+    const found = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode, element = node.parentElement;
+        if (!node.textContent.trim() || element.closest(".visually-hidden")) continue;
+        if (!element.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        if (![...range.getClientRects()].some(r => r.width > 1 && r.height > 1)) continue;
+        found.push([node.textContent, parseFloat(getComputedStyle(element).fontSize)]);
+    }
+    return found;
+}"""
+SLIDE_CHARACTERS = {"zh": 150, "en": 400}  # visible characters, spaces aside; English runs ~2.7 times longer
+PROJECTOR = {"width": 1366, "height": 768}
+SMALLEST_ON_A_PROJECTOR_PX = 24
+
+
+def room_view(page: Page) -> tuple[str, list[tuple[str, float]]]:
+    """What the room sees: the slide's own text (title and body), and every visible text on the screen with its size."""
+    slide = "".join(text for text, _ in page.locator(".slide").evaluate(VISIBLE_TEXT))
+    return re.sub(r"\s+", "", slide), [(t.strip(), size) for t, size in page.locator("main").evaluate(VISIBLE_TEXT)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_slide_is_short_and_in_type_the_back_of_the_room_can_read(new_context, lang: str):
+    page = new_context(viewport=PROJECTOR).new_page()
+    for number in range(1, 7):
+        page.goto(f"/{lang}/outreach/present/{number}")
+        slide, texts = room_view(page)
+        assert len(slide) <= SLIDE_CHARACTERS[lang], f"slide {number}: {len(slide)} characters: {slide}"
+        assert len(slide) >= 40, f"slide {number}: the measure saw only {slide!r}"
+        smallest = min(texts, key=lambda text: text[1])
+        assert smallest[1] >= SMALLEST_ON_A_PROJECTOR_PX, f"slide {number}: {smallest[0]!r} at {smallest[1]} px"
+        assert any(text == {"zh": "讲解备注", "en": "Speaker notes"}[lang] for text, _ in texts)
+
+
+def test_the_measures_see_small_type_and_long_slides(new_context):
+    """The two measures above can fail: small print and a long text on a slide are both caught."""
+    page = new_context(viewport=PROJECTOR).new_page()
+    page.goto("/zh/outreach/present/4")
+    page.evaluate("""() => {
+        const small = document.createElement("p");
+        small.style.fontSize = "13.5px";
+        small.textContent = "金额取整规则".repeat(30);
+        document.querySelector(".slide").append(small);
+    }""")
+    slide, texts = room_view(page)
+    assert len(slide) > SLIDE_CHARACTERS["zh"]
+    assert min(size for _, size in texts) == 13.5
+
+
+@pytest.mark.parametrize("lang, caveat", [("zh", "取整"), ("en", "Rounding")])
+def test_the_cost_slide_keeps_its_caveats_in_the_speaker_notes(new_context, lang: str, caveat: str):
+    page = new_context(viewport=PROJECTOR).new_page()
+    page.goto(f"/{lang}/outreach/present/4")
+    slide, texts = room_view(page)
+    assert "¥955.00" in slide and "¥4,775.00" in slide and "¥538.16" in slide
+    badge = page.locator(".slide-table caption .status--provisional")
+    expect(badge).to_have_text({"zh": "暂定", "en": "Provisional"}[lang])  # the figures' status stays on the slide
+    assert caveat not in "".join(text for text, _ in texts)
+    notes = page.locator(".slide-notes")
+    expect(notes.locator(".slide__statuses")).to_be_hidden()
+    notes.locator("summary").click()
+    expect(notes.locator(".slide__statuses")).to_contain_text(caveat)
+    expect(notes.locator(".slide__statuses .status--provisional").first).to_be_visible()
+    expect(notes).to_contain_text("¥2,690.64")  # the medical ceiling, with the sources, for the presenter
+    expect(notes).to_contain_text("粤人社发〔2025〕32号")
+
+
+@pytest.mark.parametrize("screen", [{"width": 360, "height": 640}, {"width": 1080, "height": 1920}],
+                         ids=["phone", "kiosk"])
+def test_slides_read_on_a_phone_and_a_kiosk_without_sideways_scrolling(new_context, screen):
+    page = new_context(viewport=screen).new_page()
+    for lang in ("zh", "en"):
+        for number in range(1, 7):
+            page.goto(f"/{lang}/outreach/present/{number}")
+            assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"], (lang, number)
+            if page.locator(".slide-table").count():  # the cost table fits its box: nothing hidden to the right
+                assert page.evaluate("(box => box.scrollWidth <= box.clientWidth)(document.querySelector('.table-scroll'))")
+            _, texts = room_view(page)
+            assert min(size for _, size in texts) >= 16, (lang, number)
+
+
 def test_the_full_screen_button_fills_the_screen_and_stays_for_the_next_slide(context):
     page = context.new_page()
     page.goto("/en/outreach/present/3")

@@ -47,7 +47,7 @@ def test_the_presenter_starts_at_slide_one(client):
 ])
 def test_the_first_slide_has_a_counter_a_next_link_and_no_previous(client, lang, counter, title, next_label):
     html = client.get(f"/{lang}/outreach/present/1").text
-    assert '<body class="presenter">' in html
+    assert '<body class="presenter presenter--slides">' in html
     assert f'<h1 id="slide-title">{title}</h1>' in html
     assert counter in text_of(html)
     assert f'rel="next" href="/{lang}/outreach/present/2"' in html and 'rel="prev"' not in html
@@ -94,6 +94,33 @@ def test_the_cost_slide_explains_why_figures_are_provisional(client):
     assert "The figures for the period from 1 July 2026 have not been published yet" in page
     assert "Medical insurance (tier 1): from ¥538.16 to ¥2,690.64 a month" in page
     assert "ROUND_HALF_UP" not in page  # the rounding rule is named, not shown as a code
+
+
+def slide_and_notes(html: str) -> tuple[str, str]:
+    """A slide page's text in two parts: what the room sees (the slide) and the presenter's notes."""
+    slide = html.split('<article class="slide"')[1].split("</article>")[0]
+    notes = html.split('<details class="slide-notes">')[1].split("</details>")[0]
+    return text_of(slide), text_of(notes)
+
+
+@pytest.mark.parametrize("lang, rounding, average", [
+    ("zh", "金额取整", "平均工资指上年度广东省全口径城镇单位就业人员月平均工资"),
+    ("en", "Rounding", "The average is last year's Guangdong average monthly wage"),
+])
+def test_the_cost_slide_shows_figures_and_puts_caveats_in_the_speaker_notes(client, lang, rounding, average):
+    slide, notes = slide_and_notes(client.get(f"/{lang}/outreach/present/4").text)
+    assert "¥4,775.00 ¥955.00 ¥1,002.75" in slide and {"zh": "暂定", "en": "Provisional"}[lang] in slide
+    assert rounding not in slide and average not in slide
+    assert rounding in notes and average in notes and "粤人社发〔2025〕32号" in notes
+    assert notes.count(rounding) == 1  # said once
+
+
+def test_the_e_road_slide_lists_the_conditions_short_and_the_notes_in_full(client):
+    slide, notes = slide_and_notes(client.get("/zh/outreach/present/6").text)
+    assert "深圳工会实名会员 快递员、网约配送员或网约车司机 出事前已做满3个月 出事前1个月仍在做 事故发生在深圳（含深汕）" in slide
+    assert "申领热线 956030 24小时" in slide
+    assert "事故发生在深圳（包括深汕特别合作区）。" in notes and "0755-83288836-1 工作时间" in notes
+    assert "“深工守护”综合保障服务项目（深圳市总工会，2024-10）" in notes and "2024-10" not in slide
 
 
 def test_the_register_and_e_road_slides(client):

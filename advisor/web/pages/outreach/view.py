@@ -67,10 +67,11 @@ def present(number: int):
     context = {"kind": kind, "title": str(title), "number": number, "count": len(SLIDES),
                "titles": [str(t) for _, t in SLIDES]}
     if kind == "conditions":
-        context["conditions"] = conditions()
+        context.update(conditions=conditions(), plain=plain_conditions(HANDOUT_CONDITIONS))
     elif kind == "work":
-        context.update(work_kinds=work_kinds(), pension_rule=rule_quote("work_pension_medical"),
-                       unemployment_rule=rule_quote("work_unemployment"))
+        context.update(work_kinds=work_kinds(short=True), pension_rule=rule_quote("work_pension_medical"),
+                       unemployment_rule=rule_quote("work_unemployment"),
+                       unemployment_plain=plain_conditions(("work_unemployment",))[0])
     elif kind == "costs":
         context["costs"] = cost_view(this_month(), PRESENTER_BASES)
     elif kind == "register":

@@ -44,7 +44,7 @@ def conditions(rule_ids: tuple[str, ...] = CONDITIONS) -> list[Quoted]:
 
 
 def plain_conditions(rule_ids: tuple[str, ...] = HANDOUT_CONDITIONS) -> list[str]:
-    """The conditions in plain words, for a worker's sheet; their official wording is rule_quote's."""
+    """The conditions in plain words, for a worker's sheet or a slide; their official wording is rule_quote's."""
     return [localized(content().texts["eligibility"][rule_id]["plain"]) for rule_id in rule_ids]
 
 
@@ -79,6 +79,11 @@ class CostView:
     status_notes: list[StatusNote]  # the figures not confirmed, with why
     problems: list[str]  # why part of the table is missing
     sources: list[str]  # the documents the figures come from, each once, by number or title
+
+    @property
+    def badges(self) -> list[StatusNote]:
+        """One note per status that is not "confirmed", for a badge beside the figures; the notes say why."""
+        return list({note.status: note for note in self.status_notes}.values())
 
 
 def status_notes(figures: list[FigureView]) -> list[StatusNote]:
@@ -128,12 +133,26 @@ def cost_view(month: YearMonth, preset_keys: tuple[str, ...], medical: bool = Tr
 
 # --- Registration channels and E路守护 -------------------------------------------------------------
 
+# What a slide says of each way to register, in a few words; the full "suits" sentence is in the
+# speaker notes and on the register page.
+CHANNEL_HINTS = {
+    "website": _l("Log in by scanning a code with 粤省事"),
+    "wechat": _l("Everything inside WeChat"),
+    "terminal": _l("Take your ID card"),
+    "counter": _l("Staff help you in person"),
+}
+
+
 @dataclass(frozen=True)
 class ChannelSummary:
     id: str
     name: str
     address: str | None
     suits: str
+
+    @property
+    def hint(self) -> str:
+        return str(CHANNEL_HINTS.get(self.id, ""))
 
 
 def channels() -> list[ChannelSummary]:
@@ -171,6 +190,7 @@ class ERoad:
     name: str
     conditions_intro: str
     conditions: list[str]
+    short_conditions: list[str]  # the same, in a few words each, for a slide
     hotline: Hotline
     other_phones: list[Hotline]
     channels: list[str]
@@ -190,6 +210,7 @@ def e_road() -> ERoad:
         name=localized(scheme["name"]),
         conditions_intro=localized(scheme["conditions_quote"]),
         conditions=[localized(condition["text"]) for condition in scheme["conditions"]],
+        short_conditions=[localized(condition["short"]) for condition in scheme["conditions"]],
         hotline=phones[0],
         other_phones=phones[1:],
         channels=[localized(channel["text"]) for channel in scheme["claim_channels"]["channels"]],
