@@ -92,7 +92,8 @@ def test_the_quiz_reveals_the_answer_in_place_and_the_keys_step_through(context)
     expect(page.get_by_role("heading", level=2)).to_have_text("答案：A")
     expect(page.locator(".quiz-option--correct")).to_have_text("A.必须是 ✓ 正确答案")
     expect(page.locator(".quiz-answer blockquote")).to_have_text("属于深圳工会实名会员。")
-    expect(page.locator(".quiz-answer .source")).to_contain_text("“深工守护”综合保障服务项目（深圳市总工会，2024-10），申领条件1")
+    expect(page.locator(".quiz-answer .source")).to_contain_text(
+        "“深工守护”综合保障服务项目（深圳市总工会，2024-10），申领条件1")
     expect(page.locator("main")).not_to_contain_text("原文如此")
     page.wait_for_url("**/zh/outreach/quiz/1/answer")  # the address follows, so reloading keeps the step
     page.keyboard.press("ArrowRight")
@@ -311,7 +312,8 @@ def test_slides_read_on_a_phone_and_a_kiosk_without_sideways_scrolling(new_conte
             page.goto(f"/{lang}/outreach/present/{number}")
             assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"], (lang, number)
             if page.locator(".slide-table").count():  # the cost table fits its box: nothing hidden to the right
-                assert page.evaluate("(box => box.scrollWidth <= box.clientWidth)(document.querySelector('.table-scroll'))")
+                box = page.locator(".table-scroll")
+                assert box.evaluate("box => box.scrollWidth <= box.clientWidth"), (lang, number)
             _, texts = room_view(page)
             assert min(size for _, size in texts) >= 16, (lang, number)
 

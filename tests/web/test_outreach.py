@@ -117,7 +117,8 @@ def test_the_cost_slide_shows_figures_and_puts_caveats_in_the_speaker_notes(clie
 
 def test_the_e_road_slide_lists_the_conditions_short_and_the_notes_in_full(client):
     slide, notes = slide_and_notes(client.get("/zh/outreach/present/6").text)
-    assert "深圳工会实名会员 快递员、网约配送员或网约车司机 出事前已做满3个月 出事前1个月仍在做 事故发生在深圳（含深汕）" in slide
+    assert ("深圳工会实名会员 快递员、网约配送员或网约车司机 出事前已做满3个月 出事前1个月仍在做 "
+            "事故发生在深圳（含深汕）") in slide
     assert "申领热线 956030 24小时" in slide
     assert "事故发生在深圳（包括深汕特别合作区）。" in notes and "0755-83288836-1 工作时间" in notes
     assert "“深工守护”综合保障服务项目（深圳市总工会，2024-10）" in notes and "2024-10" not in slide
