@@ -297,30 +297,47 @@ def test_the_handout_in_chinese_dates_and_footnotes_its_figures(client):
     assert "2026年11月的数字，打印于2026年11月22日" in page
     assert "暂定" in page and "自2026年7月1日起的新数字尚未公布" in page
     assert "粤人社发〔2025〕32号" in page  # a source of the figures
-    assert ("“E路守护”综合保障服务项目：深圳市总工会为快递员、网约配送员、网约车司机免费提供的保障。"
-            "申领请拨打956030（24小时）。") in page
+    assert "“E路守护”保障申领 956030 24小时。入会的快递员、网约配送员、网约车司机免费享有。" in page
+    assert "社保咨询 12333 官方咨询热线" in page
     for name in ("深圳社保局官网", "“深圳社保”微信公众号", "社保自助终端机", "社保经办窗口"):
         assert name in page
 
 
-def test_the_handout_opens_with_the_lowest_total_and_plain_conditions(client):
+def test_the_handout_opens_with_the_three_numbers_to_remember_and_plain_conditions(client):
     zh = text_of(client.get("/zh/outreach/handout").text)
-    assert ("每月最少交多少 养老和医疗保险合计每月 ¥1,493.16 养老保险 ¥955.00（最低缴费基数 ¥4,775.00）"
-            "+ 医疗保险一档 ¥538.16（最低缴费基数 ¥6,727.00），非深户，2026年11月。") in zh
-    assert zh.index("¥1,493.16") < zh.index("¥955.00") < zh.index("谁可以参保")
+    assert ("要记住的三个数字 每月最少交 ¥1,493.16 养老保险¥955.00＋医疗保险一档¥538.16，非深户。 "
+            "“E路守护”保障申领 956030 24小时。") in zh
+    assert zh.index("¥1,493.16") < zh.index("¥4,775.00") < zh.index("谁可以参保")
     assert "不是全日制学校的在校学生。" in zh and "没有在工作单位参加社保。" in zh
     assert "未在全日制学校就读" not in zh  # the official wording is cited, not quoted
-    assert "官方原文见：在深灵活就业人员参保讲解（深圳市社会保险基金管理局龙华分局，2024-10）。" in zh
+    assert "依据： 粤人社发〔2025〕32号；粤人社规〔2026〕14号；在深灵活就业人员参保讲解；" in zh
     en = text_of(client.get("/en/outreach/handout").text)
-    assert "The least you can pay each month ¥1,493.16 a month for pension and medical insurance" in en
+    assert ("Three numbers to remember The least you pay a month ¥1,493.16 Pension ¥955.00 + medical insurance, "
+            "tier 1, ¥538.16; without Shenzhen hukou.") in en
+    assert "Social insurance 12333 The official hotline" in en
     assert "You are not a full-time student." in en
+
+
+@pytest.mark.parametrize("lang, notes", [
+    ("zh", "暂定 上年度平均工资、最低缴费基数、最高缴费基数：自2026年7月1日起的新数字尚未公布，"
+           "公布前暂按上一期的数字计算。深户地方补充养老保险缴费比例 1%：2026年5月1日起施行的"
+           "粤人社规〔2026〕14号是否保留此项，尚未核实。金额取整规则："),
+    ("en", "Provisional The average wage, the lowest base, the highest base: The figures for the period from "
+           "1 July 2026 have not been published yet; the figure of the previous period is used until they are. "
+           "Local supplementary pension rate for people with Shenzhen hukou 1%: Whether"),
+])
+def test_the_handout_gives_the_status_once_and_each_reason_once_naming_its_figures(client, lang, notes):
+    page = text_of(client.get(f"/{lang}/outreach/handout").text)
+    assert notes in page
+    assert "¥9,183.00；¥4,775.00" not in page and "¥9,183.00; ¥4,775.00" not in page  # no amounts said twice
 
 
 def test_the_handout_in_english(client):
     page = text_of(client.get("/en/outreach/handout").text)
     assert "Figures for November 2026, printed on 22 November 2026." in page
     assert "The lowest base ¥4,775.00 ¥955.00 ¥1,002.75" in page
-    assert "To claim, call 956030 (24 hours)." in page
+    assert "To claim E路守护 cover 956030 24 hours. Free for union members: couriers, delivery riders, " \
+           "ride-hailing drivers." in page
 
 
 # --- Membership-drive table ---------------------------------------------------------------------

@@ -112,8 +112,7 @@ def handout():
     costs = cost_view(this_month(), HANDOUT_BASES, lowest=True)
     return render_template(
         "outreach/handout.html",
-        month=this_month(), conditions=plain_conditions(HANDOUT_CONDITIONS),
-        conditions_source=conditions(HANDOUT_CONDITIONS[:1])[0].citation, work_kinds=work_kinds(short=True),
+        month=this_month(), conditions=plain_conditions(HANDOUT_CONDITIONS), work_kinds=work_kinds(short=True),
         costs=costs, channels=channels(), e_road=e_road(), codes=qr_codes(), sources=handout_sources(costs),
     )
 
@@ -121,7 +120,7 @@ def handout():
 def qr_codes() -> list[tuple[str, str, Markup]]:
     """(caption, address, SVG): this site in the page's language, then the official websites."""
     site = url_for("web.home", _external=True)
-    codes = [(gettext("This site: check, calculate and register step by step"), site, qr_svg(site, site))]
+    codes = [(gettext("This site: check and calculate"), site, qr_svg(site, site))]
     return codes + [(channel.name, channel.address, qr_svg(channel.address, channel.address))
                     for channel in official_addresses()]
 

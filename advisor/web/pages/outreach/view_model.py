@@ -8,8 +8,8 @@ from typing import Any
 
 from advisor.answers.explain import not_in_force_message
 from advisor.answers.outreach import HUKOU_KINDS, CostTable, cost_table
+from advisor.i18n import gettext, localized
 from advisor.i18n import lazy_gettext as _l
-from advisor.i18n import localized
 from advisor.policy.outreach import option_letter
 from advisor.rules.calendar import YearMonth
 from advisor.web.choices import content
@@ -69,7 +69,7 @@ class StatusNote:
     status_label: str
     explanation: str
     figures: list[str]  # each figure's name, with its value when it is an amount or a rate
-    short: list[str]  # the same, shorter for a one-page sheet (figure_value_only)
+    short: list[str]  # the same, by shorter names for a one-page sheet (figure_short_name)
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,20 @@ class CostView:
         """One note per status that is not "confirmed", for a badge beside the figures; the notes say why."""
         return list({note.status: note for note in self.status_notes}.values())
 
+    def sheet_notes(self, status: str) -> str:
+        """For a one-page sheet, after one badge: each reason for this status once, naming its figures by their
+        short names ("The lowest base, the highest base: the figures for … have not been published yet.")."""
+        sentences = []
+        for note in self.status_notes:
+            if note.status == status:
+                names = gettext(", ").join(note.short)
+                sentences.append(gettext("%(figures)s: %(why)s", figures=names[:1].upper() + names[1:],
+                                         why=note.explanation))
+        text = sentences[0] if sentences else ""
+        for sentence in sentences[1:]:  # a space between English sentences, none between Chinese ones
+            text = gettext("%(sentence)s %(next)s", sentence=text, next=sentence)
+        return text
+
 
 def status_notes(figures: list[FigureView]) -> list[StatusNote]:
     notes: dict[tuple[str, str], StatusNote] = {}
@@ -95,7 +109,7 @@ def status_notes(figures: list[FigureView]) -> list[StatusNote]:
         if key not in notes:
             notes[key] = StatusNote(figure.status, figure.status_label, figure.explanation, [], [])
         notes[key].figures.append(figure_with_value(figure))
-        notes[key].short.append(figure_value_only(figure))
+        notes[key].short.append(figure_short_name(figure))
     return list(notes.values())
 
 
@@ -106,13 +120,22 @@ def figure_with_value(figure: FigureView) -> str:
     return figure.description
 
 
-def figure_value_only(figure: FigureView) -> str:
-    """For a one-page sheet: "¥4,775.00" for an amount it shows by name, a rate with its name, and a
-    rule by the name its description opens with ("Rounding: each line …" → "Rounding")."""
+# What a one-page sheet calls the figures it shows in its table, so a note names them instead of repeating amounts.
+SHEET_NAMES = {
+    "pension.average_wage": _l("the average wage"),
+    "pension.base_floor": _l("the lowest base"),
+    "pension.base_ceiling": _l("the highest base"),
+}
+
+
+def figure_short_name(figure: FigureView) -> str:
+    """For a one-page sheet: a figure its table shows by the name the sheet uses ("the lowest base"), a rate
+    with its name and value, and a rule by the name its description opens with ("Rounding: each line …" →
+    "Rounding")."""
+    if figure.parameter_id in SHEET_NAMES:
+        return str(SHEET_NAMES[figure.parameter_id])
     unit = content().parameters[figure.parameter_id].unit
-    if unit == "CNY/month":
-        return str(figure_value(figure.value, figure.parameter_id))
-    if unit == "ratio":
+    if unit in ("CNY/month", "ratio"):
         return figure_with_value(figure)
     return figure.description.replace("：", ":").split(":")[0]
 
@@ -160,12 +183,18 @@ def channels() -> list[ChannelSummary]:
             for c in content().texts["channels"]["channels"]]
 
 
+# Sources a worker's sheet names: documents, not research material (a calculator's data file, this site's own
+# working), which the sources page lists with the rest.
+SHEET_SOURCE_KINDS = ("official", "official-unseen", "seed")
+
+
 def handout_sources(costs: CostView) -> list[str]:
     """Every document the handout draws on, once: the figures', the conditions', the channels' and E路守护's."""
     texts = content().texts
-    others = [texts["eligibility"][HANDOUT_CONDITIONS[0]]["source"], texts["channels"]["channels"][0]["source"],
-              content().schemes["e_road"]["source"]]
-    return list(dict.fromkeys([*costs.sources, *map(short_citation, others)]))
+    keys = [*(f.source for f in costs.table.figures if f.source), texts["eligibility"][HANDOUT_CONDITIONS[0]]["source"],
+            texts["channels"]["channels"][0]["source"], content().schemes["e_road"]["source"]]
+    documents = [key for key in keys if content().sources[key]["kind"] in SHEET_SOURCE_KINDS]
+    return list(dict.fromkeys(map(short_citation, documents)))
 
 
 def channels_source() -> Quoted:
