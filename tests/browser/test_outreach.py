@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import unicodedata
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -224,7 +225,11 @@ def test_the_handout_says_each_caveat_once(context, lang: str):
     text = page.locator(".handout").inner_text()
     rounding = {"zh": "四舍五入", "en": "half-up"}[lang]
     provisional = {"zh": "暂定", "en": "Provisional"}[lang]
-    assert text.count(rounding) == 1 and text.count(provisional) == 1
+    assert text.count(rounding) == 1
+    # The status twice: beside the least a month (worked out from those figures) and once with all the reasons.
+    assert text.count(provisional) == 2
+    expect(page.locator(".handout__lowest h3 .status--provisional")).to_have_text(provisional)
+    expect(page.locator(".handout__notes .status--provisional")).to_have_count(1)
     assert text.count("956030") == 1 and text.count("12333") == 1
     for source in ("在深灵活就业人员参保讲解", "粤人社发〔2025〕32号"):
         assert text.count(source) == 1, source
@@ -236,12 +241,23 @@ def test_the_handout_has_room_for_one_more_line(context, lang: str):
     """A line such as "本站数字更新：…" under the date still leaves the sheet on one page."""
     page = context.new_page()
     page.goto(f"/{lang}/outreach/handout")
-    page.evaluate("""() => {
+    words = {"zh": "本站数字更新：2026年11月22日，依据各项官方通知。",
+             "en": "Figures on this site updated on 22 November 2026, from the official notices."}[lang]
+    page.evaluate("""words => {
         const line = document.createElement("p");
-        line.textContent = "本站数字更新：2026年11月22日（Figures on this site updated on 22 November 2026）";
+        line.className = "handout__date handout__extra";
+        line.textContent = words;
         document.querySelector(".handout__date").after(line);
-    }""")
-    assert pdf_pages(page.pdf(format="A4", print_background=True)) == 1
+    }""", words)
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf_pages(pdf) == 1
+    printed = unicodedata.normalize("NFKC", "".join(text for *_, text in text_runs(pdf)))  # ⽉ → 月, ﬁ → fi
+    assert unicodedata.normalize("NFKC", words).replace(" ", "") in printed.replace(" ", "")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 703, "height": 1032})  # A4's width less the 12 mm margins, at 96 dpi
+    assert page.locator(".handout__extra").evaluate(
+        "line => line.getBoundingClientRect().height < 1.5 * parseFloat(getComputedStyle(line).lineHeight)"
+    ), "the added line is one line"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -305,14 +305,14 @@ def test_the_handout_in_chinese_dates_and_footnotes_its_figures(client):
 
 def test_the_handout_opens_with_the_three_numbers_to_remember_and_plain_conditions(client):
     zh = text_of(client.get("/zh/outreach/handout").text)
-    assert ("要记住的三个数字 每月最少交 ¥1,493.16 养老保险¥955.00＋医疗保险一档¥538.16，非深户。 "
+    assert ("要记住的三个数字 每月最少交 暂定 ¥1,493.16 养老保险¥955.00＋医疗保险一档¥538.16，非深户。 "
             "“E路守护”保障申领 956030 24小时。") in zh
     assert zh.index("¥1,493.16") < zh.index("¥4,775.00") < zh.index("谁可以参保")
     assert "不是全日制学校的在校学生。" in zh and "没有在工作单位参加社保。" in zh
     assert "未在全日制学校就读" not in zh  # the official wording is cited, not quoted
     assert "依据： 粤人社发〔2025〕32号；粤人社规〔2026〕14号；在深灵活就业人员参保讲解；" in zh
     en = text_of(client.get("/en/outreach/handout").text)
-    assert ("Three numbers to remember The least you pay a month ¥1,493.16 Pension ¥955.00 + medical insurance, "
+    assert ("Three numbers to remember Least a month Provisional ¥1,493.16 Pension ¥955.00 + medical insurance, "
             "tier 1, ¥538.16; without Shenzhen hukou.") in en
     assert "Social insurance 12333 The official hotline" in en
     assert "You are not a full-time student." in en
