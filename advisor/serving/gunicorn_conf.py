@@ -54,8 +54,10 @@ def when_ready(server):
     modules) moved out of the garbage collector's sight. The workers then never scan those objects in a full
     collection (which took up to 17 ms), and never write to their pages, so the pages stay shared between
     workers instead of being copied into each."""
+    app = server.app.wsgi()
     try:
-        load_everything(server.app.wsgi())
+        if "advisor.content" in getattr(app, "extensions", {}):  # not the benchmark's bare apps (bench/)
+            load_everything(app)
     except InstallationError as refusal:
         server.log.error("advisor: refusing to start: %s", refusal)
         sys.exit(1)

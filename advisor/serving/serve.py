@@ -538,6 +538,8 @@ def reload_command(limit: float = 300) -> int:
             raise OSError
         running = json.loads(pointer.read_text(encoding="utf-8"))
         pid, runtime = int(running["pid"]), Path(running["runtime"])
+        if b"advisor.serving.serve" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+            raise OSError  # a stale file: that process is gone, and its number may be another's now
         done = (runtime / RELOADS).read_text(encoding="utf-8").count("\n")
         os.kill(pid, signal.SIGHUP)
     except (OSError, ValueError, KeyError):

@@ -284,19 +284,22 @@ def test_sixty_four_phones_behind_one_address_get_no_429(stack):
 
 
 def test_one_address_flooding_is_limited_and_others_are_not(stack):
-    """The per-address rate holds: an address asking far beyond it gets 429s; another address does not."""
+    """The per-address rate holds: an address asking far beyond it gets 429s once its burst is spent; another
+    address does not."""
     statuses: Counter = Counter()
 
     def flood():
-        for _ in range(60):
+        for _ in range(250):  # 8 × 250 at most, as fast as they are answered; a 429 costs nginx next to nothing
             statuses[stack.request("GET", "/zh/", source="127.0.0.5", timeout=30)[0]] += 1
+            if statuses[429] >= 50:
+                break
 
-    threads = [threading.Thread(target=flood) for _ in range(8)]  # 480 requests, as fast as they are answered
+    threads = [threading.Thread(target=flood) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert statuses[429] > 0 and statuses[200] >= 200 and set(statuses) == {200, 429}, statuses
+    assert statuses[429] >= 50 and statuses[200] >= 200 and set(statuses) == {200, 429}, statuses
     assert stack.request("GET", "/zh/", source="127.0.0.6")[0] == 200
 
 
