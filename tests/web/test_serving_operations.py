@@ -164,7 +164,7 @@ class Load:
             method, path, body = self.requests[turn % len(self.requests)]
             turn += 1
             try:
-                status, _, answer = self.stack.request(method, path, body, FORM if body else None, source, 15)
+                status, _, answer = self.stack.request(method, path, body, FORM if body else None, source, 30)
             except OSError as error:
                 self.failures.append(f"{method} {path}: {type(error).__name__}")
                 continue
