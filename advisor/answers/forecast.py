@@ -216,13 +216,13 @@ def _assumptions(question: ForecastQuestion, inputs: ForecastInputs, result: For
     return tuple(found)
 
 
-def _notices(result: Forecast, inputs: ForecastInputs) -> tuple[Notice, ...]:
+def _notices(result: Forecast, inputs: ForecastInputs, minimum_year: int) -> tuple[Notice, ...]:
     estimate = result.estimate
     found = [Notice("estimate_only")]
     if not estimate.minimum.met:
         found.append(Notice("minimum_not_met", {
             "required": estimate.minimum.required_months, "total": estimate.minimum.total_months,
-            "missing": estimate.minimum.missing_months, "year": result.retirement.month.year}))
+            "missing": estimate.minimum.missing_months, "year": minimum_year}))
     if estimate.base.clamped:
         found.append(Notice(f"base_raised_to_{estimate.base.clamped}" if estimate.base.clamped == "floor"
                             else "base_lowered_to_ceiling",
@@ -266,8 +266,10 @@ def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) 
             raise AlreadyRetired(statutory)
         retirement = pension_start(statutory, extension)
     inputs = forecast_inputs(content, first_month, retirement)
-    if extension is not None:
+    if extension is not None or retirement.month > statutory.month:
+        # 延缴 and a deferred retirement both need the minimum of the statutory year, not of the later year
         inputs = _statutory_minimum(content, inputs, statutory)
+    if extension is not None:
         last_age = max(inputs.figures.payout_months)
         if retirement.age_years + (1 if retirement.age_months else 0) > last_age:
             raise ExtensionBeyondTable(extension, retirement.age_years, last_age)
@@ -293,7 +295,9 @@ def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) 
         index_base=base_now if question.past_index is None else None,
     )
     result = forecast(declared, past, first_month, retirement, figures, chosen)
-    notices = _notices(result, inputs)
+    # early retirement needs the minimum of the year retired in; otherwise it is the statutory year's
+    minimum_year = retirement.month.year if retirement.month < statutory.month else statutory.month.year
+    notices = _notices(result, inputs, minimum_year)
     extension_view = None
     if extension is not None:
         extension_view = ExtensionView(extension, statutory, result.estimate.monthly_cost_now,

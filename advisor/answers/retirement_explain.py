@@ -130,8 +130,9 @@ def notice_message(content: Content, notice: Notice) -> str:
                        months=facts["months"], statutory=month_name(facts["statutory"]))
     if code == "minimum_not_met":
         return gettext("You have %(total)s months of contributions, but %(required)s are needed for a monthly "
-                       "pension when retiring in %(year)s: %(missing)s months are missing. You can pay for longer, "
-                       "or pay the missing months at once, to reach the minimum.", total=facts["total"],
+                       "pension (the minimum of %(year)s, the year you reach the statutory retirement age): "
+                       "%(missing)s months are missing. You can pay for longer, or pay the missing months at "
+                       "once, to reach the minimum.", total=facts["total"],
                        required=facts["required"], year=facts["year"], missing=facts["missing"])
     if code == "calculation_base_given":
         if facts["published"] is None:
