@@ -103,8 +103,12 @@ def test_net_cost_per_base_in_the_forecast():
     (OTHER, "delivery", True, "unknown", ["platform_not_listed", "work_in_pilot", "during_order"]),
     (UNKNOWN, "unknown", True, "unknown", ["platform_unknown", "work_unknown", "during_order"]),
     (MEITUAN, "courier", True, "not_covered", ["platform_first_batch", "work_not_in_pilot", "during_order"]),
+    (MEITUAN, "ride_hailing", True, "unknown", ["platform_work_not_named", "work_in_pilot", "during_order"]),
+    (DIDI, "freight", True, "unknown", ["platform_work_not_named", "work_in_pilot", "during_order"]),
+    (MEITUAN, "ride_hailing", False, "not_covered", ["platform_work_not_named", "work_in_pilot", "not_during_order"]),
 ], ids=["first batch on an order", "first batch off an order", "first batch on the way to pick up",
-        "added in 2025", "JD (employer)", "another platform", "don't know", "courier work"])
+        "added in 2025", "JD (employer)", "another platform", "don't know", "courier work",
+        "Meituan's ride-hailing", "DiDi's freight", "Meituan's ride-hailing off an order"])
 def test_injury_verdicts_for_each_platform_group(platform, work, during, verdict, codes):
     check = injury_check(platform, work, during, TODAY)
     assert check.verdict.value == verdict
@@ -121,6 +125,9 @@ def test_whom_to_ask():
     assert injury_check(MEITUAN, "delivery", True, TODAY).asks == ("report_in_app", "hotline_12333")
     assert injury_check(JD, "delivery", True, TODAY).asks == ("report_in_app", "employer_jd", "hotline_12333")
     assert injury_check(MEITUAN, "delivery", False, TODAY).asks == ("hotline_12333", "union_956030")
+    # orders in an industry the platform is not named for: ask the platform and 12333
+    assert injury_check(MEITUAN, "ride_hailing", True, TODAY).asks == ("report_in_app", "platform_service",
+                                                                       "hotline_12333")
 
 
 # After an accident: six stories -------------------------------------------------------------------
