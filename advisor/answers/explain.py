@@ -68,11 +68,13 @@ def notice_extras(content: Content, notice: Notice) -> list[str]:
 
 
 def _fact(value):
-    """A notice's figure as users read it: months as a month label, money in yuan."""
+    """A notice's figure as users read it: months as a month label, money in yuan, days as a long date."""
     if isinstance(value, YearMonth):
         return format_year_month(value)
     if isinstance(value, Decimal):
         return format_yuan(value)
+    if isinstance(value, date):
+        return format_long_date(value)
     return value
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from advisor.policy import Content, Figure
+from advisor.policy import Content, Figure, NotInForce
 from advisor.rules.calendar import YearMonth
 from advisor.rules.extension import (
     Extension,
@@ -26,6 +26,8 @@ from advisor.rules.types import Notice
 from advisor.rules.unemployment import BenefitDurationRule, benefit_months
 
 GUANGDONG_MEDICAL_YEARS_FROM = date(2030, 1, 1)
+# The first day this site records the minimum contribution period and the 延缴 rules (社会保险法 in force).
+RECORDS_FROM = date(2011, 7, 1)
 # Years paid shown in the unemployment duration table (the rule's own steps and its cap).
 DURATION_EXAMPLE_YEARS = (1, 2, 3, 4, 5, 6, 10, 14)
 
@@ -68,7 +70,15 @@ def retirement_notices(content: Content, retirement: Retirement, as_of: date, co
                        pension_place: PensionPlace | None, first_insured_month: YearMonth | None) -> list[Notice]:
     """延缴 and 趸缴 past the statutory age with a shortfall; medical years near and past it."""
     found: list[Notice] = []
-    minimum = minimum_months(content, retirement)
+    try:
+        minimum = minimum_months(content, retirement)
+    except NotInForce:
+        # The statutory age fell before the first minimum on record (July 2011): the verdict stands, and the
+        # notice says what this site does not cover and whom to ask, never an error about a figure not typed.
+        if retirement.reached_on(as_of):
+            found.append(Notice("extension_before_records", {"retirement_date": retirement.date,
+                                                             "first": RECORDS_FROM}))
+        return found
     extension = continue_contributing(retirement, as_of, contributed_months, pension_place, minimum)
     if extension is not None:
         facts = extension_facts(content, extension)
