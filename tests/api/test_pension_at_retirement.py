@@ -219,3 +219,14 @@ def test_early_retirement_keeps_the_minimum_of_the_year_retired_in(client):
     assert "192" in str(refused.get_json())
     body = post(client, {**early, "contribution_months": 192}).get_json()
     assert (body["retirement"]["kind"], body["minimum_months"]) == ("early", 192)
+
+
+def test_the_deferral_notice_says_which_years_minimum_applies_and_why(client):
+    notices = {n["code"]: n["message"] for n in post(client, DEFERRING_MAN).get_json()["notices"]}
+    assert notices["retiring_deferred"].endswith(
+        "If you defer, you need only the minimum contribution period of the year you reach the statutory retirement "
+        "age (2028), not that of the year you actually retire. This is how the Chengdu human-resources bureau "
+        "explains it in a worked example; this site has not read the sentence in 人社部发〔2024〕94号 itself, so "
+        "confirm with 12333.")
+    zh = {n["code"]: n["message"] for n in post(client, DEFERRING_MAN, lang="zh").get_json()["notices"]}
+    assert "延迟退休的，只要满足您达到法定退休年龄那一年（2028年）的最低缴费年限" in zh["retiring_deferred"]
