@@ -68,7 +68,7 @@ def test_the_check_fails_when_a_quote_drifts_from_its_source(content):
     content.sources["chengdu-hrss-flexible-minimum"] = drifted
     try:
         found = mismatches(content)
-        assert len(found) == 1 and found[0].startswith(".notices.minimum_year_when_deferring.quote: ")
+        assert len(found) == 1 and found[0].startswith("notices.minimum_year_when_deferring.quote: ")
     finally:
         content.sources["chengdu-hrss-flexible-minimum"] = load_content().sources["chengdu-hrss-flexible-minimum"]
 
