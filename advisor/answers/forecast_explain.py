@@ -127,8 +127,8 @@ def notice_message(content: Content, notice: Notice) -> str:
         return gettext("By the statutory retirement age you would have %(total)s months of contributions, but "
                        "%(required)s are needed for a monthly pension (the minimum of %(year)s, the year you reach the "
                        "statutory retirement age): %(missing)s months are missing. You can then pay for longer, or "
-                       "pay the missing months at once, to reach the minimum.", total=facts["total"], required=facts["required"],
-                       year=facts["year"], missing=facts["missing"])
+                       "pay the missing months at once, to reach the minimum.", total=facts["total"],
+                       required=facts["required"], year=facts["year"], missing=facts["missing"])
     if code == "base_raised_to_floor":
         return gettext("The base you chose (%(declared)s) is below the floor, so the floor, %(applied)s, is used.",
                        declared=format_yuan(facts["declared"]), applied=format_yuan(facts["applied"]))
