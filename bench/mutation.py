@@ -30,6 +30,7 @@ SWAPS = {
     "<": "<=", "<=": "<", ">": ">=", ">=": ">", "==": "!=", "!=": "==",
     "and": "or", "or": "and", "+": "-", "-": "+", "True": "False", "False": "True", "//": "/",
 }
+DECLARATIONS = ("import ", "from ", "@", "def ", "class ")
 # The mistakes the audit named (issue 25), found by their text, whatever line they are on now.
 NAMED = (
     ("retirement.py", "return on >= self.date", "return on > self.date"),
@@ -83,7 +84,7 @@ def candidates(path: Path) -> list[Mutant]:
     found = []
     for token in tokenize.generate_tokens(io.StringIO(text).readline):
         row, col = token.start
-        if row > len(lines) or row in skip or lines[row - 1].lstrip().startswith(("import ", "from ", "@", "def ", "class ")):
+        if row > len(lines) or row in skip or lines[row - 1].lstrip().startswith(DECLARATIONS):
             continue
         if token.type == tokenize.OP and token.string in SWAPS or token.type == tokenize.NAME and token.string in (
                 "and", "or", "True", "False"):
