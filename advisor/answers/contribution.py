@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from advisor.answers.explain import back_dating_message
 from advisor.policy import Content, Figure
 from advisor.policy.inputs import ContributionInputs, contribution_inputs, worst_status
 from advisor.rules.calendar import YearMonth
@@ -31,6 +32,10 @@ class CostAdvice:
 
     def status(self, scheme: Scheme) -> str:
         return worst_status(self.figures_used(scheme))
+
+    def back_dating(self, content: Content) -> str | None:
+        """The back-dating line when a figure carried forward past its period sets this cost, else None."""
+        return back_dating_message(content, [f for scheme in self.contribution.bases for f in self.figures_used(scheme)])
 
 
 def calculate_cost(content: Content, month: YearMonth, hukou: Hukou, wage: Decimal,

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from advisor.answers.explain import back_dated_from
 from advisor.answers.pathways import medical_years_notice, minimum_months
 from advisor.answers.pension_at_retirement import window_around
 from advisor.policy import Content, Figure, NotInForce
@@ -231,7 +232,8 @@ def _notices(result: Forecast, inputs: ForecastInputs, minimum_year: int) -> tup
         found.append(Notice("comparison_row_raised_to_floor", {"floor": inputs.figures.floor}))
     carried = sorted(pid for pid, figure in inputs.used.items() if figure.carried_forward)
     if carried:
-        found.append(Notice("figures_carried_forward", {"parameters": tuple(carried)}))
+        found.append(Notice("figures_carried_forward", {"parameters": tuple(carried),
+                                                        "start": back_dated_from(inputs.used.values())}))
     found.append(Notice("shenzhen_hukou_supplementary", {"rate": inputs.figures.local_supplementary_rate,
                                                          "amount": estimate.local_supplementary_now}))
     if result.retirement.category_assumed:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from advisor.answers.explain import notice_message as content_notice_message
 from advisor.answers.forecast import Assumption, ExtensionBeyondTable
-from advisor.i18n import format_age, format_year_month, format_yuan, gettext
+from advisor.i18n import format_age, format_long_date, format_year_month, format_yuan, gettext, localized
 from advisor.policy import Content
 from advisor.rules.calendar import YearMonth
 from advisor.rules.forecast import ComparisonRow
@@ -138,9 +138,9 @@ def notice_message(content: Content, notice: Notice) -> str:
     if code == "comparison_row_raised_to_floor":
         return gettext("In the comparison, a multiple of the average wage that falls below the floor is raised "
                        "to the floor (%(floor)s).", floor=format_yuan(facts["floor"]))
-    if code == "figures_carried_forward":
-        return gettext("The Guangdong figures for the current contribution year are not published yet; the "
-                       "latest published ones are used and marked provisional.")
+    if code == "figures_carried_forward":  # content/rules/notices.yaml back_dated: the top-up that may follow
+        return localized(content.texts["notices"]["back_dated"]["message"]).format(
+            start=format_long_date(facts["start"]))
     if code == "shenzhen_hukou_supplementary":
         text = gettext("With Shenzhen hukou you also pay the local supplementary pension, %(rate)s of the base "
                        "(%(amount)s a month at your base now). It is not included in the costs shown here.",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from advisor.answers.explain import back_dated_from
 from advisor.policy import Content, Figure, NotInForce
 from advisor.rules.calendar import YearMonth
 from advisor.rules.extension import (
@@ -43,21 +44,28 @@ def minimum_months(content: Content, retirement: Retirement) -> int:
     return int(content.figure("retirement.minimum_contribution_months", retirement.date).value)
 
 
+def floor_figures(content: Content, month: YearMonth) -> tuple[Figure, Figure, Figure, Figure]:
+    """The pension floor, the two rates and the rounding in force in `month`: what a month of 延缴 costs."""
+    on = month.first_day
+    return (content.figure("pension.base_floor", on), content.figure("pension.pooled_fund_rate", on),
+            content.figure("pension.personal_account_rate", on), content.figure("money.rounding", on))
+
+
 def floor_cost(content: Content, month: YearMonth) -> tuple[Decimal, Decimal]:
     """The pension floor in force and a month of 延缴 at it (the flexible worker's base and rate)."""
-    on = month.first_day
-    floor = content.figure("pension.base_floor", on).value
-    cost = extension_monthly_cost(floor, content.figure("pension.pooled_fund_rate", on).value,
-                                  content.figure("pension.personal_account_rate", on).value,
-                                  content.figure("money.rounding", on).value)
-    return floor, cost
+    floor, pooled, personal, rounding = floor_figures(content, month)
+    return floor.value, extension_monthly_cost(floor.value, pooled.value, personal.value, rounding.value)
 
 
 def extension_facts(content: Content, extension: Extension) -> dict:
     floor, cost = floor_cost(content, extension.first_month)
-    return {"minimum": extension.minimum_months, "months_needed": extension.months_needed,
-            "first_month": extension.first_month, "end_month": extension.end_month,
-            "floor": floor, "monthly_cost": cost}
+    facts = {"minimum": extension.minimum_months, "months_needed": extension.months_needed,
+             "first_month": extension.first_month, "end_month": extension.end_month,
+             "floor": floor, "monthly_cost": cost}
+    start = back_dated_from(floor_figures(content, extension.first_month))
+    if start is not None:  # the cost rests on a carried-forward figure: the back-dating line follows
+        facts["back_dated_from"] = start
+    return facts
 
 
 def medical_years_notice(content: Content) -> Notice:

@@ -48,6 +48,7 @@ def contribution(data: dict):
         },
         "monthly_total": money(result.monthly_total),
         "yearly_total": money(result.yearly_total),
+        "back_dating": advice.back_dating(content()),
     }
     if subsidy_platform is not None and subsidy_platform.value != "none":
         body["subsidy"] = subsidy_body(cost_subsidy(content(), subsidy_platform.value, condition_met, advice))

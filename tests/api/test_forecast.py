@@ -134,7 +134,8 @@ def test_a_shortfall_of_contribution_months_is_counted_and_explained(client):
     notices = {n["code"]: n["message"] for n in body["notices"]}
     assert notices["minimum_not_met"] == (
         "By the statutory retirement age you would have 159 months of contributions, but 180 are needed for a "
-        "monthly pension when retiring in 2027: 21 months are missing. You can then pay for longer, or pay the "
+        "monthly pension (the minimum of 2027, the year you reach the statutory retirement age): 21 months are "
+        "missing. You can then pay for longer, or pay the "
         "missing months at once, to reach the minimum.")
     assert notices["base_raised_to_floor"] == (
         "The base you chose (¥3,000.00) is below the floor, so the floor, ¥4,775.00, is used.")
@@ -339,3 +340,14 @@ ANYTHING = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.
 def test_no_input_makes_the_server_fail(client, field, value):
     response = post(client, {**EXAMPLE_A, field: value})
     assert response.status_code in (200, 422), (field, value, response.get_json())
+
+
+def test_the_carried_forward_figures_notice_says_a_top_up_may_follow(client):
+    # Issue 25, item 4: on 2026-11-22 the 2025-07 bases are carried forward; the cost now rests on them.
+    notices = {n["code"]: n["message"] for n in post(client, EXAMPLE_A).get_json()["notices"]}
+    assert notices["figures_carried_forward"] == (
+        "The figures for the year from 1 July 2026 are not published yet, so last year's are used. Guangdong has "
+        "published them late and applied them back to 1 July, so a top-up for these months may be collected later; "
+        "bases usually rise, so expect to pay a little more, not less.")
+    june = {n["code"] for n in post(client, {**EXAMPLE_A, "as_of": "2026-06-10"}).get_json()["notices"]}
+    assert "figures_carried_forward" not in june

@@ -211,3 +211,13 @@ def test_paying_on_past_the_payout_table_is_refused_with_whom_to_ask(client):
         "Paying on (延缴) for the 180 months you still need would last until October 2041, when you would be 75, "
         "past the last age (70) of the payout table this estimate uses. Ask 12333 what you can do: pay on, move "
         "to the resident pension scheme of your hukou place, or end the relationship."]}}
+
+
+def test_the_cost_of_paying_on_from_carried_forward_figures_says_a_top_up_may_follow(client):
+    # Issue 25, item 4: the 延缴 cost of 2026-11 rests on the 2025-07 floor, carried forward.
+    message = notice(eligibility(client, {**MAN_1965, "contributed_months": 120, "pension_place": "shenzhen"}),
+                     "continue_contributing")["message"]
+    assert "applied them back to 1 July, so a top-up for these months may be collected later" in message
+    june = notice(eligibility(client, {**MAN_1965, "as_of": "2026-06-10", "contributed_months": 120,
+                                       "pension_place": "shenzhen"}), "continue_contributing")["message"]
+    assert "top-up" not in june
