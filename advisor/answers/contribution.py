@@ -35,7 +35,8 @@ class CostAdvice:
 
     def back_dating(self, content: Content) -> str | None:
         """The back-dating line when a figure carried forward past its period sets this cost, else None."""
-        return back_dating_message(content, [f for scheme in self.contribution.bases for f in self.figures_used(scheme)])
+        used = [figure for scheme in self.contribution.bases for figure in self.figures_used(scheme)]
+        return back_dating_message(content, used)
 
 
 def calculate_cost(content: Content, month: YearMonth, hukou: Hukou, wage: Decimal,
