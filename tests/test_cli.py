@@ -197,9 +197,9 @@ UPDATE_EN = "Figures updated on this site: "
 def test_the_figures_updated_line_shows_for_30_days_after_a_new_period_is_recorded(tmp_path):
     copy = planted(tmp_path)
     edit(copy, "parameters/pension/base_floor.yaml", NEW_PERIOD, NEW_PERIOD + NEW_FLOOR)
-    line = ("Figures updated on this site: Lowest monthly pension contribution base a Shenzhen flexible worker may "
-            "choose from 1 July 2026: ¥4,775.00 → ¥5,000.00.")
-    zh_line = "本站数字更新：深圳灵活就业人员养老保险月缴费基数下限（2026年7月1日起）：¥4,775.00 → ¥5,000.00。"
+    line = ("Figures updated on this site: from 1 July 2026, Lowest monthly pension contribution base a Shenzhen "
+            "flexible worker may choose ¥4,775.00 → ¥5,000.00.")
+    zh_line = "本站数字更新：2026年7月1日起，深圳灵活就业人员养老保险月缴费基数下限 ¥4,775.00 → ¥5,000.00。"
     app = app_on(copy, "2026-11-30")
     client = app.test_client()
     for today, shown in (("2026-11-30", False), ("2026-12-01", True), ("2026-12-30", True), ("2026-12-31", False)):
@@ -216,6 +216,8 @@ def test_the_figures_updated_line_on_the_real_content(app):
         page = text_of(app.test_client().get("/en/").text)
         assert (UPDATE_EN in page) is shown, today
         if shown:
-            assert ("Flexible workers' employee medical insurance (tier 1) rate, paid entirely by the worker from "
-                    "1 January 2026: 7% → 8%") in page
+            assert ("Figures updated on this site: from 1 January 2026, Highest monthly medical contribution base "
+                    "¥33,633.00, Lowest monthly medical contribution base ¥6,727.00, Flexible workers' employee "
+                    "medical insurance rate, paid entirely by the worker 7% → 8%, Contribution base of Shenzhen "
+                    "resident medical insurance ¥6,760.00.") in page
     assert UPDATE_EN not in text_of(app.test_client().get("/en/outreach/handout").text)  # 31 January: gone

@@ -118,7 +118,6 @@ def test_a_cost_set_by_a_carried_forward_figure_carries_the_back_dating_line(cli
     # Issue 25, item 4: 2026-11 uses the 2025-07 pension bases past their period (to 2026-06-30).
     body = post(client, {**VALID, "hukou": "other_province", "insurances": ["pension"]}).get_json()
     assert body["back_dating"] == (
-        "The figures for the year from 1 July 2026 are not published yet, so last year's are used. Guangdong has "
-        "published them late and applied them back to 1 July, so a top-up for these months may be collected later; "
-        "bases usually rise, so expect to pay a little more, not less.")
+        "The figures from 1 July 2026 are not published yet, so last year's are used; Guangdong applies new figures "
+        "back to 1 July, so a top-up may be collected later (bases usually rise).")
     assert post(client, {**VALID, "month": "2026-06"}).get_json()["back_dating"] is None

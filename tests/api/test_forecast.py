@@ -346,8 +346,7 @@ def test_the_carried_forward_figures_notice_says_a_top_up_may_follow(client):
     # Issue 25, item 4: on 2026-11-22 the 2025-07 bases are carried forward; the cost now rests on them.
     notices = {n["code"]: n["message"] for n in post(client, EXAMPLE_A).get_json()["notices"]}
     assert notices["figures_carried_forward"] == (
-        "The figures for the year from 1 July 2026 are not published yet, so last year's are used. Guangdong has "
-        "published them late and applied them back to 1 July, so a top-up for these months may be collected later; "
-        "bases usually rise, so expect to pay a little more, not less.")
+        "The figures from 1 July 2026 are not published yet, so last year's are used; Guangdong applies new figures "
+        "back to 1 July, so a top-up may be collected later (bases usually rise).")
     june = {n["code"] for n in post(client, {**EXAMPLE_A, "as_of": "2026-06-10"}).get_json()["notices"]}
     assert "figures_carried_forward" not in june

@@ -217,7 +217,7 @@ def test_the_cost_of_paying_on_from_carried_forward_figures_says_a_top_up_may_fo
     # Issue 25, item 4: the 延缴 cost of 2026-11 rests on the 2025-07 floor, carried forward.
     message = notice(eligibility(client, {**MAN_1965, "contributed_months": 120, "pension_place": "shenzhen"}),
                      "continue_contributing")["message"]
-    assert "applied them back to 1 July, so a top-up for these months may be collected later" in message
+    assert "Guangdong applies new figures back to 1 July, so a top-up may be collected later" in message
     june = notice(eligibility(client, {**MAN_1965, "as_of": "2026-06-10", "contributed_months": 120,
                                        "pension_place": "shenzhen"}), "continue_contributing")["message"]
     assert "top-up" not in june

@@ -134,9 +134,8 @@ def test_no_input_reaches_a_server_error(client, field, value):
     assert response.status_code == 200
 
 
-BACK_DATING_EN = ("The figures for the year from 1 July 2026 are not published yet, so last year's are used. Guangdong "
-                  "has published them late and applied them back to 1 July, so a top-up for these months may be "
-                  "collected later; bases usually rise, so expect to pay a little more, not less.")
+BACK_DATING_EN = ("The figures from 1 July 2026 are not published yet, so last year's are used; Guangdong applies "
+                  "new figures back to 1 July, so a top-up may be collected later (bases usually rise).")
 
 
 def test_a_cost_from_carried_forward_figures_says_a_top_up_may_follow(client):
@@ -146,7 +145,7 @@ def test_a_cost_from_carried_forward_figures_says_a_top_up_may_follow(client):
     # one line, next to the cost: right after the totals
     assert html.index("total-highlight") < html.index("notice--back-dated") < html.index("cost-table")
     zh = text_of(client.post("/zh/calculate", data=FULL).text)
-    assert "新一年度（从2026年7月1日起）的数字还没公布，这里先按上一年度的算。" in zh and "多半要多交一点" in zh
+    assert "2026年7月1日起的新数字还没公布，先按上一年度的算；广东公布后会从7月1日起补算，以后可能要补交差额（基数一般是上调）。" in zh
 
 
 def test_a_cost_from_figures_of_their_own_period_says_nothing_of_a_top_up(client):
