@@ -71,6 +71,13 @@ def back_dating_message(content: Content, figures: list[Figure] | tuple[Figure, 
     return localized(content.texts["notices"]["back_dated"]["message"]).format(start=format_long_date(start))
 
 
+def before_records_message(content: Content, retirement_date: date) -> str:
+    """The statutory age was reached before July 2011, the first minimum contribution period on record: what this
+    site does not cover and whom to ask (the eligibility notice's words)."""
+    return notice_message(content, Notice("extension_before_records", {"retirement_date": retirement_date,
+                                                                       "first": date(2011, 7, 1)}))
+
+
 def notice_extras(content: Content, notice: Notice) -> list[str]:
     """Further paragraphs of a notice: the pension-place condition when it is not known, the alternatives, and
     the back-dating line when the cost rests on a carried-forward figure."""

@@ -18,7 +18,7 @@ from advisor.answers.pathways import medical_years_notice, minimum_months
 from advisor.answers.pension_at_retirement import window_around
 from advisor.policy import Content, Figure, NotInForce
 from advisor.policy.forecast_inputs import ForecastInputs, forecast_inputs
-from advisor.policy.inputs import STATUS_SEVERITY, FiguresNotInForce, female_default_category, retirement_schedules
+from advisor.policy.inputs import STATUS_SEVERITY, female_default_category, retirement_schedules
 from advisor.rules.calendar import YearMonth, add_months
 from advisor.rules.contributions import clamp_base
 from advisor.rules.extension import Extension, near_retirement, pension_start, shortfall
@@ -157,6 +157,11 @@ class AlreadyRetired(ValueError):
         self.retirement = retirement
 
 
+class RetiredBeforeRecords(AlreadyRetired):
+    """The statutory age was reached before the first minimum contribution period on record (July 2011): this site
+    cannot say what paying on would need (content/rules/notices.yaml extension_before_records says so)."""
+
+
 class ExtensionBeyondTable(ValueError):
     """Paying on (延缴) would end past the last age of the payout-month table: no estimate is made."""
 
@@ -242,7 +247,8 @@ def _notices(result: Forecast, inputs: ForecastInputs, minimum_year: int) -> tup
 
 
 def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) -> ForecastAdvice:
-    """Raises AlreadyRetired (past the statutory age with the minimum met), ExtensionBeyondTable (延缴 would
+    """Raises AlreadyRetired (past the statutory age with the minimum met; RetiredBeforeRecords when it was
+    reached before the first minimum on record), ExtensionBeyondTable (延缴 would
     end past the payout table's last age), OutsideWindow (a retirement month outside the
     flexible-retirement window), or FiguresNotInForce when a figure the forecast needs is not in force.
 
@@ -261,8 +267,8 @@ def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) 
     elif statutory.reached_on(as_of):
         try:
             required = minimum_months(content, statutory)
-        except NotInForce as exc:  # retired before the first minimum on record: nothing this site can say
-            raise FiguresNotInForce([exc]) from exc
+        except NotInForce as exc:  # retired before the first minimum on record: say so, and whom to ask
+            raise RetiredBeforeRecords(statutory) from exc
         extension = shortfall(statutory, as_of, question.contributed_months, required)
         if extension is None:
             raise AlreadyRetired(statutory)

@@ -350,3 +350,16 @@ def test_the_carried_forward_figures_notice_says_a_top_up_may_follow(client):
         "back to 1 July, so a top-up may be collected later (bases usually rise).")
     june = {n["code"] for n in post(client, {**EXAMPLE_A, "as_of": "2026-06-10"}).get_json()["notices"]}
     assert "figures_carried_forward" not in june
+
+
+def test_someone_who_reached_the_age_before_july_2011_is_told_what_the_site_does_not_cover(client):
+    # Issue 25, item 3: not an error about as_of (never typed) but the plain answer, under her birth date.
+    response = post(client, {"birth_date": "1958-03-10", "sex": "female", "female_category": "F50",
+                             "contributed_months": 100, "base_wage": "6000"})
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == {"birth_date": [
+        "You reached the statutory retirement age on 10 March 2008, before 1 July 2011. This site records the "
+        "minimum contribution period and the rules on paying on (延缴) or paying at once only from 1 July 2011 "
+        "(when the Social Insurance Law took effect), so it cannot tell you whether you can still pay or how many "
+        "months you would need. Call 12333, or ask the social-insurance office where your pension would be "
+        "drawn."]}
