@@ -147,3 +147,11 @@ def test_half_a_fen_of_account_pension_rounds_up_not_to_even():
     even = pension_at_retirement(Record(180, D("1"), D("170.85")), 55 * 12, D("10000"), PAYOUT_TABLE, None,
                                  "ROUND_HALF_EVEN")
     assert even.personal_account_pension == D("1.00")
+
+
+def test_a_single_month_of_local_supplementary_contributions_earns_the_local_subsidy():
+    # Issue 25's sampled mutation run: `> 0` → `> 1` passed every test. 1/12 × 1.0 × 18.5 + 20 = 21.54.
+    lines = pension_at_retirement(Record(180, D("1"), D("0"), 1), 60 * 12, D("10000"), PAYOUT_TABLE, SUBSIDY)
+    assert lines.local_subsidy == D("21.54")
+    none = pension_at_retirement(Record(180, D("1"), D("0"), 0), 60 * 12, D("10000"), PAYOUT_TABLE, None)
+    assert none.local_subsidy == D("0.00")
