@@ -104,3 +104,18 @@ def test_home_lists_the_guides_below_the_journey(client, lang):
     assert {href: links.get(href) for href in GUIDES[lang]} == GUIDES[lang]
     # The way in comes first: the start button before the guides.
     assert main.index(f'href="/{lang}/check"') < min(main.index(f'href="{href}"') for href in GUIDES[lang])
+
+
+@pytest.mark.parametrize("url", ["/zh/check", "/en/forecast", "/zh/"])
+def test_the_page_is_marked_as_scripted_before_its_first_paint(client, url):
+    """head.js sets <html class="js"> before the first paint (the stylesheet then holds back the questions that
+    only some people are asked, so the form does not jump): in <head>, after the stylesheet, neither deferred nor
+    async; without JavaScript the class is never set and every question shows."""
+    html = client.get(url).text
+    head = html[:html.index("</head>")]
+    tag = re.search(r'<script src="/static/js/head\.js\?v=[0-9a-f]{12}"></script>', head)
+    assert tag and head.index('rel="stylesheet"') < tag.start()
+    assert '<html lang="' in html and 'class="js"' not in html
+    with client.get("/static/js/head.js") as script:
+        assert b'classList.add("js")' in script.data
+
