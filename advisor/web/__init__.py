@@ -39,6 +39,10 @@ NAVIGATION = (
     ("web.pension_at_retirement_page", _l("Pension at retirement")),
     ("web.register", _l("Where do I register?")),
     ("web.union", _l("Union protection")),
+    # The guides (issue 23): short labels, the pages' own titles are longer.
+    ("web.stopping", _l("Stopping and back payment")),
+    ("web.leaving", _l("Leaving Shenzhen")),
+    ("web.resident", _l("Employee or resident insurance?")),
     ("web.faq", _l("Questions")),
     ("web.glossary", _l("Words explained")),
 )
