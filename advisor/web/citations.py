@@ -64,7 +64,7 @@ def document_title(source: Mapping[str, Any]) -> str:
     if current_language() == "en" and source.get("title_en"):
         return str(source["title_en"])
     title = str(source["title"])
-    if source.get("kind") in ("official", "official-unseen", "seed") and not title.startswith("《"):
+    if source.get("kind") in ("official", "official-unseen", "seed") and "《" not in title:
         title = f"《{title}》"
     if not source.get("number"):
         return title
