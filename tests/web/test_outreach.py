@@ -69,7 +69,7 @@ def test_the_conditions_slide_quotes_the_rules(client, content):
     assert "谁可以参保" in zh
     assert content.texts["eligibility"]["not_full_time_student"]["quote"]["zh"] in zh
     assert "非深户人员还需有本市居住登记信息或持有效期内的居住证。" in zh
-    assert "引自： 在深灵活就业人员参保讲解" in zh
+    assert "引自： 《在深灵活就业人员参保讲解》" in zh
     en = text_of(client.get("/en/outreach/present/2").text)
     assert "Who may enroll" in en and "Not insured through an employer." in en
 
@@ -84,12 +84,12 @@ def test_the_cost_slide_shows_calculate_costs_figures_at_three_bases(client, con
         assert f"{yuan(base)} {yuan(non_shenzhen)} {yuan(shenzhen)}" in page
     assert "¥4,775.00 ¥955.00 ¥1,002.75" in page  # the same figures, written out
     assert yuan(presets["avg200"]) not in page  # the slide keeps to three bases
-    assert {"zh": "暂定", "en": "Provisional"}[lang] in page
+    assert {"zh": "还在核实", "en": "Being checked"}[lang] in page
 
 
 def test_the_cost_slide_explains_why_figures_are_provisional(client):
     page = text_of(client.get("/en/outreach/present/4").text)
-    assert ("Provisional Previous year's Guangdong average monthly wage (all urban employment), used for base "
+    assert ("Being checked Previous year's Guangdong average monthly wage (all urban employment), used for base "
             "multiples in that contribution year ¥9,183.00; Lowest monthly pension contribution base") in page
     assert "The figures for the period from 1 July 2026 have not been published yet" in page
     assert "Medical insurance (tier 1): from ¥538.16 to ¥2,690.64 a month" in page
@@ -131,7 +131,7 @@ def test_round_one_asks_then_reveals_that_the_answer_is_to_be_confirmed(client):
     assert ("材料没有给出答案。申领条件只写了“网约车司机”，没有说明是否包括顺风车司机。"
             "请拨打956030（24小时）向市总工会确认。") in answer
     assert "正确答案" not in answer  # no option is marked right
-    assert ("来源： “深工守护”综合保障服务项目（深圳市总工会，2024-10），第一轮抽奖；申领条件2 "
+    assert ("来源： 《“深工守护”综合保障服务项目》，第一轮抽奖；申领条件2 "
             "材料标题中的“深工守护”是市总工会的总项目，“E路守护”是其中的子项目，说的是同一项保障。") in answer
     # The rule as printed, its repeated occupation marked as the original's slip.
     assert "属于“快递员”、“网约配送员”、“网约车司机”、“网约车司机”[原文如此]四类职业。" in answer
@@ -270,7 +270,7 @@ def test_the_handout_has_the_hotline_the_cost_table_and_qr_codes(client, content
 def test_the_handout_in_chinese_dates_and_footnotes_its_figures(client):
     page = text_of(client.get("/zh/outreach/handout").text)
     assert "2026年11月的数字，打印于2026年11月22日" in page
-    assert "暂定" in page and "自2026年7月1日起的新数字尚未公布" in page
+    assert "还在核实" in page and "自2026年7月1日起的新数字尚未公布" in page
     assert "粤人社发〔2025〕32号" in page  # a source of the figures
     assert ("“E路守护”综合保障服务项目：深圳市总工会为快递员、网约配送员、网约车司机免费提供的保障。"
             "申领请拨打956030（24小时）。") in page
@@ -285,7 +285,7 @@ def test_the_handout_opens_with_the_lowest_total_and_plain_conditions(client):
     assert zh.index("¥1,493.16") < zh.index("¥955.00") < zh.index("谁可以参保")
     assert "不是全日制学校的在校学生。" in zh and "没有在工作单位参加社保。" in zh
     assert "未在全日制学校就读" not in zh  # the official wording is cited, not quoted
-    assert "官方原文见：在深灵活就业人员参保讲解（深圳市社会保险基金管理局龙华分局，2024-10）。" in zh
+    assert "官方原文见：《在深灵活就业人员参保讲解》。" in zh
     en = text_of(client.get("/en/outreach/handout").text)
     assert "The least you can pay each month ¥1,493.16 a month for pension and medical insurance" in en
     assert "You are not a full-time student." in en
