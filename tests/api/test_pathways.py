@@ -38,7 +38,8 @@ def test_the_issue_s_example_man_born_1965_with_120_months_needs_60_more(client)
     # Known to be Shenzhen: the pension-place condition is not repeated; the alternatives are.
     assert "Shenzhen does it only for people whose pension-drawing place is Shenzhen" not in found["message"]
     assert "move your pension into the resident pension scheme" in found["message"]
-    assert notice(body, "lump_sum")["message"].startswith("Lump sum (趸缴): under the ministry's rule (its text not yet read)")
+    assert notice(body, "lump_sum")["message"].startswith(
+        "Lump sum (趸缴): under the ministry's rule (its text not yet read)")
     assert notice(body, "medical_years_at_retirement") is not None
 
 
@@ -66,7 +67,8 @@ def test_exactly_at_the_minimum_there_is_nothing_to_pay_on(client, months, expec
 
 @pytest.mark.parametrize(("first_insured", "start"), [
     ("2009-03", "Lump sum (趸缴): you were first insured before 1 July 2011, so under the ministry's rule (its "
-                "text not yet read), if you are still short after 60 months of 延缴 you may pay the remaining 20 months in one "
+                "text not yet read), if you are still short after 60 months of 延缴 you may pay the remaining 20 "
+                "months in one "
                 "go (from November 2031 at the earliest)."),
     ("2012-05", "Lump sum (趸缴): you were first insured on or after 1 July 2011, so under the ministry's "
                 "rule (its text not yet read), you cannot pay the shortfall in one go"),

@@ -6,7 +6,8 @@ from .pages import assert_shows, htmx_fragment, restored_page, text_of
 
 FULL = {"wage": "8,000", "hukou": "shenzhen", "insurances": ["pension", "medical", "unemployment"], "month": "2026-11"}
 
-MEANING = "Not yet read in an official text; ask 12333 or the platform before you rely on it."  # a provisional figure's badge says what it means
+# A provisional figure's badge says what it means.
+MEANING = "Not yet read in an official text; ask 12333 or the platform before you rely on it."
 
 
 def test_the_empty_page_in_both_languages(client):
@@ -46,7 +47,8 @@ def test_a_clamped_base_is_explained_and_statuses_are_shown(client):
             "(¥4,775.00), so the lowest base is used.") in page
     assert "Total per month ¥955.00" in page
     assert "The 1% local supplementary pension applies only to people with Shenzhen hukou" in page
-    assert ("Being checked " + MEANING + " The figures for the period from 1 July 2026 have not been published yet; the figure of "
+    assert ("Being checked " + MEANING
+            + " The figures for the period from 1 July 2026 have not been published yet; the figure of "
             "the previous period is used until they are.") in page
     assert "粤人社发〔2025〕32号" in page
 

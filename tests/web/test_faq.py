@@ -6,7 +6,8 @@ import pytest
 
 from .pages import assert_own_files_only, assert_private, assert_shows, opened
 
-MEANING = "Not yet read in an official text; ask 12333 or the platform before you rely on it."  # a provisional figure's badge says what it means
+# A provisional figure's badge says what it means.
+MEANING = "Not yet read in an official text; ask 12333 or the platform before you rely on it."
 
 
 def text_of(html: str) -> str:
@@ -48,7 +49,8 @@ def test_faq_2_shows_todays_rates_with_their_status_and_links_to_the_calculator(
     assert "The rates in force on 22 November 2026:" in answer
     assert "Flexible workers' basic pension contribution rate: 20% Confirmed" in answer
     assert "Share of the pension contribution paid into the pooled fund: 12% Confirmed" in answer
-    assert ("Local supplementary pension rate for people with Shenzhen hukou: 1% Being checked " + MEANING + " Whether this continues "
+    assert ("Local supplementary pension rate for people with Shenzhen hukou: 1% Being checked "
+            + MEANING + " Whether this continues "
             "under 粤人社规〔2026〕14号 (in force from 1 May 2026) has not been checked.") in answer
     assert '<a href="/en/calculate">Work out what you would pay now</a>' in html
     # Current amounts come from the calculator, never from this page.

@@ -34,9 +34,11 @@ SHORT_WOMAN = {
     "wage_growth": "2.9", "interest": "1.5",
 }
 
-MEANING = "Not yet read in an official text; ask 12333 or the platform before you rely on it."  # a provisional figure's badge says what it means
+# A provisional figure's badge says what it means.
+MEANING = "Not yet read in an official text; ask 12333 or the platform before you rely on it."
 # The page's "依据和来源" section, which an htmx answer brings along to replace the page's own
-TRAIL = re.compile(r'<details class="sources-trail[^"]*" id="sources".*?</details>|<div id="sources" hidden[^>]*></div>', re.S)
+TRAIL = re.compile(r'<details class="sources-trail[^"]*" id="sources".*?</details>'
+                   r'|<div id="sources" hidden[^>]*></div>', re.S)
 
 
 def yuan(amount: str) -> str:
@@ -176,15 +178,18 @@ def test_every_assumption_is_stated_next_to_the_result_as_the_api_words_it(clien
         assert item["message"] in text
     assert ("You entered this Wages grow by 0% a year: the average wage, the base floor and ceiling, your base "
             "and the calculation base are all assumed to rise by this much. Suggested: 2.9%") in text
-    assert ("Being checked " + MEANING + " Your contribution index is your base divided by the Guangdong average monthly wage "
+    assert ("Being checked " + MEANING
+            + " Your contribution index is your base divided by the Guangdong average monthly wage "
             "(¥9,183.00 in force now).") in text
 
 
 def test_a_rate_left_at_its_default_keeps_the_default_s_status(client):
     text = text_of(page(client, {**EXAMPLE_A, "wage_growth": "2.9", "interest": "1.5"}).text)
-    assert ("Being checked " + MEANING + " Wages grow by 2.9% a year: the average wage, the base floor and ceiling, your base and "
+    assert ("Being checked " + MEANING
+            + " Wages grow by 2.9% a year: the average wage, the base floor and ceiling, your base and "
             "the calculation base are all assumed to rise by this much.") in text
-    assert "Being checked " + MEANING + " The personal account earns 1.5% a year in every year whose rate is not yet published." in text
+    assert ("Being checked " + MEANING
+            + " The personal account earns 1.5% a year in every year whose rate is not yet published.") in text
     assert "You entered this Wages grow" not in text
     # An empty box means the default too, and says so.
     cleared = text_of(page(client, {**EXAMPLE_A, "wage_growth": "", "interest": ""}).text)
@@ -196,7 +201,8 @@ def test_every_figure_used_is_listed_with_its_status_and_source(client):
     assert ("Shenzhen pension calculation base (applies to people retiring in that calendar year): ¥11,293.00 "
             "Confirmed Based on: 《深圳市人力资源和社会保障局常见问题：2025年基本养老金计发基数》") in text
     assert ("Lowest monthly pension contribution base a Shenzhen flexible worker may choose: ¥4,775.00 "
-            "Being checked " + MEANING + " The figures for the period from 1 July 2026 have not been published yet") in text
+            "Being checked " + MEANING
+            + " The figures for the period from 1 July 2026 have not been published yet") in text
     assert "by whole age at retirement: 117 months at 63 years Confirmed" in text
     assert "by the year the statutory retirement age is reached: 240 months Confirmed" in text
 
@@ -373,7 +379,8 @@ def test_the_form_updates_live_but_submits_as_a_plain_form(client):
 def test_while_typing_an_unfinished_answer_leaves_a_neutral_result(client, changes):
     response = page(client, {**EXAMPLE_A, **changes}, headers=HTMX)
     assert "<html" not in response.text
-    assert text_of(TRAIL.sub("", response.text)) == ("Enter your date of birth, whether you are a man or a woman, how long you "
+    assert text_of(TRAIL.sub("", response.text)) == (
+        "Enter your date of birth, whether you are a man or a woman, how long you "
                                       "have paid and a base to see the estimate.")
 
 

@@ -180,8 +180,8 @@ def test_the_sources_page_lists_every_source_with_its_status(client, content, la
     html = opened(client, f"/{lang}/sources")
     badges = {"zh": ("已确认", "还在核实"), "en": ("Confirmed", "Being checked")}[lang]
     for key, source in content.sources.items():
-        entry = re.search(rf'<li class="source-entry" id="{re.escape(key)}">(.*?)</li>\s*(?=<li class="source-entry"|</ul>)',
-                          html, re.S)
+        entry = re.search(rf'<li class="source-entry" id="{re.escape(key)}">(.*?)</li>\s*'
+                          r'(?=<li class="source-entry"|</ul>)', html, re.S)
         assert entry, key
         text = text_of(entry.group(1))
         assert any(badge in text for badge in badges), key

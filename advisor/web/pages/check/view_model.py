@@ -20,8 +20,8 @@ from advisor.i18n import gettext as _
 from advisor.policy.inputs import REFORM_FIRST_DAY
 from advisor.rules.types import Outcome, Scheme
 from advisor.web.choices import content
-from advisor.web.figures import FigureView, NoticeView, citation, figure_view
 from advisor.web.citations import Citation
+from advisor.web.figures import FigureView, NoticeView, citation, figure_view
 from advisor.web.guide_views import link
 from advisor.web.pages.check.form import ANSWER_NAMES, CheckForm
 from advisor.web.person import CATEGORY_NAMES, DONT_KNOW
