@@ -23,7 +23,7 @@ def source_keys() -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_sources_page_lists_every_source_with_its_status_on_a_phone(any_page: Page, lang: str):
+def test_the_sources_page_lists_every_source_with_its_status_on_a_phone(any_page: Page, javascript: bool, lang: str):
     page = any_page
     page.set_viewport_size(PHONE)
     page.goto(f"/{lang}/sources")
@@ -41,7 +41,8 @@ def test_the_sources_page_lists_every_source_with_its_status_on_a_phone(any_page
     expect(entry).to_contain_text("liubigfatty/pension-calculator")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert small_touch_targets(page) == []
-    assert axe_violations(page) == []
+    if javascript:  # axe-core runs as a script in the page
+        assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
