@@ -170,7 +170,7 @@ def test_the_section_lists_a_document_once_with_every_place_cited(app):
     html = render(app, "zh", "{{ sources.sources_section(found) }}", found=found)
     assert html.startswith('<details class="sources-trail') and "<details open" not in html
     assert html.count('class="sources-trail__item"') == 2
-    assert "第十条，第十六条" in text_of(html)
+    assert "第十条、第十六条" in text_of(html)
 
 
 # The sources page ---------------------------------------------------------------------------------------------
