@@ -4,6 +4,7 @@ sources page (/zh/sources), the only page that shows the research notes."""
 from __future__ import annotations
 
 import re
+from html import escape
 
 import pytest
 from flask import render_template_string
@@ -188,7 +189,7 @@ def test_the_sources_page_lists_every_source_with_its_status(client, content, la
         if source.get("note"):
             assert source["note"][lang] in text, key  # the research note, here and nowhere else
         if source.get("read_at"):
-            assert source["read_at"] in entry.group(1), key
+            assert escape(source["read_at"]) in entry.group(1), key
     assert html.count('<li class="source-entry"') == len(content.sources)
     assert "sources-trail" not in html  # the page is the trail: no section of its own
 
