@@ -23,7 +23,7 @@ from advisor.web.choices import content
 # A status in a word or two, and what it means for the reader, with whom to ask when it is not settled.
 STATUS_BADGES = {
     "confirmed": _l("Confirmed"),
-    "provisional": _l("Unconfirmed"),
+    "provisional": _l("Unverified"),
     "conflicting": _l("Sources differ"),
     "missing": _l("No official rule found"),
 }

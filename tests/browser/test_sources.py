@@ -14,7 +14,7 @@ from .site import LANGUAGES, axe_violations, small_touch_targets
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 640}
-STATUS_WORDS = {"zh": ("已确认", "还在核实"), "en": ("Confirmed", "Unconfirmed")}
+STATUS_WORDS = {"zh": ("已确认", "还在核实"), "en": ("Confirmed", "Unverified")}
 
 
 def source_keys() -> list[str]:

@@ -47,7 +47,7 @@ def test_a_clamped_base_is_explained_and_statuses_are_shown(client):
             "(¥4,775.00), so the lowest base is used.") in page
     assert "Total per month ¥955.00" in page
     assert "The 1% local supplementary pension applies only to people with Shenzhen hukou" in page
-    assert ("Unconfirmed " + MEANING
+    assert ("Unverified " + MEANING
             + " The figures for the period from 1 July 2026 have not been published yet; the figure of "
             "the previous period is used until they are.") in page
     assert "粤人社发〔2025〕32号" in page

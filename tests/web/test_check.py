@@ -158,7 +158,7 @@ def test_without_a_category_f55_is_assumed_and_she_is_told_to_confirm_it(client,
     told = ("You answered that you do not know your original retirement age, so we assumed this category."
             if chosen == "unknown" else "You did not choose your original retirement age, so we assumed this category.")
     assert told in page
-    assert "Assumed category: Unconfirmed" in page
+    assert "Assumed category: Unverified" in page
     assert "For a woman insured as a flexible worker, this site assumes an original retirement age of 55." in page
 
 

@@ -49,7 +49,7 @@ def test_faq_2_shows_todays_rates_with_their_status_and_links_to_the_calculator(
     assert "The rates in force on 22 November 2026:" in answer
     assert "Flexible workers' basic pension contribution rate: 20% Confirmed" in answer
     assert "Share of the pension contribution paid into the pooled fund: 12% Confirmed" in answer
-    assert ("Local supplementary pension rate for people with Shenzhen hukou: 1% Unconfirmed "
+    assert ("Local supplementary pension rate for people with Shenzhen hukou: 1% Unverified "
             + MEANING + " Whether this continues "
             "under 粤人社规〔2026〕14号 (in force from 1 May 2026) has not been checked.") in answer
     assert '<a href="/en/calculate">Work out what you would pay now</a>' in html

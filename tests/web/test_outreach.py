@@ -84,12 +84,12 @@ def test_the_cost_slide_shows_calculate_costs_figures_at_three_bases(client, con
         assert f"{yuan(base)} {yuan(non_shenzhen)} {yuan(shenzhen)}" in page
     assert "¥4,775.00 ¥955.00 ¥1,002.75" in page  # the same figures, written out
     assert yuan(presets["avg200"]) not in page  # the slide keeps to three bases
-    assert {"zh": "还在核实", "en": "Unconfirmed"}[lang] in page
+    assert {"zh": "还在核实", "en": "Unverified"}[lang] in page
 
 
 def test_the_cost_slide_explains_why_figures_are_provisional(client):
     page = text_of(client.get("/en/outreach/present/4").text)
-    assert ("Unconfirmed Previous year's Guangdong average monthly wage (all urban employment), used for base "
+    assert ("Unverified Previous year's Guangdong average monthly wage (all urban employment), used for base "
             "multiples in that contribution year ¥9,183.00; Lowest monthly pension contribution base") in page
     assert "The figures for the period from 1 July 2026 have not been published yet" in page
     assert "Medical insurance (tier 1): from ¥538.16 to ¥2,690.64 a month" in page
@@ -109,7 +109,7 @@ def slide_and_notes(html: str) -> tuple[str, str]:
 ])
 def test_the_cost_slide_shows_figures_and_puts_caveats_in_the_speaker_notes(client, lang, rounding, average):
     slide, notes = slide_and_notes(client.get(f"/{lang}/outreach/present/4").text)
-    assert "¥4,775.00 ¥955.00 ¥1,002.75" in slide and {"zh": "还在核实", "en": "Unconfirmed"}[lang] in slide
+    assert "¥4,775.00 ¥955.00 ¥1,002.75" in slide and {"zh": "还在核实", "en": "Unverified"}[lang] in slide
     assert rounding not in slide and average not in slide
     assert rounding in notes and average in notes and "粤人社发〔2025〕32号" in notes
     assert notes.count(rounding) == 1  # said once
@@ -312,7 +312,7 @@ def test_the_handout_opens_with_the_three_numbers_to_remember_and_plain_conditio
     assert "未在全日制学校就读" not in zh  # the official wording is cited, not quoted
     assert "依据： 粤人社发〔2025〕32号；粤人社规〔2026〕14号；在深灵活就业人员参保讲解；" in zh
     en = text_of(client.get("/en/outreach/handout").text)
-    assert ("Three numbers to remember Least a month Unconfirmed ¥1,493.16 Pension ¥955.00 + medical insurance, "
+    assert ("Three numbers to remember Least a month Unverified ¥1,493.16 Pension ¥955.00 + medical insurance, "
             "tier 1, ¥538.16; without Shenzhen hukou.") in en
     assert "Social insurance 12333 The official hotline" in en
     assert "You are not a full-time student." in en
@@ -322,7 +322,7 @@ def test_the_handout_opens_with_the_three_numbers_to_remember_and_plain_conditio
     ("zh", "还在核实 上年度平均工资、最低缴费基数、最高缴费基数：自2026年7月1日起的新数字尚未公布，"
            "公布前暂按上一期的数字计算。深户地方补充养老保险缴费比例 1%：2026年5月1日起施行的"
            "粤人社规〔2026〕14号是否保留此项，尚未核实。金额取整规则："),
-    ("en", "Unconfirmed The average wage, the lowest base, the highest base: The figures for the period from "
+    ("en", "Unverified The average wage, the lowest base, the highest base: The figures for the period from "
            "1 July 2026 have not been published yet; the figure of the previous period is used until they are. "
            "Local supplementary pension rate for people with Shenzhen hukou 1%: Whether"),
 ])

@@ -50,7 +50,7 @@ def test_the_stopping_guide(client):
                  "No official rule found", "Do not count on it: ask 12333 first.")
     assert "impossible" not in html
     assert_shows(section(html, "make_up_three_months"),
-                 "Unconfirmed", "Not yet read in an official text")
+                 "Unverified", "Not yet read in an official text")
     assert "Third-party" not in html and "third part" not in html  # how it was found: the sources page
     assert_shows(section(html, "resident_waiting_periods"),
                  "This is about resident medical insurance, not the employee medical insurance", "国办发〔2024〕38号")
@@ -76,7 +76,7 @@ def test_the_resident_comparison_shows_figures_with_status_and_says_what_was_not
     assert "Contribution base of Shenzhen resident medical insurance (a month): ¥6,760.00 Confirmed" in cost
     assert "What a person pays a year for Shenzhen resident medical insurance: not available" in cost
     pension = section(html, "pension_cost")
-    assert "Lowest contribution tier of the resident pension scheme (national rule, a year): ¥100.00 Unconfirmed" \
+    assert "Lowest contribution tier of the resident pension scheme (national rule, a year): ¥100.00 Unverified" \
         in pension
     assert "No official rule found" in pension
     assert "only the employee months count" in section(html, "not_both_pensions")

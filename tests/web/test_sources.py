@@ -179,7 +179,7 @@ def test_the_section_lists_a_document_once_with_every_place_cited(app):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_sources_page_lists_every_source_with_its_status(client, content, lang):
     html = opened(client, f"/{lang}/sources")
-    badges = {"zh": ("已确认", "还在核实"), "en": ("Confirmed", "Unconfirmed")}[lang]
+    badges = {"zh": ("已确认", "还在核实"), "en": ("Confirmed", "Unverified")}[lang]
     for key, source in content.sources.items():
         entry = re.search(rf'<li class="source-entry" id="{re.escape(key)}">(.*?)</li>\s*'
                           r'(?=<li class="source-entry"|</ul>)', html, re.S)
