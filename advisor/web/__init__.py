@@ -12,6 +12,7 @@ from advisor.clock import today
 from advisor.i18n import DEFAULT_LANGUAGE, language
 from advisor.i18n import lazy_gettext as _l
 from advisor.web import (
+    citations,
     external,
     handoff,
     health,
@@ -40,6 +41,7 @@ from advisor.web.pages.pension_at_retirement import view as pension_at_retiremen
 from advisor.web.pages.plan import view as plan  # noqa: F401  (我的参保方案, the journey's end)
 from advisor.web.pages.protection import view as protection  # noqa: F401  (新职伤, after an accident)
 from advisor.web.pages.register import view as register  # noqa: F401
+from advisor.web.pages.sources import view as sources  # noqa: F401
 from advisor.web.pages.union import view as union  # noqa: F401
 
 NAVIGATION = (
@@ -86,6 +88,7 @@ def init_app(app: Flask) -> None:
     app.after_request(add_security_headers)
     app.context_processor(template_helpers)
     kiosk.init_app(app)
+    citations.init_app(app)  # the status badges' words (templates/macros/sources.html)
     external.init_app(app)  # kiosk mode: addresses and phone numbers
     handoff.init_app(app)  # kiosk mode: a result's QR code for the worker's phone
     journey.init_app(app)  # ask once: the answers of the earlier pages ride along (issue 23)
