@@ -16,6 +16,7 @@ from advisor.web import (
     external,
     handoff,
     health,
+    journey,
     kiosk,
     page_cache,
     prepared,
@@ -37,6 +38,7 @@ from advisor.web.pages.home import view as home  # noqa: F401
 from advisor.web.pages.outreach import membership  # noqa: F401
 from advisor.web.pages.outreach import view as outreach  # noqa: F401
 from advisor.web.pages.pension_at_retirement import view as pension_at_retirement  # noqa: F401
+from advisor.web.pages.plan import view as plan  # noqa: F401  (我的参保方案, the journey's end)
 from advisor.web.pages.protection import view as protection  # noqa: F401  (新职伤, after an accident)
 from advisor.web.pages.register import view as register  # noqa: F401
 from advisor.web.pages.sources import view as sources  # noqa: F401
@@ -89,6 +91,7 @@ def init_app(app: Flask) -> None:
     citations.init_app(app)  # the status badges' words (templates/macros/sources.html)
     external.init_app(app)  # kiosk mode: addresses and phone numbers
     handoff.init_app(app)  # kiosk mode: a result's QR code for the worker's phone
+    journey.init_app(app)  # ask once: the answers of the earlier pages ride along (issue 23)
     result_summaries.init_app(app)  # the opening sentence of the newer pages' results (issue 10)
     glossary.init_app(app)
     app.add_template_filter(figure_value)

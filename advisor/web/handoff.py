@@ -32,7 +32,7 @@ ERROR_CORRECTION = "m"  # as advisor.web.qr draws it
 
 # The result pages whose answers can travel; each page's form fields must have a short key here.
 HANDOFF_PAGES = ("web.check", "web.calculate", "web.forecast", "web.union_accident_aid",
-                 "web.pension_at_retirement_page")
+                 "web.pension_at_retirement_page", "web.plan")
 SHORT_KEYS = {
     # Check and forecast: about you, where you live, your work, other insurance
     "birth_date-year": "by", "birth_date-month": "bm", "birth_date-day": "bd",
@@ -53,6 +53,8 @@ SHORT_KEYS = {
     "retirement_month-year": "ry", "retirement_month-month": "rm",
     # Pension at retirement: the record
     "average_index": "ai", "local_years": "ly", "local_months": "lm", "calculation_base": "cb",
+    # Register (the plan's way to register): what the person has with them
+    "have": "hv",
     # Union accident aid: one box per accident
     **{f"amounts-{index}": f"a{index}" for index in range(MAX_AMOUNT_FIELDS)},
 }
@@ -136,6 +138,13 @@ def save_link(form: Form) -> str | None:
     if is_kiosk() or request.endpoint not in HANDOFF_PAGES:
         return None
     return handoff_url(request.endpoint, answer_pairs(form))
+
+
+def save_link_of(pairs: list[tuple[str, str]]) -> str | None:
+    """The "save or send" link of a page whose answers are not one form's (the plan: every page's answers)."""
+    if is_kiosk() or request.endpoint not in HANDOFF_PAGES:
+        return None
+    return handoff_url(request.endpoint, pairs)
 
 
 def handoff_fields() -> dict[str, str] | None:

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from advisor.web.handoff import encode
+
 LANGUAGES = ("zh", "en")
 
 CALCULATOR = {
@@ -277,6 +279,22 @@ def per_language(words: dict[str, dict[str, str]], key: str) -> dict[str, str]:
     return {lang: words[lang][key] for lang in LANGUAGES}
 
 
+# A rider's answers from every page of the journey (issue 23), as a saved plan's link carries them.
+PLAN_ANSWERS = [
+    ("birth_date-year", "1996"), ("birth_date-month", "3"), ("birth_date-day", "15"), ("sex", "male"),
+    ("hukou", "guangdong"), ("residence_permit", "yes"), ("work", "platform"), ("platform_qualified", "yes"),
+    ("full_time_student", "no"), ("employer_insured", "no"), ("base", "floor"), ("wage", "4775"),
+    ("insurances", "pension"), ("insurances", "medical"), ("month", "2026-11"), ("platform_subsidy", "meituan"),
+    ("paid_years", "0"), ("have", "wechat"),
+]
+
+
+def open_saved_plan(page: Page, lang: str) -> None:
+    """The plan, opened from its saved link (handoff.js sends the answers after "#" as a POST)."""
+    page.goto(f"/{lang}/plan#" + encode(PLAN_ANSWERS))
+    page.wait_for_selector("#plan-cost")
+
+
 PAGE_STATES: dict[str, State] = {
     "home": visit("/"),
     "calculate-empty": visit("/calculate"),
@@ -305,6 +323,8 @@ PAGE_STATES: dict[str, State] = {
     "check-extension": check_past_the_age,
     "forecast-extension": forecast_past_the_age,
     "calculate-unemployment-wage": calculate_unemployment,
+    "plan-empty": visit("/plan"),
+    "plan-result": lambda page, lang: open_saved_plan(page, lang),
 }
 
 AXE = Axe()

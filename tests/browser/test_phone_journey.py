@@ -141,7 +141,7 @@ def test_back_after_leaving_a_result_shows_the_result_again(phone: Page, lang: s
     page = phone
     calculate(page, lang, "8000")
     expect(page.locator(".total-highlight")).to_contain_text("¥2,400.00")
-    page.locator("#main .result form.carry-form button").click()  # next: the forecast
+    page.locator('#main .result form.next-step[action$="/forecast"] button').click()  # next: the forecast
     page.wait_for_load_state("load")
     assert page.url.endswith(f"/{lang}/forecast")
     page.go_back()  # never "Confirm Form Resubmission" (ERR_CACHE_MISS would raise here)

@@ -416,7 +416,7 @@ def test_the_calculator_result_links_here(client):
     html = client.post("/en/calculate", data={"wage": "8000", "hukou": "shenzhen", "insurances": ["pension"],
                                               "month": "2026-11"}).text
     # A form, so the base and the hukou travel to the forecast in the request body, never in the address.
-    assert '<form class="carry-form no-print" method="post" action="/en/forecast">' in html
+    assert '<form class="carry-form next-step no-print" method="post" action="/en/forecast">' in html
     assert "Next: what does this base mean for my pension?" in html
 
 

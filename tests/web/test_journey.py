@@ -54,24 +54,35 @@ def test_the_cost_opens_with_one_sentence(client, lang, expected):
     assert summary(client.post(f"/{lang}/calculate", data=FULL).text) == expected
 
 
-def test_the_check_carries_hukou_and_the_insurances_to_the_calculator(client):
+def carried_pairs(html: str, action: str) -> list[tuple[str, str]]:
+    """The hidden (name, value) pairs of the next-step form that POSTs to `action`."""
+    carry = re.search(rf'<form class="carry-form next-step no-print" method="post" action="{action}">.*?</form>',
+                      html, re.S).group(0)
+    return re.findall(r'name="([\w-]+)" value="([\w.-]+)"', carry)
+
+
+def test_the_check_carries_every_answer_and_the_insurances_to_the_calculator(client):
     html = client.post("/en/check", data=answers(platform_qualified="no")).text
-    carry = re.search(r'<form class="carry-form" method="post" action="/en/calculate">.*?</form>', html, re.S).group(0)
-    assert re.findall(r'name="(\w+)" value="(\w+)"', carry) == [
-        ("carried", "1"), ("hukou", "other_province"), ("insurances", "pension"), ("insurances", "medical")]
-    page = client.post("/en/calculate", data={"carried": "1", "hukou": "other_province",
-                                             "insurances": ["pension", "medical"]}).text
-    assert 'value="other_province" checked' in page
+    pairs = carried_pairs(html, "/en/calculate")
+    assert pairs[0] == ("carried", "1")
+    assert ("hukou", "other_province") in pairs and ("birth_date-year", "1990") in pairs
+    assert [value for name, value in pairs if name == "insurances"] == ["pension", "medical"]
+    assert {value for name, value in pairs if name == "known"} >= {"birth_date", "sex", "hukou", "work"}
+    page = client.post("/en/calculate", data=dict(pairs, insurances=["pension", "medical"],
+                                                  known=["birth_date", "sex", "hukou"])).text
+    assert 'name="hukou" type="radio"' not in page  # known: not asked again, it rides along
+    assert '<input type="hidden" name="hukou" value="other_province">' in page
     assert 'name="insurances" value="unemployment" checked' not in page
     assert "There is a problem" not in page and 'class="result"' not in page  # filled, not yet checked
 
 
 def test_the_calculator_carries_the_base_and_hukou_to_the_forecast(client):
     html = client.post("/en/calculate", data=FULL).text
-    carry = re.search(r'<form class="carry-form no-print" method="post" action="/en/forecast">.*?</form>',
-                      html, re.S).group(0)
-    assert re.findall(r'name="(\w+)" value="([\w.]+)"', carry) == [
-        ("carried", "1"), ("base", "wage"), ("wage", "8000"), ("hukou", "shenzhen")]
+    pairs = carried_pairs(html, "/en/forecast")
+    assert ("base", "wage") in pairs and ("wage", "8000") in pairs and ("hukou", "shenzhen") in pairs
+    # The lowest base travels as the choice, not as a typed amount.
+    lowest = carried_pairs(client.post("/en/calculate", data={**FULL, "quick": "floor"}).text, "/en/forecast")
+    assert ("base", "floor") in lowest and ("base", "wage") not in lowest
     page = client.post("/en/forecast", data={"carried": "1", "base": "wage", "wage": "8000", "hukou": "shenzhen"}).text
     assert 'value="wage" checked' in page and 'name="wage" type="text"' in page and 'value="8000"' in page
     assert "There is a problem" not in page

@@ -48,6 +48,11 @@ RESULTS = {
          "paid_years": "10", "paid_months": "0", "base": "floor", "wage_growth": "0", "interest": "0"},
     ],
     "/zh/pension-at-retirement": [WOMAN_PAGE],
+    "/zh/plan": [
+        {**RIDER, "base": "floor", "wage": "4775", "insurances": ["pension", "medical"], "month": "2026-11",
+         "platform_subsidy": "meituan", "paid_years": "0", "have": ["wechat"]},
+        {**RIDER, "hukou": "shenzhen"},  # only the check: the other parts say which page answers them
+    ],
     "/zh/register": [
         {"hukou": "other_province"},
         {"hukou": "shenzhen", "have": ["wechat"]},

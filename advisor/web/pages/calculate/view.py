@@ -19,6 +19,7 @@ from advisor.policy import NotInForce
 from advisor.policy.inputs import FiguresNotInForce
 from advisor.rules.calendar import YearMonth
 from advisor.rules.types import Hukou, Scheme
+from advisor.web import journey
 from advisor.web.blueprint import bp
 from advisor.web.choices import HUKOU_CHOICES, ChoiceField, content
 from advisor.web.fields import AmountField, CheckboxesField, PlainForm, YuanAmount
@@ -189,6 +190,26 @@ def apply_quick_choice(form: CalculateForm) -> None:
         form.wage.data = str(chosen.amount)
 
 
+def base_choice(amount, presets) -> str:
+    """The base as a choice for the pages after this one: the quick choice whose amount was declared
+    ("floor", "avg60"…), or "wage" for an amount of the person's own."""
+    return next((preset.key for preset in presets if preset.amount == amount), "wage")
+
+
+def apply_carried_base(form: CalculateForm) -> None:
+    """A base chosen as a choice on a later page (Change, or the forecast first) fills the wage box."""
+    chosen = request.form.get("base", "")
+    if (form.wage.data or "").strip() or not chosen or chosen == "wage":
+        return
+    try:
+        month = YearMonth.parse(form.month.data or "")
+    except ValueError:
+        return
+    preset = next((p for p in base_presets(month) if p.key == chosen), None)
+    if preset:
+        form.wage.data = str(preset.amount)
+
+
 def base_presets(month: YearMonth) -> tuple:
     """The quick choices of a month (the same for everyone)."""
     try:
@@ -200,8 +221,12 @@ def base_presets(month: YearMonth) -> tuple:
 @bp.route("/calculate", methods=["GET", "POST"])
 def calculate():
     form = build_form()
+    steps = journey.start(journey.CALCULATE, form)
     result = None
-    carried = request.method == "POST" and request.form.get("carried") == "1"
+    # Answers carried from an earlier page, or Change on a later one: they fill the form, nothing is checked yet.
+    carried = request.method == "POST" and (request.form.get("carried") == "1" or "edit" in request.form)
+    if carried:
+        apply_carried_base(form)
     if request.method == "POST" and not carried:
         apply_quick_choice(form)
         if form.validate():
@@ -211,6 +236,9 @@ def calculate():
                                         getattr(form.unemployment_wage, "amount", None))
                 result = result_view(advice)
                 result["subsidy"] = calculator_subsidy(form, advice)
+                declared = result["schemes"][0]["base"].declared
+                steps.extra = [("base", base_choice(declared, base_presets(form.month.month))),
+                               ("wage", str(declared))]
             except FiguresNotInForce as exc:
                 form.month.errors = [not_in_force_message(content(), e) for e in exc.errors]
     month = getattr(form.month, "month", None) or YearMonth.of(today(current_app.config))

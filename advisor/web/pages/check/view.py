@@ -14,6 +14,7 @@ from advisor.answers.explain import (
     not_in_force_message,
 )
 from advisor.policy import NotInForce
+from advisor.web import journey
 from advisor.web.blueprint import bp
 from advisor.web.choices import content
 from advisor.web.pages.check.form import ANSWER_NAMES, build_form
@@ -32,6 +33,7 @@ def requested_change() -> tuple[bool, str | None]:
 @bp.route("/check", methods=["GET", "POST"])
 def check():
     form = build_form()
+    journey.start(journey.CHECK, form)
     result = problem = None
     changing, focus = requested_change() if request.method == "POST" else (False, None)
     submitted = request.method == "POST" and not changing

@@ -24,6 +24,7 @@ from advisor.policy.inputs import FiguresNotInForce
 from advisor.rules.calendar import YearMonth
 from advisor.rules.flexible_retirement import OutsideWindow
 from advisor.rules.types import Hukou
+from advisor.web import journey
 from advisor.web.blueprint import bp
 from advisor.web.choices import content
 from advisor.web.figures import FigureView, figure_view
@@ -71,9 +72,11 @@ def forecast():
     presets = base_presets(as_of)
     defaults = default_rates(as_of)
     form = build_form(as_of, presets, defaults)
+    journey.start(journey.FORECAST, form)
     result = problem = subsidy = None
-    # Answers carried from the calculator ("carried"): they fill the form, nothing is checked yet.
-    submitted = request.method == "POST" and request.form.get("carried") != "1"
+    # Answers carried from an earlier page ("carried"), or Change on a later one: they fill the form, nothing is
+    # checked yet.
+    submitted = request.method == "POST" and request.form.get("carried") != "1" and "edit" not in request.form
     if submitted and form.validate():
         try:
             result = forecast_view(forecast_pension(content(), form.question(), as_of), form.birth_date.data)

@@ -9,6 +9,7 @@ from advisor.i18n import gettext as _
 from advisor.i18n import lazy_gettext as _l
 from advisor.i18n import localized
 from advisor.rules.types import Hukou
+from advisor.web import journey
 from advisor.web.blueprint import bp
 from advisor.web.choices import HUKOU_CHOICES, ChoiceField, content
 from advisor.web.fields import CheckboxesField, PlainForm
@@ -110,6 +111,7 @@ def guide_view(hukou: Hukou | None, have: list[str] | None = None) -> dict:
 @bp.route("/register", methods=["GET", "POST"])
 def register():
     form = RegisterForm(request.form if request.method == "POST" else None)
+    journey.start(journey.REGISTER, form)
     hukou = Hukou(form.hukou.data) if request.method == "POST" and form.validate() else None
     return render_page_or_fragment(
         "register/page.html", "register/_guide.html",
