@@ -10,7 +10,7 @@ from advisor.answers.explain import scheme_name
 from advisor.clock import today
 from advisor.i18n import DEFAULT_LANGUAGE, language
 from advisor.i18n import lazy_gettext as _l
-from advisor.web import external, handoff, kiosk, page_cache, prepared, result_summaries, static_files
+from advisor.web import description, external, handoff, kiosk, page_cache, prepared, result_summaries, static_files
 from advisor.web.blueprint import bp
 from advisor.web.compression import compress_response
 from advisor.web.errors import register_error_pages
@@ -73,6 +73,7 @@ def init_app(app: Flask) -> None:
     handoff.init_app(app)  # kiosk mode: a result's QR code for the worker's phone
     result_summaries.init_app(app)  # the opening sentence of the newer pages' results (issue 10)
     glossary.init_app(app)
+    description.init_app(app)  # <meta name="description">: the first sentence of a page's answer
     app.add_template_filter(figure_value)
     # Punctuation between a label and its value, full-width in Chinese ("统筹基金：¥4,775.00"); globals, so
     # macros imported without context see them too.

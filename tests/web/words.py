@@ -1,0 +1,158 @@
+"""What a reader sees of a page's words, and the words that do not belong there (tests/web/test_words.py).
+
+Chinese pages: no raw web address, no Latin-letter word but a few allowed ones, no ASCII `: ? . , ( ) /` in a
+Chinese sentence. English pages: no Chinese but a gloss in brackets beside its English, a quoted screen label
+followed by its English, a document title in 《…》, or the language switch. Both skip the page's sources
+section (`.sources-trail`), where the full citations are listed as they are published.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import re
+from html.parser import HTMLParser
+
+# Elements whose words are not read as running text.
+SKIPPED_TAGS = frozenset({"script", "style", "svg", "template"})
+# The sources section (full citations, as published), and the language switch (the other language's own name).
+SKIPPED_CLASSES = frozenset({"sources-trail", "language-switch"})
+# Today's source lines, which the sources helper of issue 24 replaces with one short line (title and issuer)
+# and a sources page: skipped here until they are gone, then this set is emptied.
+SOURCE_LINES = frozenset({"source", "guide-source", "slide__source"})
+BOUNDARY = "\x00"  # where a tag stood: a space to a reader, but not a space typed between two words
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+# Attributes a reader meets too: what a screen reader announces, and a link preview's description.
+READ_ATTRIBUTES = ("aria-label", "alt", "title", "placeholder")
+
+
+class _Reader(HTMLParser):
+    """The page's text and read attributes, with the skipped parts left out; quotations (<blockquote>)
+    are marked so punctuation checks can leave official wording as printed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.quoted: list[str] = []
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, quoted)
+
+    @property
+    def skipping(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    @property
+    def quoting(self) -> bool:
+        return bool(self.stack) and self.stack[-1][2]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        skipped = self.skipping or tag in SKIPPED_TAGS or bool(classes & (SKIPPED_CLASSES | SOURCE_LINES))
+        quoted = self.quoting or tag == "blockquote"
+        if not skipped:
+            for name in READ_ATTRIBUTES:
+                if attributes.get(name):
+                    self._add(attributes[name])
+            if tag == "meta" and attributes.get("name") == "description":
+                self._add(attributes.get("content") or "")
+        if tag not in VOID:
+            self.stack.append((tag, skipped, quoted))
+        self.parts.append(BOUNDARY)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID and self.stack:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                break
+        self.parts.append(BOUNDARY)
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self._add(data)
+
+    def _add(self, text: str) -> None:
+        (self.quoted if self.quoting else self.parts).append(text)
+
+
+def read(page: str) -> tuple[str, str]:
+    """(running text, quoted text) of a page as a reader meets them, spaces folded."""
+    reader = _Reader()
+    reader.feed(page)
+    reader.close()
+
+    def fold(parts: list[str]) -> str:
+        return re.sub(r"[^\S\x00]+", " ", html_module.unescape(BOUNDARY.join(parts))).strip()
+
+    return fold(reader.parts), fold(reader.quoted)
+
+
+def spaced(text: str) -> str:
+    """The text as read: where a tag stood, a space."""
+    return re.sub(r"\s+", " ", text.replace(BOUNDARY, " ")).strip()
+
+
+def around(text: str, match: re.Match, width: int = 18) -> str:
+    return text[max(0, match.start() - width):match.end() + width].strip()
+
+
+# --- Chinese pages ---------------------------------------------------------------------------------------
+
+HAN = "\u3400-\u9fff"
+CJK = f"{HAN}\u3000-\u303f\uff00-\uffef“”‘’…—"
+URL = re.compile(r"https?://\S+|www\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|org|net|gov|hk)\b", re.I)
+# Latin words a Chinese reader meets as written: the app, the union's scheme, a file's kind, and units.
+ALLOWED_LATIN = frozenset({
+    "App", "APP",  # what people call a phone app in Chinese
+    "E",  # E路守护, the Shenzhen union's scheme, is written so
+    "PDF",  # the handout's file
+    "A", "B", "C", "D",  # a quiz option's letter
+    "A4",  # the paper size people print on
+    "QR",  # not used today; a kiosk's scan code is 二维码
+})
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
+# ASCII punctuation next to a Chinese character: "金:", "的?", "险.", "记/居", "(F55)", "不知道 / 不确定".
+# A number's own marks are left alone (¥4,775.00, 2.9%, 1/2), and so is a quiz option's "A.".
+MIXED = re.compile(
+    rf"[{CJK}]\s*[:?,.](?![0-9])"
+    rf"|(?<![0-9])(?<!\b[A-Z])[:?,.]\s*[{CJK}]"
+    rf"|[{CJK}]\s*[()/]|[()/]\s*[{CJK}]"
+)
+# A space between a number and the Chinese word after it ("6 秒"), or a Chinese word and a number after it.
+SPACED_NUMBER = re.compile(rf"(?<![A-Za-z¥%])[0-9][0-9,.]* [{HAN}]|[{HAN}] [0-9]")
+
+
+def zh_problems(page: str) -> list[str]:
+    typed, quoted = read(page)
+    text = spaced(typed)
+    found = [f"web address: {m.group()}" for m in URL.finditer(text + " " + spaced(quoted))]
+    plain = URL.sub(" ", text)
+    found += [f"Latin word: {around(plain, m)}" for m in LATIN_WORD.finditer(plain) if m.group() not in ALLOWED_LATIN]
+    found += [f"ASCII punctuation: {around(plain, m)}" for m in MIXED.finditer(plain)]
+    found += [f"space by a number: {around(typed, m)}" for m in SPACED_NUMBER.finditer(URL.sub(" ", typed))]
+    return found
+
+
+# --- English pages ---------------------------------------------------------------------------------------
+
+# Where Chinese may stand on an English page: a gloss in brackets after its English ("pay on past
+# retirement age (延缴)"), a quoted screen label followed by its English in brackets ("“个缴人员停保” (stop
+# individual contributions)"), and a document's title in 《…》.
+ALLOWED_CHINESE = re.compile(
+    r"[A-Za-z0-9.,%)\]\-’'\"”]\s*\([^()]*\)"  # (…) right after English words
+    rf"|[“\"][^“”\"]*[{HAN}][^“”\"]*[”\"]\s*\([^()]*[A-Za-z][^()]*\)"  # “label” (its English)
+    r"|《[^》]*》"
+)
+CHINESE = re.compile(f"[{HAN}]+")
+
+
+def en_problems(page: str) -> list[str]:
+    text, quoted = read(page)
+    found = []
+    for whole in (spaced(text), spaced(quoted)):
+        rest = ALLOWED_CHINESE.sub(lambda m: " " * len(m.group()), whole)
+        found += [f"Chinese without its English: {around(whole, m, 30)}" for m in CHINESE.finditer(rest)]
+    return found
