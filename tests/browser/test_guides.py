@@ -12,10 +12,11 @@ from .site import LANGUAGES
 
 GUIDES = ("/stopping", "/leaving", "/resident-schemes", "/faq", "/glossary", "/union", "/union/join",
           "/union/e-road", "/union/accident-aid", "/union/other-regions")
+HUBS = ("/union",)  # a page of links to the union's schemes: its answer, then a card for each
 THREE_SCREENS = 3 * PHONE["height"]
 
 MEASURE = """() => {
-  const answer = document.querySelector("main .summary__headline");
+  const answer = document.querySelector("main .summary__headline, main .page-answer__text");
   const box = answer ? answer.getBoundingClientRect() : null;
   return {
     height: document.documentElement.scrollHeight,
@@ -35,7 +36,7 @@ def test_each_guide_opens_with_its_answer_and_fits_three_screens_with_its_items_
     any_page.set_viewport_size(PHONE)
     any_page.goto(f"/{lang}{path}")
     found = any_page.evaluate(MEASURE)
-    assert found["items"] >= 3 and found["open"] == 0, found
+    assert found["open"] == 0 and (found["items"] >= 3 or path in HUBS), found
     assert len(found["answer"]) > 10, "the page opens with no answer sentence"
     assert found["answerBottom"] <= PHONE["height"], f"the answer ends at {found['answerBottom']:.0f} px"
     assert found["height"] <= THREE_SCREENS, f"{path} is {found['height']} px tall with its items closed"
@@ -59,7 +60,7 @@ def test_the_resident_comparison_reads_on_a_phone_without_sideways_scrolling(any
 @pytest.mark.parametrize("path, item, words", [
     ("/zh/stopping#no_pension_back_payment", "no_pension_back_payment", "请不要指望补缴"),
     ("/zh/glossary#term-base", "term-base", "缴费基数"),
-    ("/en/faq#who_can_enroll", "who_can_enroll", ""),
+    ("/en/faq#back_payment", "back_payment", "we found no Shenzhen or Guangdong text"),
 ])
 def test_a_link_to_an_item_opens_it_with_or_without_javascript(any_page: Page, path, item, words):
     any_page.set_viewport_size(PHONE)

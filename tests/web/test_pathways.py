@@ -114,8 +114,8 @@ NEW_QUESTIONS = {
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_faq_answer_names_its_source(client, lang):
     html = client.get(f"/{lang}/faq").text
-    ids = re.findall(r'<details class="guide-item faq-item">\s*<summary[^>]*><h3 class="guide-item__title" id="(\w+)-heading"',
-                     html)
+    ids = re.findall(r'<details class="guide-item faq-item">\s*<summary[^>]*>'
+                     r'<h3 class="guide-item__title" id="(\w+)-heading"', html)
     assert set(NEW_QUESTIONS) <= set(ids) and len(ids) == 10
     label = "来源：" if lang == "zh" else "Source:"
     for question_id in ids:

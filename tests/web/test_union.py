@@ -24,7 +24,7 @@ def amounts(*values: str) -> dict:
     ("/zh/union", "<title>工会保障 – 深圳灵活就业参保助手</title>"),
     ("/en/union", "<title>Union protection – Shenzhen flexible employment insurance advisor</title>"),
     ("/zh/union/e-road", "<title>“E路守护”综合保障服务项目 – 深圳灵活就业参保助手</title>"),
-    ("/en/union/e-road", "<title>E路守护 (E-Road Guardian) protection project – Shenzhen"),
+    ("/en/union/e-road", "<title>The E-Road Guardian cover (E路守护) – Shenzhen"),
     ("/zh/union/join", "<title>加入工会 – 深圳灵活就业参保助手</title>"),
     ("/en/union/join", "<title>Joining a trade union – Shenzhen"),
     ("/zh/union/accident-aid", "<title>广东省工会会员专属意外医疗互助保障计划 – 深圳灵活就业参保助手</title>"),
@@ -55,17 +55,18 @@ def test_the_landing_page_keeps_shenzhen_apart_from_other_regions(client):
     assert "/other-regions" not in shenzhen
     assert_shows(html, 'href="/en/union/other-regions"', '<a class="phone" href="tel:956030">956030</a> (24 hours)')
     assert_shows(page,
-                 "¥20 of cover given free, paying up to ¥10,000 in total",
+                 "Couriers, riders and drivers in Shenzhen who are union members get the union's "
+                 "E-Road Guardian cover (E路守护) free",
                  "The period stated in the document ended on 31 December 2025.",
-                 "Shaanxi province (another region): Workers' mutual aid")
+                 "Read about other regions – these do not apply to you if you work in Shenzhen")
 
 
 def test_the_landing_page_in_chinese(client):
     page = text_of(client.get("/zh/union").text)
     assert "在深圳工作的" in page and "其他地区（不是深圳）" in page
-    assert "免费赠送20元的保障，意外医疗费用累计最高补偿1万元" in page
+    assert "可以免费得到深圳市总工会的E路守护" in page
     assert "材料写明的期限已于2025年12月31日结束" in page
-    assert "陕西省（其他地区）：新业态会员职工互助保障（住院+意外）" in page
+    assert "查看其他地区的做法" in page
 
 
 @pytest.mark.parametrize("url", [u for u in PAGES if u.startswith("/zh")])
@@ -223,7 +224,7 @@ def test_unanswered_conditions_are_errors_and_the_answers_given_are_kept(client)
     response = client.post("/en/union/e-road", data={"member": "yes", "occupation": "no"})
     assert response.status_code == 200
     html = response.text
-    assert "<title>Error: E路守护" in html
+    assert "<title>Error: The E-Road Guardian cover (E路守护)" in html
     assert '<a href="#three_months_in_work-0">Condition 3: choose yes, no or “I don&#39;t know”.</a>' in html
     assert ('<span class="visually-hidden">Error:</span> Condition 5: choose yes, no or “I don&#39;t know”.'
             in html)
