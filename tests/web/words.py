@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 
 # Elements whose words are not read as running text.
+MARKED_CHINESE = "zh"  # an element with lang="zh-CN": Chinese as printed on a screen or form, its English beside it
 SKIPPED_TAGS = frozenset({"script", "style", "svg", "template"})
 # The sources section (full citations, as published), and the language switch (the other language's own name).
 SKIPPED_CLASSES = frozenset({"sources-trail", "language-switch"})
@@ -34,6 +35,7 @@ class _Reader(HTMLParser):
         self.parts: list[str] = []
         self.quoted: list[str] = []
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, quoted)
+        self.skip_marked = False  # on an English page: leave out elements marked lang="zh-CN"
 
     @property
     def skipping(self) -> bool:
@@ -46,7 +48,8 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())
-        skipped = self.skipping or tag in SKIPPED_TAGS or bool(classes & (SKIPPED_CLASSES | SOURCE_LINES))
+        skipped = self.skipping or tag in SKIPPED_TAGS or bool(classes & (SKIPPED_CLASSES | SOURCE_LINES)) or (
+            self.skip_marked and (attributes.get("lang") or "").startswith(MARKED_CHINESE))
         quoted = self.quoting or tag == "blockquote"
         if not skipped:
             for name in READ_ATTRIBUTES:
@@ -78,9 +81,10 @@ class _Reader(HTMLParser):
         (self.quoted if self.quoting else self.parts).append(text)
 
 
-def read(page: str) -> tuple[str, str]:
-    """(running text, quoted text) of a page as a reader meets them, spaces folded."""
+def read(page: str, skip_marked_chinese: bool = False) -> tuple[str, str]:
+    """(running text, quoted text) of a page as a reader meets them; tags stand as BOUNDARY."""
     reader = _Reader()
+    reader.skip_marked = skip_marked_chinese
     reader.feed(page)
     reader.close()
 
@@ -96,7 +100,7 @@ def spaced(text: str) -> str:
 
 
 def around(text: str, match: re.Match, width: int = 18) -> str:
-    return text[max(0, match.start() - width):match.end() + width].strip()
+    return re.sub(r"\s+", " ", text[max(0, match.start() - width):match.end() + width].replace(BOUNDARY, " ")).strip()
 
 
 # --- Chinese pages ---------------------------------------------------------------------------------------
@@ -104,25 +108,30 @@ def around(text: str, match: re.Match, width: int = 18) -> str:
 HAN = "\u3400-\u9fff"
 CJK = f"{HAN}\u3000-\u303f\uff00-\uffef“”‘’…—"
 URL = re.compile(r"https?://\S+|www\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|org|net|gov|hk)\b", re.I)
-# Latin words a Chinese reader meets as written: the app, the union's scheme, a file's kind, and units.
+# Latin words a Chinese reader meets as they are written in Chinese: names that are spelled so, the letters on a
+# keyboard's keys, and file kinds. Nothing else: a category, a code or a developer's word is said in Chinese.
 ALLOWED_LATIN = frozenset({
-    "App", "APP",  # what people call a phone app in Chinese
+    "App", "APP",  # what people call a phone app in Chinese (广东人社App)
     "E",  # E路守护, the Shenzhen union's scheme, is written so
-    "PDF",  # the handout's file
+    "i",  # i深圳, the Shenzhen government's app
+    "AED",  # the defibrillator, labelled so on the device (the union's first-aid training)
     "A", "B", "C", "D",  # a quiz option's letter
     "A4",  # the paper size people print on
-    "QR",  # not used today; a kiosk's scan code is 二维码
+    "Page", "Up", "Down", "Ctrl", "P", "F",  # keys, as printed on the keyboard (slides and quiz, for staff)
+    "CSV", "Excel",  # the membership table's file, and the program staff open it with
 })
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 # ASCII punctuation next to a Chinese character: "金:", "的?", "险.", "记/居", "(F55)", "不知道 / 不确定".
 # A number's own marks are left alone (¥4,775.00, 2.9%, 1/2), and so is a quiz option's "A.".
+# Brackets and slashes of arithmetic ("（(11293 ÷ 9774)^(1/5) − 1）") stand beside numbers and are left alone.
 MIXED = re.compile(
     rf"[{CJK}]\s*[:?,.](?![0-9])"
     rf"|(?<![0-9])(?<!\b[A-Z])[:?,.]\s*[{CJK}]"
-    rf"|[{CJK}]\s*[()/]|[()/]\s*[{CJK}]"
+    rf"|[{CJK}]\s*(?:\((?![0-9])|\)|/(?![0-9]))|(?:\(|(?<![0-9])\)|(?<![0-9])/)\s*[{CJK}]"
 )
-# A space between a number and the Chinese word after it ("6 秒"), or a Chinese word and a number after it.
-SPACED_NUMBER = re.compile(rf"(?<![A-Za-z¥%])[0-9][0-9,.]* [{HAN}]|[{HAN}] [0-9]")
+# A space between a number and the Chinese word after it: "6 秒", "5 号" (Chinese writes 6秒, 5号).
+SPACED_NUMBER = re.compile(rf"(?<![A-Za-z¥%.\d])[0-9](?:[0-9,.]*[0-9])? [{HAN}]")
+QUOTED = re.compile(r"“[^”]*”")  # a name quoted as printed ("03 参保险种及对象") keeps its own spacing
 
 
 def zh_problems(page: str) -> list[str]:
@@ -132,27 +141,37 @@ def zh_problems(page: str) -> list[str]:
     plain = URL.sub(" ", text)
     found += [f"Latin word: {around(plain, m)}" for m in LATIN_WORD.finditer(plain) if m.group() not in ALLOWED_LATIN]
     found += [f"ASCII punctuation: {around(plain, m)}" for m in MIXED.finditer(plain)]
-    found += [f"space by a number: {around(typed, m)}" for m in SPACED_NUMBER.finditer(URL.sub(" ", typed))]
+    unquoted = QUOTED.sub(" ", URL.sub(" ", typed))
+    found += [f"space by a number: {around(unquoted, m)}" for m in SPACED_NUMBER.finditer(unquoted)]
     return found
 
 
 # --- English pages ---------------------------------------------------------------------------------------
 
-# Where Chinese may stand on an English page: a gloss in brackets after its English ("pay on past
-# retirement age (延缴)"), a quoted screen label followed by its English in brackets ("“个缴人员停保” (stop
-# individual contributions)"), and a document's title in 《…》.
-ALLOWED_CHINESE = re.compile(
-    r"[A-Za-z0-9.,%)\]\-’'\"”]\s*\([^()]*\)"  # (…) right after English words
-    rf"|[“\"][^“”\"]*[{HAN}][^“”\"]*[”\"]\s*\([^()]*[A-Za-z][^()]*\)"  # “label” (its English)
-    r"|《[^》]*》"
-)
-CHINESE = re.compile(f"[{HAN}]+")
+# Where Chinese may stand on an English page: a gloss in brackets after its English ("pay on past retirement
+# age (延缴)"); a quoted screen label followed by its English in brackets ("“个缴人员停保” (stop individual
+# contributions)"); a document's title in 《…》; an element marked lang="zh-CN" (a form's labels as printed, with
+# their meaning beside them); and a name the page has glossed so once, said again ("E路守护" after "the
+# E-Road Guardian cover (E路守护)").
+GLOSS = re.compile(r"[A-Za-z0-9.,%’'\"”\]\-]\s*\(([^()]*)\)")  # English, then (…)
+LABEL = re.compile(rf"[“\"]([^“”\"]*[{HAN}][^“”\"]*)[”\"]\s*\([^()]*[A-Za-z][^()]*\)")  # “label” (its English)
+TITLE = re.compile(r"《[^》]*》")
+DOCUMENT_NUMBER = re.compile(rf"[{HAN}]+〔[0-9]{{4}}〕[0-9]+号")  # 粤人社规〔2026〕14号: a document's name
+CHINESE = re.compile(f"[{HAN}][{HAN}0-9〔〕“”·]*")
 
 
 def en_problems(page: str) -> list[str]:
-    text, quoted = read(page)
+    typed, quoted = read(page, skip_marked_chinese=True)
+    texts = [spaced(typed), spaced(quoted)]
+    glossed = set()
+    for text in texts:
+        for pattern in (GLOSS, LABEL):
+            glossed.update(run for m in pattern.finditer(text) for run in CHINESE.findall(m.group(1)))
     found = []
-    for whole in (spaced(text), spaced(quoted)):
-        rest = ALLOWED_CHINESE.sub(lambda m: " " * len(m.group()), whole)
-        found += [f"Chinese without its English: {around(whole, m, 30)}" for m in CHINESE.finditer(rest)]
+    for text in texts:
+        rest = text
+        for pattern in (GLOSS, LABEL, TITLE, DOCUMENT_NUMBER):
+            rest = pattern.sub(lambda m: " " * len(m.group()), rest)
+        found += [f"Chinese without its English: {around(text, m, 30)}" for m in CHINESE.finditer(rest)
+                  if m.group() not in glossed]
     return found
