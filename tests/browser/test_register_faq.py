@@ -22,7 +22,7 @@ FAQ = {
                       "themselves?", "What are the pension contribution rules for flexible workers?",
                       "Will flexible workers get a different pension from company employees?"],
         "myths": "Myths and facts",
-        "hukou_myth": "Myth: Only people with Shenzhen hukou can insure as flexible workers.",
+        "hukou_myth": "Myth: Only people with Shenzhen hukou can insure themselves as flexible workers.",
         "hukou_fact": "can join pension insurance and employee medical insurance tier 1 whatever their hukou",
     },
 }

@@ -22,8 +22,22 @@ NUMBERED = {  # GET pages with a number in the path: read from 1 until the first
     "/<lang_code>/outreach/quiz/<int:number>": "/{lang}/outreach/quiz/{n}",
     "/<lang_code>/outreach/quiz/<int:number>/answer": "/{lang}/outreach/quiz/{n}/answer",
 }
-# Pages that still fail, each with what is left to do; strict, so a page fixed here must leave this list.
-STILL_TO_FIX: dict[str, str] = {}
+# Pages that still fail, each with what is left to do and whose part of issue 24 it is; strict, so a page fixed
+# here must leave this list.
+OUTREACH = "outreach helper (slides, quiz, handout, membership table): "
+SOURCES = "sources helper (research notes off the pages, one short source line): "
+STILL_TO_FIX: dict[str, str] = {
+    "/zh/outreach/handout": OUTREACH + "the site's address as a raw URL, the sources line's research notes",
+    "/en/outreach/handout": OUTREACH + "the official wording's citation and the sources line in Chinese",
+    "/zh/outreach/present/5": OUTREACH + "the website's address on the slide (mark it as the address to open)",
+    "/zh/outreach/membership": OUTREACH + "the form's note “于单月 5 号前填报” shown outside a quotation",
+    "/zh/outreach/membership POST error": OUTREACH + "the form's note “于单月 5 号前填报” shown outside a quotation",
+    "/zh/outreach/membership POST result 0": OUTREACH + "the form's note “于单月 5 号前填报” shown outside a quotation",
+    "/zh/forecast POST result 0": SOURCES + "a research note names a public calculator's repository (liubigfatty/…)",
+    "/zh/forecast POST result 1": SOURCES + "a research note names a public calculator's repository (liubigfatty/…)",
+    "/zh/forecast POST result 2": SOURCES + "a research note names a public calculator's repository (liubigfatty/…)",
+    "/en/protection/after-accident POST result 0": SOURCES + "the checklist's plan line ends in a Chinese citation",
+}
 
 
 def _app():
@@ -68,7 +82,7 @@ RESULTS_INDEX = {id(data): f"result {n}" for cases in RESULTS.values() for n, da
 
 
 def marks(url: str, data: dict | None):
-    key = url if data is None else f"{url} POST"
+    key = state_id(url, data)
     if key in STILL_TO_FIX:
         return [pytest.mark.xfail(reason=STILL_TO_FIX[key], strict=True)]
     return []
@@ -77,7 +91,7 @@ def marks(url: str, data: dict | None):
 @pytest.mark.parametrize("url, data", [pytest.param(url, data, id=state_id(url, data), marks=marks(url, data))
                                        for url, data in STATES])
 def test_the_words_belong_to_the_page_language(client, url, data):
-    response = client.get(url) if data is None else client.post(url, data=data)
+    response = client.get(url, follow_redirects=True) if data is None else client.post(url, data=data)
     assert response.status_code == 200, url
     problems = zh_problems(response.text) if url.startswith("/zh/") else en_problems(response.text)
     assert problems == []

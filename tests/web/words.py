@@ -17,6 +17,10 @@ MARKED_CHINESE = "zh"  # an element with lang="zh-CN": Chinese as printed on a s
 SKIPPED_TAGS = frozenset({"script", "style", "svg", "template"})
 # The sources section (full citations, as published), and the language switch (the other language's own name).
 SKIPPED_CLASSES = frozenset({"sources-trail", "language-switch"})
+# Words quoted as printed (a form's labels): their punctuation is the form's, like a <blockquote>'s.
+AS_PRINTED = "as-printed"
+# Where a web address is the answer (the address of the website to open), not a citation.
+ADDRESS_CLASSES = frozenset({"channel__address"})
 # Today's source lines, which the sources helper of issue 24 replaces with one short line (title and issuer)
 # and a sources page: skipped here until they are gone, then this set is emptied.
 SOURCE_LINES = frozenset({"source", "guide-source", "slide__source"})
@@ -36,6 +40,7 @@ class _Reader(HTMLParser):
         self.quoted: list[str] = []
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, quoted)
         self.skip_marked = False  # on an English page: leave out elements marked lang="zh-CN"
+        self.skip_addresses = False  # leave out the addresses a page gives to open
 
     @property
     def skipping(self) -> bool:
@@ -49,8 +54,9 @@ class _Reader(HTMLParser):
         attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())
         skipped = self.skipping or tag in SKIPPED_TAGS or bool(classes & (SKIPPED_CLASSES | SOURCE_LINES)) or (
+            self.skip_addresses and bool(classes & ADDRESS_CLASSES)) or (
             self.skip_marked and (attributes.get("lang") or "").startswith(MARKED_CHINESE))
-        quoted = self.quoting or tag == "blockquote"
+        quoted = self.quoting or tag == "blockquote" or AS_PRINTED in classes
         if not skipped:
             for name in READ_ATTRIBUTES:
                 if attributes.get(name):
@@ -81,10 +87,11 @@ class _Reader(HTMLParser):
         (self.quoted if self.quoting else self.parts).append(text)
 
 
-def read(page: str, skip_marked_chinese: bool = False) -> tuple[str, str]:
+def read(page: str, skip_marked_chinese: bool = False, skip_addresses: bool = False) -> tuple[str, str]:
     """(running text, quoted text) of a page as a reader meets them; tags stand as BOUNDARY."""
     reader = _Reader()
     reader.skip_marked = skip_marked_chinese
+    reader.skip_addresses = skip_addresses
     reader.feed(page)
     reader.close()
 
@@ -131,16 +138,19 @@ MIXED = re.compile(
 )
 # A space between a number and the Chinese word after it: "6 秒", "5 号" (Chinese writes 6秒, 5号).
 SPACED_NUMBER = re.compile(rf"(?<![A-Za-z¥%.\d])[0-9](?:[0-9,.]*[0-9])? [{HAN}]")
+TITLE = re.compile(r"《[^》]*》")
 QUOTED = re.compile(r"“[^”]*”")  # a name quoted as printed ("03 参保险种及对象") keeps its own spacing
 
 
 def zh_problems(page: str) -> list[str]:
-    typed, quoted = read(page)
-    text = spaced(typed)
-    found = [f"web address: {m.group()}" for m in URL.finditer(text + " " + spaced(quoted))]
-    plain = URL.sub(" ", text)
-    found += [f"Latin word: {around(plain, m)}" for m in LATIN_WORD.finditer(plain) if m.group() not in ALLOWED_LATIN]
-    found += [f"ASCII punctuation: {around(plain, m)}" for m in MIXED.finditer(plain)]
+    found = [f"web address: {m.group()}"
+             for part in read(page, skip_addresses=True) for m in URL.finditer(spaced(part))]
+    typed, _quoted = read(page)
+    plain = URL.sub(" ", spaced(typed))
+    named = QUOTED.sub(" ", plain)  # a name quoted as printed (“1+11+N”服务阵地) keeps its letters
+    found += [f"Latin word: {around(named, m)}" for m in LATIN_WORD.finditer(named) if m.group() not in ALLOWED_LATIN]
+    untitled = TITLE.sub(" ", plain)  # a document's title keeps its own punctuation (《…登记/变更申请表》)
+    found += [f"ASCII punctuation: {around(untitled, m)}" for m in MIXED.finditer(untitled)]
     unquoted = QUOTED.sub(" ", URL.sub(" ", typed))
     found += [f"space by a number: {around(unquoted, m)}" for m in SPACED_NUMBER.finditer(unquoted)]
     return found
@@ -154,8 +164,9 @@ def zh_problems(page: str) -> list[str]:
 # their meaning beside them); and a name the page has glossed so once, said again ("E路守护" after "the
 # E-Road Guardian cover (E路守护)").
 GLOSS = re.compile(r"[A-Za-z0-9.,%’'\"”\]\-]\s*\(([^()]*)\)")  # English, then (…)
-LABEL = re.compile(rf"[“\"]([^“”\"]*[{HAN}][^“”\"]*)[”\"]\s*\([^()]*[A-Za-z][^()]*\)")  # “label” (its English)
-TITLE = re.compile(r"《[^》]*》")
+# “label” (its English), or a name with its English after it: 深工 (the Shenzhen union's app)
+LABEL = re.compile(rf"[“\"]([^“”\"]*[{HAN}][^“”\"]*)[”\"]\s*\([^()]*[A-Za-z][^()]*\)"
+                   rf"|([{HAN}][{HAN}0-9]*)\s*\([^()]*[A-Za-z][^()]*\)")
 DOCUMENT_NUMBER = re.compile(rf"[{HAN}]+〔[0-9]{{4}}〕[0-9]+号")  # 粤人社规〔2026〕14号: a document's name
 CHINESE = re.compile(f"[{HAN}][{HAN}0-9〔〕“”·]*")
 
@@ -166,11 +177,12 @@ def en_problems(page: str) -> list[str]:
     glossed = set()
     for text in texts:
         for pattern in (GLOSS, LABEL):
-            glossed.update(run for m in pattern.finditer(text) for run in CHINESE.findall(m.group(1)))
+            glossed.update(run for m in pattern.finditer(text) for group in m.groups() if group
+                           for run in CHINESE.findall(group))
     found = []
     for text in texts:
         rest = text
-        for pattern in (GLOSS, LABEL, TITLE, DOCUMENT_NUMBER):
+        for pattern in (TITLE, DOCUMENT_NUMBER, GLOSS, LABEL):
             rest = pattern.sub(lambda m: " " * len(m.group()), rest)
         found += [f"Chinese without its English: {around(text, m, 30)}" for m in CHINESE.finditer(rest)
                   if m.group() not in glossed]
