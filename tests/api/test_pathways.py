@@ -201,5 +201,5 @@ def test_paying_on_past_the_payout_table_is_refused_with_whom_to_ask(client):
     assert status == 422
     assert body == {"errors": {"contributed_months": [
         "Paying on (延缴) for the 180 months you still need would last until October 2041, when you would be 75, "
-        "past the last age (70) of the payout table this estimate uses. Ask 12333 what you can do: pay on, move "
-        "to the resident pension scheme of your hukou place, or end the relationship."]}}
+        "past the last age (70) of the payout table this estimate uses. Ask 12333 what you can do: keep paying "
+        "past that age (延缴), move to the resident pension scheme of your hukou place, or end the relationship."]}}

@@ -64,7 +64,7 @@ def test_faq_3_says_the_pension_is_calculated_the_same_way(client):
 
 
 @pytest.mark.parametrize("lang, myth, fact", [
-    ("zh", "误区： 只有深圳户籍的人才能以灵活就业人员身份参保。", "事实： 不对。在深圳灵活就业的人，不管户籍在哪里"),
+    ("zh", "误区：只有深圳户籍的人才能以灵活就业人员身份参保。", "事实： 不对。在深圳灵活就业的人，不管户籍在哪里"),
     ("en", "Myth: Only people with Shenzhen hukou can insure themselves as flexible workers.",
      "Fact: Wrong. Flexible workers in Shenzhen can join pension insurance"),
 ])

@@ -39,7 +39,7 @@ def test_every_guide_page_answers_in_both_languages_with_a_source_for_every_item
 def test_the_stopping_guide(client):
     html = client.get("/en/stopping").text
     assert_shows(section(html, "stop_service"),
-                 "choose “个缴人员停保” to stop paying",
+                 "choose “个缴人员停保” (stop individual contributions) to stop paying",
                  "“A flexible worker who applies to stop the insurance can stop paying individual contributions.”",
                  "Source: 在深灵活就业人员参保讲解")
     assert "“灵活就业人员申请停保，可停止个人缴费。”" in section(client.get("/zh/stopping").text, "stop_service")

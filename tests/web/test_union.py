@@ -85,7 +85,8 @@ def benefit_rows(html: str) -> list[str]:
 
 def test_the_benefits_table_shows_each_groups_cover_in_english(client):
     html = client.get("/en/union/e-road").text
-    assert ('<caption id="benefits-caption">E路守护 cover by occupation group, as the briefing of October 2024 '
+    assert ('<caption id="benefits-caption">E-Road Guardian (E路守护) cover by occupation group, '
+            'as the briefing of October 2024 '
             "describes it</caption>") in html
     assert ('<th scope="col">Couriers and food-delivery riders</th><th scope="col">Ride-hailing and app-based van '
             "drivers</th>") in html
@@ -102,7 +103,7 @@ def test_the_benefits_table_shows_each_groups_cover_in_english(client):
     assert rows[4] == "Sudden death benefit ¥70,000, paid once ¥70,000, paid once"
     assert rows[5].startswith("Critical illness benefit Rare critical illness (5 kinds): ¥60,000, paid once General "
                               "critical illness (30 kinds): ¥30,000, paid once Mild illness (3 kinds): ¥5,000, "
-                              "paid once (After claiming the mild-illness benefit")
+                              "paid once After the mild-illness benefit you can still claim")
     assert rows[6] == ("Third-party liability (non-motor vehicles) Up to ¥600,000 Deductible: ¥500 per accident "
                        "Not included")
     assert rows[7] == "Vehicle total-loss allowance Not included ¥20,000, paid once"
@@ -114,8 +115,8 @@ def test_the_benefits_table_shows_each_groups_cover_in_english(client):
 
 def test_the_benefits_table_in_chinese(client):
     rows = benefit_rows(client.get("/zh/union/e-road").text)
-    assert rows[0] == "保障项目 快递员、网约送餐员 网约客/货车司机"
-    assert rows[1].startswith("意外身故/残疾保障金 最高130万元 普通意外：最高65万元")
+    assert rows[0] == "保障项目 快递员、网约送餐员 网约客车、货车司机"
+    assert rows[1].startswith("意外身故、残疾保障金 最高130万元 普通意外：最高65万元")
     assert rows[2].startswith("意外医疗保障金 最高5万元 限医保范围内的费用：医保报销后剩下的部分按100%报销；"
                               "没经过医保报销的按50%报销")
     assert rows[4] == "猝死保障金 一次性7万元 一次性7万元"
@@ -177,7 +178,8 @@ def test_all_five_conditions_met_says_apply_and_lists_the_proof(client):
             in result)
     assert "5. The incident happened in Shenzhen (including the Shenzhen-Shanwei Special Cooperation Zone). Yes Met" \
         in result
-    assert ("The electronic membership card in the 深工 app (会籍管理, membership management) Proof of work, or a "
+    assert ("The electronic membership card in the Shenzhen union app (深工), under membership management (会籍管理) "
+            "Proof of work, or a "
             "screenshot of your occupation page on the platform Platform order records") in result
     assert "The briefing lists no proof for this condition; provide what the union asks for when you apply." in result
     assert '<caption id="claim-table-caption">Your answers, condition by condition</caption>' in html
@@ -331,7 +333,7 @@ def test_the_page_says_the_periods_stated_in_the_document_have_passed(client):
 
 def test_who_is_covered_the_fee_and_the_tier_table(client):
     html = client.get("/en/union/accident-aid").text
-    assert_shows(text_of(html), "registered with their real name on 粤工惠",
+    assert_shows(text_of(html), "registered with their real name on the union's online platform (粤工惠)",
                  "The plan costs 20 yuan per person, given free by the provincial union")
     tiers = text_of(between(html, '<table class="tier-table">', "</table>"))
     assert tiers == ("One-off payout for one accident, by the amount you paid yourself What you paid yourself for "
@@ -352,7 +354,7 @@ def test_time_limits_hospitals_exclusions_and_how_to_claim(client):
                  "Only medical costs incurred within 180 days of the accident count.",
                  "If you do not claim within one year of the accident",
                  "Treatment must be at a public hospital of grade 2 or above",
-                 "After paying the medical costs, claim in the 粤工惠 app.",
+                 "After paying the medical costs, claim in the union's app (粤工惠).",
                  "the original medical receipts (invoices) issued by the medical institution;",
                  "Source: 粤工总〔2021〕30号")
 
