@@ -10,7 +10,17 @@ from advisor.answers.explain import scheme_name
 from advisor.clock import today
 from advisor.i18n import DEFAULT_LANGUAGE, language
 from advisor.i18n import lazy_gettext as _l
-from advisor.web import description, external, handoff, kiosk, page_cache, prepared, result_summaries, static_files
+from advisor.web import (
+    description,
+    external,
+    handoff,
+    health,
+    kiosk,
+    page_cache,
+    prepared,
+    result_summaries,
+    static_files,
+)
 from advisor.web.blueprint import bp
 from advisor.web.compression import compress_response
 from advisor.web.errors import register_error_pages
@@ -79,6 +89,7 @@ def init_app(app: Flask) -> None:
     # macros imported without context see them too.
     app.jinja_env.globals.update(colon=lambda: language().colon, full_stop=lambda: language().full_stop)
     prepared.prepare(app)  # what is made from content and the language alone, once per language
+    health.init_app(app)  # GET /healthz for a load balancer
     page_cache.init_app(app)  # last: its after_request sees the view's own response (page_cache.py)
 
     @app.get("/")
