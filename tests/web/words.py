@@ -137,7 +137,8 @@ MIXED = re.compile(
     rf"|[{CJK}]\s*(?:\((?![0-9])|\)|/(?![0-9]))|(?:\(|(?<![0-9])\)|(?<![0-9])/)\s*[{CJK}]"
 )
 # A space between a number and the Chinese word after it: "6 秒", "5 号" (Chinese writes 6秒, 5号).
-SPACED_NUMBER = re.compile(rf"(?<![A-Za-z¥%.\d])[0-9](?:[0-9,.]*[0-9])? [{HAN}]")
+# A phone number before a label (0755-83288836-1 工作时间) is not a number with its unit.
+SPACED_NUMBER = re.compile(rf"(?<![A-Za-z¥%.\d-])[0-9]{{1,4}}(?:[.,][0-9]+)? [{HAN}]")
 TITLE = re.compile(r"《[^》]*》")
 QUOTED = re.compile(r"“[^”]*”")  # a name quoted as printed ("03 参保险种及对象") keeps its own spacing
 
