@@ -12,8 +12,8 @@ from .site import LANGUAGES
 
 GUIDES = ("/stopping", "/leaving", "/resident-schemes", "/faq", "/glossary", "/union", "/union/join",
           "/union/e-road", "/union/accident-aid", "/union/other-regions")
-HUBS = ("/union",)
-TOOLS = ("/union/join", "/union/e-road", "/union/accident-aid")  # open with their form showing  # a page of links to the union's schemes: its answer, then a card for each
+HUBS = ("/union",)  # a page of links to the union's schemes: its answer, then a line for each
+TOOLS = ("/union/join", "/union/e-road", "/union/accident-aid")  # open with their form showing
 THREE_SCREENS = 3 * PHONE["height"]
 
 # A page's own tool (the union pages' check or calculator) opens with the page; the rest of the page is measured
