@@ -7,10 +7,12 @@ from __future__ import annotations
 from flask import Flask, current_app, redirect, url_for
 
 from advisor.answers.explain import scheme_name
+from advisor.answers.upkeep import figures_update_line
 from advisor.clock import today
 from advisor.i18n import DEFAULT_LANGUAGE, language
 from advisor.i18n import lazy_gettext as _l
 from advisor.web import (
+    citations,
     description,
     external,
     handoff,
@@ -38,6 +40,7 @@ from advisor.web.pages.outreach import view as outreach  # noqa: F401
 from advisor.web.pages.pension_at_retirement import view as pension_at_retirement  # noqa: F401
 from advisor.web.pages.protection import view as protection  # noqa: F401  (新职伤, after an accident)
 from advisor.web.pages.register import view as register  # noqa: F401
+from advisor.web.pages.sources import view as sources  # noqa: F401
 from advisor.web.pages.union import view as union  # noqa: F401
 
 NAVIGATION = (
@@ -48,6 +51,10 @@ NAVIGATION = (
     ("web.pension_at_retirement_page", _l("Pension at retirement")),
     ("web.register", _l("Where do I register?")),
     ("web.union", _l("Union protection")),
+    # The guides (issue 23): short labels, the pages' own titles are longer.
+    ("web.stopping", _l("Stopping and back payment")),
+    ("web.leaving", _l("Leaving Shenzhen")),
+    ("web.resident", _l("Employee or resident insurance?")),
     ("web.faq", _l("Questions")),
     ("web.glossary", _l("Words explained")),
 )
@@ -65,6 +72,7 @@ def template_helpers() -> dict:
         "current_app_view_functions": lambda: current_app.view_functions,
         "rules_last_checked": lambda: content.rules_last_checked,
         "today": lambda: today(current_app.config),
+        "figures_update": lambda: figures_update_line(content, today(current_app.config)),
         "scheme_title": lambda scheme: scheme_name(content, scheme, short=False),
     }
 
@@ -79,6 +87,7 @@ def init_app(app: Flask) -> None:
     app.after_request(add_security_headers)
     app.context_processor(template_helpers)
     kiosk.init_app(app)
+    citations.init_app(app)  # the status badges' words (templates/macros/sources.html)
     external.init_app(app)  # kiosk mode: addresses and phone numbers
     handoff.init_app(app)  # kiosk mode: a result's QR code for the worker's phone
     result_summaries.init_app(app)  # the opening sentence of the newer pages' results (issue 10)

@@ -6,6 +6,9 @@ from .pages import assert_shows, htmx_fragment, restored_page, text_of
 
 FULL = {"wage": "8,000", "hukou": "shenzhen", "insurances": ["pension", "medical", "unemployment"], "month": "2026-11"}
 
+# A provisional figure's badge says what it means.
+MEANING = "Not yet read in an official text; ask 12333 or the platform before you rely on it."
+
 
 def test_the_empty_page_in_both_languages(client):
     zh = client.get("/zh/calculate")
@@ -44,7 +47,8 @@ def test_a_clamped_base_is_explained_and_statuses_are_shown(client):
             "(¥4,775.00), so the lowest base is used.") in page
     assert "Total per month ¥955.00" in page
     assert "The 1% local supplementary pension applies only to people with Shenzhen hukou" in page
-    assert ("Provisional The figures for the period from 1 July 2026 have not been published yet; the figure of "
+    assert ("Unverified " + MEANING
+            + " The figures for the period from 1 July 2026 have not been published yet; the figure of "
             "the previous period is used until they are.") in page
     assert "粤人社发〔2025〕32号" in page
 
@@ -52,9 +56,9 @@ def test_a_clamped_base_is_explained_and_statuses_are_shown(client):
 def test_a_conflicting_floor_is_flagged_with_its_reason(client):
     page = text_of(client.post("/en/calculate", data={**FULL, "month": "2024-09", "insurances": ["pension"],
                                                       "wage": "1000"}).text)
-    assert "Sources disagree" in page
-    assert "the evidence now favours 4,492: Meituan's platform announcement of mid-2025" in page
-    assert "Only one calculator gives 3,523" in page
+    assert "Sources differ" in page
+    assert "most give 4,492 (Meituan's Shenzhen example of 898.40 a month fits it), one gives 3,523" in page
+    assert "calculator" not in page  # how the figures were found is the sources page's
     assert "Total per month ¥943.32" in page  # 4492 × 21%: 539.04 + 359.36 + 44.92
 
 
@@ -63,7 +67,7 @@ def test_a_month_whose_figures_were_not_found_explains_and_offers_a_way_out(clie
     page = text_of(response.text)
     assert response.status_code == 200
     assert "We cannot calculate this month yet" in page
-    assert "No reliable source was found for Shenzhen's 2025 medical base limits" in page
+    assert "No reliable official source was found for Shenzhen's 2025 medical base limits" in page
     assert "There is a problem" in page  # also in the error summary, linked to the month field
     assert 'href="#month"' in response.text
 
@@ -132,3 +136,24 @@ def test_results_are_kept_only_by_the_browser_for_back(client):
 def test_no_input_reaches_a_server_error(client, field, value):
     response = client.post("/zh/calculate", data={**FULL, field: value})
     assert response.status_code == 200
+
+
+BACK_DATING_EN = ("The figures from 1 July 2026 are not published yet, so last year's are used; Guangdong applies "
+                  "new figures back to 1 July, so a top-up may be collected later (bases usually rise).")
+
+
+def test_a_cost_from_carried_forward_figures_says_a_top_up_may_follow(client):
+    # Issue 25, item 4: from 2026-07 the 2025-07 pension bases are carried forward.
+    html = client.post("/en/calculate", data=FULL).text
+    assert BACK_DATING_EN in text_of(html)
+    # one line, next to the cost: right after the totals
+    assert html.index("total-highlight") < html.index("notice--back-dated") < html.index("cost-table")
+    zh = text_of(client.post("/zh/calculate", data=FULL).text)
+    assert ("2026年7月1日起的新数字还没公布，先按上一年度的算；广东公布后会从7月1日起补算，以后可能要补交差额"
+            "（基数一般是上调）。") in zh
+
+
+def test_a_cost_from_figures_of_their_own_period_says_nothing_of_a_top_up(client):
+    html = client.post("/en/calculate", data={**FULL, "month": "2026-06"}).text
+    assert "Your contributions for June 2026" in text_of(html)
+    assert "notice--back-dated" not in html and "top-up" not in html

@@ -25,7 +25,7 @@ def test_static_links_carry_the_hash_of_the_file_they_point_to(client):
     links = static_links(client.get("/zh/").text)
     assert {link.split("?")[0] for link in links} == {
         "/static/css/site.css", "/static/vendor/htmx-2.0.11.min.js", "/static/js/enhance.js",
-        "/static/js/questions.js", "/static/favicon.svg"}
+        "/static/js/questions.js", "/static/js/head.js", "/static/favicon.svg"}
     for link in links:
         path, version = re.fullmatch(r"/static/(.+)\?v=([0-9a-f]{12})", link).groups()
         assert version == hashlib.sha256((STATIC / path).read_bytes()).hexdigest()[:12]
