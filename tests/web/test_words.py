@@ -33,10 +33,6 @@ STILL_TO_FIX: dict[str, str] = {
     "/zh/outreach/membership": OUTREACH + "the form's note “于单月 5 号前填报” shown outside a quotation",
     "/zh/outreach/membership POST error": OUTREACH + "the form's note “于单月 5 号前填报” shown outside a quotation",
     "/zh/outreach/membership POST result 0": OUTREACH + "the form's note “于单月 5 号前填报” shown outside a quotation",
-    "/zh/forecast POST result 0": SOURCES + "a research note names a public calculator's repository (liubigfatty/…)",
-    "/zh/forecast POST result 1": SOURCES + "a research note names a public calculator's repository (liubigfatty/…)",
-    "/zh/forecast POST result 2": SOURCES + "a research note names a public calculator's repository (liubigfatty/…)",
-    "/en/protection/after-accident POST result 0": SOURCES + "the checklist's plan line ends in a Chinese citation",
 }
 
 

@@ -21,9 +21,11 @@ SKIPPED_CLASSES = frozenset({"sources-trail", "language-switch"})
 AS_PRINTED = "as-printed"
 # Where a web address is the answer (the address of the website to open), not a citation.
 ADDRESS_CLASSES = frozenset({"channel__address"})
-# Today's source lines, which the sources helper of issue 24 replaces with one short line (title and issuer)
-# and a sources page: skipped here until they are gone, then this set is emptied.
-SOURCE_LINES = frozenset({"source", "guide-source", "slide__source"})
+# The sources' own places (templates/macros/sources.html, the /sources page): the one short line naming a
+# document as published ("依据：…" / "Based on: …"), and the sources page's list of every source with its
+# research notes, for staff. Citations are read there as published, in their own language.
+# Older source lines still on a few pages (outreach, the check's notices) are read as such until they move.
+SOURCE_LINES = frozenset({"source-line", "source-entries", "source", "guide-source", "slide__source"})
 BOUNDARY = "\x00"  # where a tag stood: a space to a reader, but not a space typed between two words
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # Attributes a reader meets too: what a screen reader announces, and a link preview's description.
