@@ -74,8 +74,8 @@ def test_exactly_at_the_minimum_there_is_nothing_to_pay_on(client, months, expec
                 "read) allowed a lump sum only to people insured before that date; Art. 2 of the State "
                 "Council's 2024 measures (办法) on the retirement-age reform says that people short of the minimum "
                 "at the statutory age may reach it “by paying on or by paying at once, under the rules” "
-                "(通过延长缴费或者一次性缴费), with no such date. The detailed rules on who may pay at once were not found. So you "
-                "may have to pay month by month, or you may be able to pay at once: confirm with 12333."),
+                "(通过延长缴费或者一次性缴费), with no such date. The detailed rules on who may pay at once were not "
+                "found. So you may have to pay month by month, or you may be able to pay at once: confirm with 12333."),
     (None, "Paying at once: the 2011 rule (its text not yet read) allows a lump sum only to people first "
            "insured before 1 July 2011 who are still short after 60 months of 延缴; Art. 2 of the State Council's "
            "2024 measures (办法) says"),
