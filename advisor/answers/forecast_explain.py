@@ -179,6 +179,7 @@ def beyond_table_message(exc: ExtensionBeyondTable) -> str:
     return gettext("Paying on (延缴) for the %(months)s months you still need would last until %(end)s, when you "
                    "would be "
             "%(age)s, past the last age (%(last)s) of the payout table this estimate uses. Ask 12333 what you can "
-            "do: pay on, move to the resident pension scheme of your hukou place, or end the relationship.",
+            "do: keep paying past that age (延缴), move to the resident pension scheme of your hukou place, or end the "
+            "relationship.",
              months=exc.extension.months_needed, end=format_year_month(exc.extension.end_month),
              age=exc.age_years, last=exc.last_age)

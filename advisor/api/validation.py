@@ -191,7 +191,7 @@ def check_person(fields: FieldReader, birth_date: date | None, sex: Sex | None, 
                  as_of: date) -> bool:
     """Cross-field checks for every request that gives a date of birth; True when the date is usable."""
     if female_category is Category.M60 or (female_category and sex is Sex.MALE):
-        fields.error("female_category", _("Only women choose F55 or F50."))
+        fields.error("female_category", _("Only women answer the original retirement age."))
     if birth_date is None:
         return False
     if birth_date > as_of:

@@ -13,6 +13,7 @@ from advisor.i18n import DEFAULT_LANGUAGE, language
 from advisor.i18n import lazy_gettext as _l
 from advisor.web import (
     citations,
+    description,
     external,
     handoff,
     health,
@@ -94,6 +95,7 @@ def init_app(app: Flask) -> None:
     journey.init_app(app)  # ask once: the answers of the earlier pages ride along (issue 23)
     result_summaries.init_app(app)  # the opening sentence of the newer pages' results (issue 10)
     glossary.init_app(app)
+    description.init_app(app)  # <meta name="description">: the first sentence of a page's answer
     app.add_template_filter(figure_value)
     # Punctuation between a label and its value, full-width in Chinese ("统筹基金：¥4,775.00"); globals, so
     # macros imported without context see them too.

@@ -12,14 +12,14 @@ DONT_KNOW = "unknown"
 
 SEX_CHOICES = (SelectChoice("male", _l("Man")), SelectChoice("female", _l("Woman")))
 CATEGORY_CHOICES = (
-    SelectChoice("F55", _l("55 (F55)")),
-    SelectChoice("F50", _l("50 (F50)")),
+    SelectChoice("F55", _l("55 years")),
+    SelectChoice("F50", _l("50 years")),
     SelectChoice(DONT_KNOW, _l("I don't know")),
 )
 CATEGORY_NAMES = {
     Category.M60: _l("men (original retirement age 60)"),
-    Category.F55: _l("women whose original retirement age was 55 (F55)"),
-    Category.F50: _l("women whose original retirement age was 50 (F50)"),
+    Category.F55: _l("women who would have retired at 55"),
+    Category.F50: _l("women who would have retired at 50"),
 }
 
 BIRTH_DATE_MESSAGES = {

@@ -23,7 +23,7 @@ from advisor.web.figures import citation, figure_view
 NONE = "none"
 SUBSIDY_CHOICES = (
     SelectChoice(NONE, _l("No, or I don't know")), SelectChoice("meituan", _l("Meituan (美团)")),
-    SelectChoice("eleme", _l("Ele.me / Taobao Shangou (饿了么 / 淘宝闪购)")),
+    SelectChoice("eleme", _l("Ele.me (饿了么) or Taobao Shangou (淘宝闪购)")),
     SelectChoice("jd", _l("I am a full-time JD (京东) rider")))
 
 
@@ -31,7 +31,7 @@ def subsidy_field() -> RadioField:
     return RadioField(
         _l("Does a platform subsidise your insurance? (optional)"), choices=SUBSIDY_CHOICES,
         validate_choice=False,
-        description=_l("Only Meituan's subsidy has a published amount; 饿了么 / 淘宝闪购 publish only "
+        description=_l("Only Meituan's subsidy has a published amount; Ele.me and Taobao Shangou publish only "
                        "“at least 50%”."))
 
 

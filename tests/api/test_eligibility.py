@@ -85,7 +85,7 @@ def test_platform_qualified_defaults_to_true_and_false_shuts_out_unemployment(cl
     ({"employer_insured": None}, "employer_insured", "This answer is required."),
     ({"work": "farmer"}, "work", "Choose one of: platform, self_employed, part_time, other."),
     ({"female_category": "F60"}, "female_category", "Choose one of: M60, F55, F50."),
-    ({"female_category": "F50"}, "female_category", "Only women choose F55 or F50."),
+    ({"female_category": "F50"}, "female_category", "Only women answer the original retirement age."),
     ({"first_insured_month": "2025-13"}, "first_insured_month", "Enter a month as YYYY-MM, for example 2026-03."),
     ({"first_insured_month": "1980-01"}, "first_insured_month",
      "The first insured month cannot be before the date of birth."),

@@ -253,7 +253,7 @@ RANGE = "Enter the yearly rate as a decimal from {} to {}; 0.03 means 3 per cent
     ({"birth_date": "2027-01-01"}, "birth_date", "The date of birth must be before 2026-11-22."),
     ({"birth_date": "1899-12-31"}, "birth_date", "The date of birth must be on or after 1900-01-01."),
     ({"sex": "x"}, "sex", "Choose one of: male, female."),
-    ({"female_category": "F55"}, "female_category", "Only women choose F55 or F50."),
+    ({"female_category": "F55"}, "female_category", "Only women answer the original retirement age."),
     ({"female_category": "F40"}, "female_category", "Choose one of: M60, F55, F50."),
     ({"contributed_months": -1}, "contributed_months", "Enter a whole number of 0 or more, for example 120."),
     ({"contributed_months": "12.5"}, "contributed_months", "Enter a whole number of 0 or more, for example 120."),

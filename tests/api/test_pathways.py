@@ -72,13 +72,13 @@ def test_exactly_at_the_minimum_there_is_nothing_to_pay_on(client, months, expec
     # Issue 25, item 5: not categorical; the 2024 办法 Art. 2 allows paying on or paying at once.
     ("2012-05", "Paying at once: you were first insured on or after 1 July 2011. The 2011 rule (its text not yet "
                 "read) allowed a lump sum only to people insured before that date; Art. 2 of the State "
-                "Council's 2024 办法 on the retirement-age reform says that people short of the minimum at the "
-                "statutory age may reach it “by paying on or by paying at once, under the rules” (通过延长缴费或者"
-                "一次性缴费), with no such date. The detailed rules on who may pay at once were not found. So you "
-                "may have to pay month by month, or you may be able to pay at once: confirm with 12333."),
+                "Council's 2024 measures (办法) on the retirement-age reform says that people short of the minimum "
+                "at the statutory age may reach it “by paying on or by paying at once, under the rules” "
+                "(通过延长缴费或者一次性缴费), with no such date. The detailed rules on who may pay at once were not "
+                "found. So you may have to pay month by month, or you may be able to pay at once: confirm with 12333."),
     (None, "Paying at once: the 2011 rule (its text not yet read) allows a lump sum only to people first "
            "insured before 1 July 2011 who are still short after 60 months of 延缴; Art. 2 of the State Council's "
-           "2024 办法 says"),
+           "2024 measures (办法) says"),
 ])
 def test_the_lump_sum_notice_depends_on_the_first_insured_month(client, first_insured, start):
     body = eligibility(client, {**MAN_1965, "contributed_months": 100, "first_insured_month": first_insured})
@@ -210,8 +210,8 @@ def test_paying_on_past_the_payout_table_is_refused_with_whom_to_ask(client):
     assert status == 422
     assert body == {"errors": {"contributed_months": [
         "Paying on (延缴) for the 180 months you still need would last until October 2041, when you would be 75, "
-        "past the last age (70) of the payout table this estimate uses. Ask 12333 what you can do: pay on, move "
-        "to the resident pension scheme of your hukou place, or end the relationship."]}}
+        "past the last age (70) of the payout table this estimate uses. Ask 12333 what you can do: keep paying "
+        "past that age (延缴), move to the resident pension scheme of your hukou place, or end the relationship."]}}
 
 
 def test_the_cost_of_paying_on_from_carried_forward_figures_says_a_top_up_may_follow(client):

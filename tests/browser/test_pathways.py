@@ -58,6 +58,7 @@ def test_the_guides_link_each_other(any_page: Page, lang: str):
     page.wait_for_load_state("load")
     expect(page.locator("h1")).to_have_text({"zh": "离开深圳：社保怎么办",
                                              "en": "Leaving Shenzhen: what happens to your insurance"}[lang])
+    page.locator("details:has(#stop_before_you_go) > summary").click()  # the item opens with a tap
     page.locator('#stop_before_you_go a[href$="/stopping"]').click()
     page.wait_for_load_state("load")
     expect(page.locator("h1")).to_have_text({"zh": "停保、断缴和补缴", "en": "Stopping, gaps and back payment"}[lang])

@@ -14,7 +14,7 @@ FAQ = {
         "questions": ["在深灵活就业人员是否需要自行向税务部门申报缴费基数？", "灵活就业养老保险缴费标准是什么？",
                       "灵活就业人员参保与企业职工参保，将来领取待遇不一样？"],
         "myths": "常见误区",
-        "hukou_myth": "误区： 只有深圳户籍的人才能以灵活就业人员身份参保。",
+        "hukou_myth": "误区：只有深圳户籍的人才能以灵活就业人员身份参保。",
         "hukou_fact": "不管户籍在哪里，都可以参加养老保险和职工医保一档",
     },
     "en": {
@@ -22,7 +22,7 @@ FAQ = {
                       "themselves?", "What are the pension contribution rules for flexible workers?",
                       "Will flexible workers get a different pension from company employees?"],
         "myths": "Myths and facts",
-        "hukou_myth": "Myth: Only people with Shenzhen hukou can insure as flexible workers.",
+        "hukou_myth": "Myth: Only people with Shenzhen hukou can insure themselves as flexible workers.",
         "hukou_fact": "can join pension insurance and employee medical insurance tier 1 whatever their hukou",
     },
 }
@@ -74,10 +74,10 @@ def test_the_three_questions_and_the_hukou_myth(any_page: Page, lang: str):
     for question in words["questions"]:
         expect(page.get_by_role("heading", name=question, exact=True)).to_be_visible()
 
-    page.locator(".contents").get_by_role("link", name=words["myths"]).click()
-
-    assert page.url.endswith("#myths")
-    myth = page.locator(".myth").first
-    expect(myth).to_be_in_viewport()
+    expect(page.get_by_role("heading", name=words["myths"], exact=True)).to_be_visible()
+    myth = page.locator("details.myth").first
     expect(myth.get_by_role("heading")).to_have_text(words["hukou_myth"])
+    expect(myth.get_by_text(words["hukou_fact"])).to_be_hidden()  # closed until tapped
+    myth.locator("summary").click()
     expect(myth).to_contain_text(words["hukou_fact"])
+    expect(myth.get_by_text(words["hukou_fact"])).to_be_in_viewport()

@@ -96,7 +96,7 @@ def test_a_student_insured_by_an_employer_without_a_residence_permit_sees_every_
     response = post(client, data)
     found = cards(response.text)
     reasons = [
-        "Full-time students cannot insure as flexible workers.",
+        "Full-time students cannot insure themselves as flexible workers.",
         "You are already insured through an employer, so you cannot also insure as a flexible worker.",
         "You do not have Shenzhen hukou, so you first need a Shenzhen residence registration or a valid "
         "residence permit.",
@@ -134,7 +134,7 @@ def test_a_woman_born_in_december_1975_retires_in_june_2032_under_f55(client):
     page = main_text(post(client, {**WOMAN_1975, "female_category": "F55"}).text)
     assert "Your statutory retirement age 56 years 6 months" in page
     assert "You reach it in June 2032 (on 25 June 2032)." in page
-    assert "for women whose original retirement age was 55 (F55)." in page
+    assert "for women who would have retired at 55." in page
     assert "we assumed this category" not in page
     zh = main_text(post(client, {**WOMAN_1975, "female_category": "F55"}, "zh").text)
     assert "56周岁6个月" in zh and "您将在2032年6月（2032年6月25日）达到。" in zh

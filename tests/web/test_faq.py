@@ -15,18 +15,23 @@ def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("&#39;", "'")
 
 
-def section(html: str, section_id: str) -> str:
-    begin = html.index(f'id="{section_id}"')
-    return text_of(html[begin:html.index("</section>", begin)])
+TITLE = '<h3 class="guide-item__title"'  # a question: the heading inside its <summary>
+
+
+def section(html: str, item_id: str) -> str:
+    """An item's words, its question (the summary) included: the <details> that holds id="item_id"."""
+    begin = html.rindex("<details", 0, html.index(f'id="{item_id}"'))
+    return text_of(html[begin:html.index("</details>", begin)])
 
 
 def test_the_three_questions_in_chinese_with_the_seed_wording(client):
     html = opened(client, "/zh/faq")
     assert_shows(html,
                  "<title>常见问题 – 深圳灵活就业参保助手</title>",
-                 '<h3 id="declare_base_to_tax-heading">在深灵活就业人员是否需要自行向税务部门申报缴费基数？</h3>',
-                 '<h3 id="pension_contribution_standard-heading">灵活就业养老保险缴费标准是什么？</h3>',
-                 '<h3 id="same_pension_as_employees-heading">灵活就业人员参保与企业职工参保，将来领取待遇不一样？</h3>')
+                 f'{TITLE} id="declare_base_to_tax-heading">在深灵活就业人员是否需要自行向税务部门申报缴费基数？</h3>',
+                 f'{TITLE} id="pension_contribution_standard-heading">灵活就业养老保险缴费标准是什么？</h3>',
+                 f'{TITLE} id="same_pension_as_employees-heading">'
+                 '灵活就业人员参保与企业职工参保，将来领取待遇不一样？</h3>')
     assert_shows(section(html, "declare_base_to_tax"),
                  "不需要。登记参保时，社保机构会把您的缴费基数和银行账号推送给税务部门。",
                  "原文： “灵活就业人员办理参保登记，缴费基数和银行账号由社会保险经办机构代为采集并推送税务部门",
@@ -63,8 +68,8 @@ def test_faq_3_says_the_pension_is_calculated_the_same_way(client):
 
 
 @pytest.mark.parametrize("lang, myth, fact", [
-    ("zh", "误区： 只有深圳户籍的人才能以灵活就业人员身份参保。", "事实： 不对。在深圳灵活就业的人，不管户籍在哪里"),
-    ("en", "Myth: Only people with Shenzhen hukou can insure as flexible workers.",
+    ("zh", "误区：只有深圳户籍的人才能以灵活就业人员身份参保。", "事实： 不对。在深圳灵活就业的人，不管户籍在哪里"),
+    ("en", "Myth: Only people with Shenzhen hukou can insure themselves as flexible workers.",
      "Fact: Wrong. Flexible workers in Shenzhen can join pension insurance"),
 ])
 def test_myths_are_set_right_with_the_official_words(client, lang, myth, fact):
@@ -89,8 +94,9 @@ def test_page_structure_is_accessible(client, lang):
     levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", main)]
     assert levels[0] == 1 and levels.count(1) == 1
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
-    assert '<nav class="contents no-print" aria-labelledby="contents-heading">' in main
-    assert '<a href="#pension_contribution_standard">' in main and '<a href="#myths">' in main
+    assert main.count('<details class="guide-item faq-item">') == 10
+    assert main.count('<details class="guide-item myth">') == 5
+    assert '<div class="guide-item__body" id="pension_contribution_standard">' in main and 'id="myths"' in main
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

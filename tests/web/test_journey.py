@@ -163,7 +163,7 @@ def test_the_newer_pages_open_their_result_with_one_sentence(client, url, data, 
 def test_the_guides_open_with_their_answer(client, url, expected):
     html = client.get(url).text
     assert headline(html).startswith(expected)
-    assert html.index('class="summary__headline"') < html.index('class="lead"')
+    assert html.index('class="summary__headline"') < html.index('class="guide-item')  # the answer, then the items
 
 
 def test_the_payout_summary_says_when_the_limit_is_reached(client):

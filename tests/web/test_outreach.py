@@ -426,7 +426,7 @@ def test_counts_must_be_non_negative_whole_numbers(client, value, message):
 def test_entered_above_joined_is_an_error(client):
     page = text_of(client.post("/en/outreach/membership", data=counts(truck_drivers_entered="151")).text)
     assert ("Truck drivers: Entered in 粤工惠 (151) cannot be more than Joined (150). "
-            "Only members who joined can be entered in 粤工惠.") in page
+            "Only members who joined can be entered in the union's online platform (粤工惠).") in page
 
 
 def test_counts_are_read_as_people_type_them(client):

@@ -32,14 +32,14 @@ def test_every_guide_page_answers_in_both_languages_with_a_source_for_every_item
     html = response.text
     label = "依据：" if lang == "zh" else "Based on:"
     assert label in html
-    notes = html.count('class="guide-note"') + html.count('class="compare-cell"')
-    assert html.count('class="guide-source"') == notes  # every item names its source
+    notes = html.count('class="guide-item"') + html.count('class="compare-cell"')  # comparison items hold cells
+    assert notes > 5 and html.count('class="guide-source"') == notes  # every item names its source
 
 
 def test_the_stopping_guide(client):
     html = client.get("/en/stopping").text
     assert_shows(section(html, "stop_service"),
-                 "choose “个缴人员停保” to stop paying",
+                 "choose “个缴人员停保” (stop individual contributions) to stop paying",
                  "“A flexible worker who applies to stop the insurance can stop paying individual contributions.”",
                  "Based on: 《在深灵活就业人员参保讲解》")
     assert "“灵活就业人员申请停保，可停止个人缴费。”" in section(client.get("/zh/stopping").text, "stop_service")
@@ -115,7 +115,8 @@ NEW_QUESTIONS = {
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_faq_answer_names_its_source(client, lang):
     html = client.get(f"/{lang}/faq").text
-    ids = re.findall(r'<section class="faq-item" id="(\w+)"', html)
+    ids = re.findall(r'<details class="guide-item faq-item">\s*<summary[^>]*>'
+                     r'<h3 class="guide-item__title" id="(\w+)-heading"', html)
     assert set(NEW_QUESTIONS) <= set(ids) and len(ids) == 10
     label = "依据：" if lang == "zh" else "Based on:"
     for question_id in ids:
@@ -127,7 +128,7 @@ def test_every_faq_answer_names_its_source(client, lang):
 def test_the_new_faq_questions_in_chinese_with_their_links(client):
     html = client.get("/zh/faq").text
     for question_id, question in NEW_QUESTIONS.items():
-        assert f'<h3 id="{question_id}-heading">{question}</h3>' in html
+        assert f'<h3 class="guide-item__title" id="{question_id}-heading">{question}</h3>' in html
     assert "不要指望补缴" in section(html, "back_payment")
     assert '<a href="/zh/stopping">' in html and '<a href="/zh/leaving">' in html
     assert '<a href="/zh/resident-schemes">' in html

@@ -163,12 +163,14 @@ def test_checklist_shows_every_guangdong_tier_its_conditions_and_whom_to_ask(cli
     for row in GD_TIERS_EN:
         assert row in page
     assert ("The periods in the document have passed: before you count on it, call the Shenzhen union on 956030, "
-            "or check on 粤工惠, whether the plan still runs and whether its rules have changed.") in page
+            "or check on the union's online platform (粤工惠), whether the plan still runs and whether its rules have "
+            "changed.") in page
     assert "the main text gives the free gift's period as July 2021 to the end of December 2025" in page
     for condition in ("Treatment must be at a public hospital of grade 2 or above",
                       "incurred within 180 days of the accident",
                       "If you do not claim within one year of the accident",
-                      "never more than 10,000 yuan in total", "claim in the 粤工惠 app", "13 cases are not paid"):
+                      "never more than 10,000 yuan in total", "claim in the union's app (粤工惠)",
+                      "13 cases are not paid"):
         assert condition in page
     zh = text_of(client.post("/zh/protection/after-accident", data=STORY_FORM).get_data(as_text=True))
     assert "200元（含）至500元（含） 200元" in zh and "超过1万元 6000元" in zh

@@ -58,7 +58,8 @@ def test_the_page_without_a_choice_in_english(client):
 
 @pytest.mark.parametrize("lang, intro", [
     ("zh", "深圳社保局官网：适合会用网页、手机上有“粤省事”的人"),
-    ("en", "Shenzhen social insurance website: For people who can use a website and have 粤省事 on their phone"),
+    ("en", "Shenzhen social insurance website: For people who can use a website and have the Guangdong government "
+           "app (粤省事) on their phone"),
 ])
 def test_the_intro_says_which_way_suits_whom(client, lang, intro):
     page = text_of(client.get(f"/{lang}/register").text)
@@ -143,10 +144,11 @@ def test_the_online_form_fields_are_explained_with_a_link_to_the_calculator(clie
     html = client.get("/en/register").text
     assert_shows(text_of(between(html, 'class="online-form"', "</section>")),
                  "养老/医疗缴费工资* The monthly wage you declare for pension and medical insurance",
-                 "医疗档次* Flexible workers join employee medical insurance tier 1: choose “医疗一档”.",
+                 "医疗档次* Flexible workers join employee medical insurance tier 1: "
+                 "choose “医疗一档” (medical tier 1).",
                  "灵活就业平台、统一社会信用代码、单位名称、单位主体状态")
     assert_shows(html, '<a href="/en/calculate">Work out what you would pay now</a>',
-                 '<th scope="row" lang="zh-CN">参保年月*</th>')
+                 '<th scope="row" class="as-printed" lang="zh-CN">参保年月*</th>')
 
 
 def test_no_choice_is_an_error_with_summary_and_inline_message(client):

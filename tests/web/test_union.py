@@ -24,7 +24,7 @@ def amounts(*values: str) -> dict:
     ("/zh/union", "<title>工会保障 – 深圳灵活就业参保助手</title>"),
     ("/en/union", "<title>Union protection – Shenzhen flexible employment insurance advisor</title>"),
     ("/zh/union/e-road", "<title>“E路守护”综合保障服务项目 – 深圳灵活就业参保助手</title>"),
-    ("/en/union/e-road", "<title>E路守护 (E-Road Guardian) protection project – Shenzhen"),
+    ("/en/union/e-road", "<title>The E-Road Guardian cover (E路守护) – Shenzhen"),
     ("/zh/union/join", "<title>加入工会 – 深圳灵活就业参保助手</title>"),
     ("/en/union/join", "<title>Joining a trade union – Shenzhen"),
     ("/zh/union/accident-aid", "<title>广东省工会会员专属意外医疗互助保障计划 – 深圳灵活就业参保助手</title>"),
@@ -55,17 +55,18 @@ def test_the_landing_page_keeps_shenzhen_apart_from_other_regions(client):
     assert "/other-regions" not in shenzhen
     assert_shows(html, 'href="/en/union/other-regions"', '<a class="phone" href="tel:956030">956030</a> (24 hours)')
     assert_shows(page,
-                 "¥20 of cover given free, paying up to ¥10,000 in total",
+                 "Couriers, riders and drivers in Shenzhen who are union members get the union's "
+                 "E-Road Guardian cover (E路守护) free",
                  "The period stated in the document ended on 31 December 2025.",
-                 "Shaanxi province (another region): Workers' mutual aid")
+                 "Read about other regions – these do not apply to you if you work in Shenzhen")
 
 
 def test_the_landing_page_in_chinese(client):
     page = text_of(client.get("/zh/union").text)
     assert "在深圳工作的" in page and "其他地区（不是深圳）" in page
-    assert "免费赠送20元的保障，意外医疗费用累计最高补偿1万元" in page
+    assert "可以免费得到深圳市总工会的E路守护" in page
     assert "材料写明的期限已于2025年12月31日结束" in page
-    assert "陕西省（其他地区）：新业态会员职工互助保障（住院+意外）" in page
+    assert "查看其他地区的做法" in page
 
 
 @pytest.mark.parametrize("url", [u for u in PAGES if u.startswith("/zh")])
@@ -84,7 +85,8 @@ def benefit_rows(html: str) -> list[str]:
 
 def test_the_benefits_table_shows_each_groups_cover_in_english(client):
     html = client.get("/en/union/e-road").text
-    assert ('<caption id="benefits-caption">E路守护 cover by occupation group, as the briefing of October 2024 '
+    assert ('<caption id="benefits-caption">E-Road Guardian (E路守护) cover by occupation group, '
+            'as the briefing of October 2024 '
             "describes it</caption>") in html
     assert ('<th scope="col">Couriers and food-delivery riders</th><th scope="col">Ride-hailing and app-based van '
             "drivers</th>") in html
@@ -101,7 +103,7 @@ def test_the_benefits_table_shows_each_groups_cover_in_english(client):
     assert rows[4] == "Sudden death benefit ¥70,000, paid once ¥70,000, paid once"
     assert rows[5].startswith("Critical illness benefit Rare critical illness (5 kinds): ¥60,000, paid once General "
                               "critical illness (30 kinds): ¥30,000, paid once Mild illness (3 kinds): ¥5,000, "
-                              "paid once (After claiming the mild-illness benefit")
+                              "paid once After the mild-illness benefit you can still claim")
     assert rows[6] == ("Third-party liability (non-motor vehicles) Up to ¥600,000 Deductible: ¥500 per accident "
                        "Not included")
     assert rows[7] == "Vehicle total-loss allowance Not included ¥20,000, paid once"
@@ -113,8 +115,8 @@ def test_the_benefits_table_shows_each_groups_cover_in_english(client):
 
 def test_the_benefits_table_in_chinese(client):
     rows = benefit_rows(client.get("/zh/union/e-road").text)
-    assert rows[0] == "保障项目 快递员、网约送餐员 网约客/货车司机"
-    assert rows[1].startswith("意外身故/残疾保障金 最高130万元 普通意外：最高65万元")
+    assert rows[0] == "保障项目 快递员、网约送餐员 网约客车、货车司机"
+    assert rows[1].startswith("意外身故、残疾保障金 最高130万元 普通意外：最高65万元")
     assert rows[2].startswith("意外医疗保障金 最高5万元 限医保范围内的费用：医保报销后剩下的部分按100%报销；"
                               "没经过医保报销的按50%报销")
     assert rows[4] == "猝死保障金 一次性7万元 一次性7万元"
@@ -176,7 +178,8 @@ def test_all_five_conditions_met_says_apply_and_lists_the_proof(client):
             in result)
     assert "5. The incident happened in Shenzhen (including the Shenzhen-Shanwei Special Cooperation Zone). Yes Met" \
         in result
-    assert ("The electronic membership card in the 深工 app (会籍管理, membership management) Proof of work, or a "
+    assert ("The electronic membership card in the Shenzhen union app (深工), under membership management (会籍管理) "
+            "Proof of work, or a "
             "screenshot of your occupation page on the platform Platform order records") in result
     assert "The briefing lists no proof for this condition; provide what the union asks for when you apply." in result
     assert '<caption id="claim-table-caption">Your answers, condition by condition</caption>' in html
@@ -223,7 +226,7 @@ def test_unanswered_conditions_are_errors_and_the_answers_given_are_kept(client)
     response = client.post("/en/union/e-road", data={"member": "yes", "occupation": "no"})
     assert response.status_code == 200
     html = response.text
-    assert "<title>Error: E路守护" in html
+    assert "<title>Error: The E-Road Guardian cover (E路守护)" in html
     assert '<a href="#three_months_in_work-0">Condition 3: choose yes, no or “I don&#39;t know”.</a>' in html
     assert ('<span class="visually-hidden">Error:</span> Condition 5: choose yes, no or “I don&#39;t know”.'
             in html)
@@ -255,7 +258,7 @@ def test_the_claim_form_posts_to_its_own_page_and_updates_live(client):
 # Joining a union -------------------------------------------------------------------------------------
 
 def route_result(html: str) -> str:
-    return text_of(between(html, '<div id="join-route"', 'aria-labelledby="online"'))
+    return text_of(between(html, '<div id="join-route"', 'id="online"'))
 
 
 def test_the_join_question_offers_the_four_work_relationships(client):
@@ -316,7 +319,7 @@ def test_the_join_route_fragment_for_htmx(client):
 # The Guangdong accident-medical plan and its payout calculator ------------------------------------
 
 def payout_result(html: str) -> str:
-    return text_of(between(html, '<div id="payout-result"', 'aria-labelledby="limits"'))
+    return text_of(between(html, '<div id="payout-result"', 'id="limits"'))
 
 
 def test_the_page_says_the_periods_stated_in_the_document_have_passed(client):
@@ -330,7 +333,7 @@ def test_the_page_says_the_periods_stated_in_the_document_have_passed(client):
 
 def test_who_is_covered_the_fee_and_the_tier_table(client):
     html = client.get("/en/union/accident-aid").text
-    assert_shows(text_of(html), "registered with their real name on 粤工惠",
+    assert_shows(text_of(html), "registered with their real name on the union's online platform (粤工惠)",
                  "The plan costs 20 yuan per person, given free by the provincial union")
     tiers = text_of(between(html, '<table class="tier-table">', "</table>"))
     assert tiers == ("One-off payout for one accident, by the amount you paid yourself What you paid yourself for "
@@ -351,7 +354,7 @@ def test_time_limits_hospitals_exclusions_and_how_to_claim(client):
                  "Only medical costs incurred within 180 days of the accident count.",
                  "If you do not claim within one year of the accident",
                  "Treatment must be at a public hospital of grade 2 or above",
-                 "After paying the medical costs, claim in the 粤工惠 app.",
+                 "After paying the medical costs, claim in the union's app (粤工惠).",
                  "the original medical receipts (invoices) issued by the medical institution;",
                  "(粤工总〔2021〕30号)")
 

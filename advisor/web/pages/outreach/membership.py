@@ -82,7 +82,8 @@ PROBLEM_MESSAGES = {
     "joined_over_surveyed": _l("%(group)s: %(joined_name)s (%(joined)s) cannot be more than %(surveyed_name)s "
                                "(%(surveyed)s). Those who joined are among the workers the survey found."),
     "entered_over_joined": _l("%(group)s: %(entered_name)s (%(entered)s) cannot be more than %(joined_name)s "
-                              "(%(joined)s). Only members who joined can be entered in 粤工惠."),
+                              "(%(joined)s). Only members who joined can be entered in the union's online "
+                              "platform (粤工惠)."),
 }
 
 

@@ -39,7 +39,7 @@ SLIDES = (
     ("work", _l("Which kinds of work count")),
     ("costs", _l("What it costs each month")),
     ("register", _l("Where to register: four ways")),
-    ("e_road", _l("E路守护: the union's free cover, and how to claim")),
+    ("e_road", _l("E-Road Guardian (E路守护): the union's free cover, and how to claim")),
 )
 PRESENTER_BASES = ("floor", "avg100", "avg300")
 HANDOUT_BASES = ("floor", "avg60", "avg100", "avg300")

@@ -75,11 +75,12 @@ class PensionAtRetirementForm(PlainForm):
     paid_months = StringField(_l("Months"), [WholeNumber(_l("Enter the months as a whole number, for example 6."))])
     average_index = StringField(
         _l("Average contribution index"), [IndexNumber()],
-        description=_l("On your record or approval sheet as 平均缴费指数, for example 0.7183. 1 means you paid on "
+        description=_l("On your record or approval sheet as “平均缴费指数” (average contribution index), for example "
+                       "0.7183. 1 means you paid on "
                        "the average wage."))
     balance = StringField(
         _l("Personal account balance at retirement (yuan)"), [Balance(required=BALANCE_REQUIRED)],
-        description=_l("On your record as 个人账户储存额, for example 163426.28."))
+        description=_l("On your record as “个人账户储存额” (personal account balance), for example 163426.28."))
     local_years = StringField(_l("Years"), [WholeNumber(_l("Enter the years as a whole number, for example 5."))])
     local_months = StringField(_l("Months"), [WholeNumber(_l("Enter the months as a whole number, for example 8."))])
     calculation_base = StringField(

@@ -56,7 +56,8 @@ class AfterAccidentForm(ProtectionForm):
     work = InjuryForm.work
     place = ChoiceField(_l("Where did it happen?"), required_message=_l("Choose where it happened."))
     union_member = ChoiceField(
-        _l("Are you a real-name member of a Shenzhen trade union (深工 membership card)?"), choices=YES_NO_UNKNOWN,
+        _l("Are you a real-name member of a Shenzhen trade union (with a membership card in the Shenzhen union "
+           "app, 深工)?"), choices=YES_NO_UNKNOWN,
         required_message=_l("Choose yes, no or “I don't know”."))
     months_in_work = ChoiceField(
         _l("Had you done this work for 3 months or more, and were you still doing it the month before?"),

@@ -38,20 +38,24 @@ class RegisterForm(PlainForm):
 def general_suggestion(hukou: Hukou) -> str:
     """Before the person says what they have: the phone for most, the counter as the fallback."""
     if hukou is Hukou.HK_MACAO_TAIWAN:
-        return _("For you the easiest way is the “深圳社保” WeChat account: its registration entry names "
-                 "Hong Kong, Macao and Taiwan residents. Without a smartphone, go to a social insurance counter.")
-    return _("For most people the easiest way is on the phone, in the “深圳社保” WeChat account. Without a "
-             "smartphone, use a self-service terminal or go to a social insurance counter.")
+        return _("For you the easiest way is the “深圳社保” (Shenzhen Social Insurance) WeChat account: its "
+                 "registration entry names Hong Kong, Macao and Taiwan residents. Without a smartphone, go to a "
+                 "social insurance counter.")
+    return _("For most people the easiest way is on the phone, in the “深圳社保” (Shenzhen Social Insurance) "
+             "WeChat account. Without a smartphone, use a self-service terminal or go to a social insurance "
+             "counter.")
 
 
 def suggestion_headline(found: Suggestion) -> str:
     return {
-        "wechat": _("Register on your phone, in the “深圳社保” WeChat account: you need nothing else."),
-        "website": _("Register on the Shenzhen social insurance website, logging in with 粤省事 on your phone."),
+        "wechat": _("Register on your phone, in the “深圳社保” (Shenzhen Social Insurance) WeChat account: you "
+                    "need nothing else."),
+        "website": _("Register on the Shenzhen social insurance website, logging in with the Guangdong "
+                     "government app (粤省事) on your phone."),
         "terminal": _("Register at a social insurance self-service terminal, logging in with your ID card."),
         "counter": _("Register at a social insurance service counter: take the originals of your documents."),
-        None: _("Each way needs WeChat or 粤省事 on a phone, or a visit with your ID card: call 12333 to ask how "
-                "to register with what you have."),
+        None: _("Each way needs WeChat or the Guangdong government app (粤省事) on a phone, or a visit with your "
+                "ID card: call 12333 to ask how to register with what you have."),
     }[found.channel]
 
 

@@ -61,7 +61,8 @@ def benefit_lines(benefit: Mapping[str, Any]) -> tuple[str, ...]:
                        without=format_rate(Decimal(share["without_medical_insurance"]))))
     lines.extend(_level_line(level) for level in benefit.get("levels", []))
     if "mild_then_more" in benefit:
-        lines.append(localized(benefit["mild_then_more"]["quote"]))
+        lines.append(_("After the mild-illness benefit you can still claim the general or rare critical-illness "
+                       "benefit."))
     return tuple(lines)
 
 
