@@ -113,8 +113,9 @@ def register_line(plan: Plan, hukou: Hukou | None) -> PlanLine:
     found = plan.registration.channel if plan.registration else None
     channels = {channel.id: channel for channel in prepared().channels[hukou]}
     if found is None:
-        lines = (gettext("For most people the easiest way is on the phone, in the “深圳社保” WeChat account. Without a "
-                         "smartphone, use a self-service terminal or go to a social insurance counter."),)
+        lines = (gettext("For most people the easiest way is on the phone, in the “深圳社保” (Shenzhen Social "
+                         "Insurance) WeChat account. Without a smartphone, use a self-service terminal or go to a "
+                         "social insurance counter."),)
         chosen = channels.get("wechat")
     else:
         chosen = channels[found]
