@@ -88,8 +88,8 @@ def init_app(app: Flask) -> None:
                 languages[code] = _babel_language()
     app.extensions["advisor.languages"] = languages  # made here, once: one per language, never added to
     app.jinja_env.globals.update(lang=current_language, tr=localized)
-    app.jinja_env.filters.update(yuan=format_yuan, shown=format_shown, longdate=format_long_date, yearmonth=format_year_month,
-                                 percent=format_rate)
+    app.jinja_env.filters.update(yuan=format_yuan, shown=format_shown, longdate=format_long_date,
+                                 yearmonth=format_year_month, percent=format_rate)
 
 
 def _forget_language(*_) -> None:
@@ -189,11 +189,12 @@ def format_yuan(amount: Decimal) -> str:
 
 
 def format_shown(shown) -> str:
-    """An estimate as advisor.rules.money.as_shown rounded it: "约3,870元" / "about ¥3,870" far ahead, else to the fen."""
+    """An estimate as advisor.rules.money.as_shown rounded it: "约3,870元" / "about ¥3,870" far ahead, else
+    to the fen."""
     if not shown.approximate:
         return format_yuan(shown.amount)
     whole = format(shown.amount, ",.0f")
-    return gettext("about %(amount)s", amount=("%s元" % whole) if language().code == "zh" else "¥" + whole)
+    return gettext("about %(amount)s", amount=f"{whole}元" if language().code == "zh" else "¥" + whole)
 
 
 def format_age(years: int, months: int) -> str:

@@ -21,7 +21,8 @@ from .site import (
 )
 from .test_pension_at_retirement import answer as answer_pension
 from .test_pension_at_retirement import submit as submit_pension
-from .test_protection import WORDS as PROTECTION, answer_checklist
+from .test_protection import WORDS as PROTECTION
+from .test_protection import answer_checklist
 
 pytestmark = pytest.mark.browser
 
@@ -178,7 +179,7 @@ def test_a_saved_link_opened_without_javascript_says_why_the_form_is_empty(no_js
     page = no_js_context.new_page()
     page.goto(f"/{lang}/calculate#a=w=8000&h=shenzhen&i=pension&m=2026-11")
     expect(page.locator("#saved-link-noscript")).to_have_text(
-        {"zh": "打开的是保存的链接？需要开启JavaScript才能把您的回答填回去。您也可以直接回答下面的问题。",
+        {"zh": "打开的是保存的链接？要让浏览器运行脚本，才能把您的回答填回去。您也可以直接回答下面的问题。",
          "en": "Opened a saved link? This page needs JavaScript to fill your answers back in. You can answer the "
                "questions below instead."}[lang])
     expect(page.locator('input[name="wage"]')).to_have_value("")

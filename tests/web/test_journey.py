@@ -68,7 +68,7 @@ def test_the_check_carries_hukou_and_the_insurances_to_the_calculator(client):
 
 def test_the_calculator_carries_the_base_and_hukou_to_the_forecast(client):
     html = client.post("/en/calculate", data=FULL).text
-    carry = re.search(r'<form class="carry-form no-print" method="post" action="/en/forecast">.*?</form>',
+    carry = re.search(r'<form class="carry-form" method="post" action="/en/forecast">.*?</form>',
                       html, re.S).group(0)
     assert re.findall(r'name="(\w+)" value="([\w.]+)"', carry) == [
         ("carried", "1"), ("base", "wage"), ("wage", "8000"), ("hukou", "shenzhen")]
@@ -125,7 +125,7 @@ def headline(html: str) -> str:
 
 @pytest.mark.parametrize("url, data, expected, before", [
     ("/zh/protection/injury", {"platform": "meituan", "work": "delivery", "during_order": "yes"},
-     "按您的回答，这次受伤应在新职伤的保障范围内。", "<h4>"),
+     "按您的回答，这次受伤应在新职伤的保障范围内。", "more-injury-why"),
     ("/en/protection/after-accident", STORY_FORM,
      "From your answers these may pay for this accident: 新职伤 (occupational-injury protection)", "checklist__steps"),
     ("/zh/pension-at-retirement", WOMAN_PAGE, "从2025年10月起，您每月大约能领¥", "pension-lines"),

@@ -236,7 +236,8 @@ def minimum_line(view: ForecastView) -> str:
         return gettext("By the statutory retirement age you would still be %(missing)s months short of the "
                        "minimum contribution period: see below.", missing=minimum.missing_months)
     if view.months_to_minimum:
-        return gettext("Minimum contribution period: %(months)s more months to pay (%(required)s needed in all).", months=view.months_to_minimum, required=minimum.required_months)
+        return gettext("Minimum contribution period: %(months)s more months to pay (%(required)s needed in all).",
+                       months=view.months_to_minimum, required=minimum.required_months)
     return gettext("Minimum contribution period: reached with the months you have paid (%(required)s months "
                    "are needed).", required=minimum.required_months)
 
