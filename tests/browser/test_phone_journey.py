@@ -367,6 +367,8 @@ def test_the_saved_check_and_forecast_reopen_in_a_fresh_browser(phone: Page, bro
 # --- New states of this issue: axe, 44 px targets, no sideways scrolling at 320 px ------------------------
 
 def open_terms(page: Page) -> None:
+    for summary in page.locator("details.more > summary").all():  # what opens below the answer (issue 23)
+        summary.click()
     for summary in page.locator("details.term > summary").all():
         summary.click()
 
