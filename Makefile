@@ -3,6 +3,7 @@
 #   make check  the quick tests (rules, content, API, pages, i18n) in under a minute: no browser, nothing slow
 #   make test   the same plus test dependencies, Chromium and nginx, then ruff and every test
 #   make serve  the production stack: nginx in front of gunicorn on http://127.0.0.1:8000 (ADVISOR_PORT)
+#   make reload new code and content in the running make serve, without dropping a request
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,7 +11,7 @@ CATALOGUES := advisor/translations
 RUN_PORT := $(or $(ADVISOR_PORT),5000)
 export FLASK_APP := wsgi
 
-.PHONY: run check test serve bench goldens translations extract chromium nginx lint clean
+.PHONY: run check test serve reload bench goldens translations extract chromium nginx lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,11 +37,18 @@ run: $(VENV)/.runtime translations
 	$(BIN)/flask policy check
 	$(BIN)/flask run --host 127.0.0.1 --port $(RUN_PORT)
 
-# Production: nginx (deploy/nginx.conf) in front of gunicorn (advisor/serving/gunicorn_conf.py) on 127.0.0.1:8000,
-# ADVISOR_PORT to change it; Ctrl-C stops both. See advisor/serving/serve.py and docs/deployment.md.
+# Production: nginx (deploy/nginx.conf) in front of ADVISOR_INSTANCES gunicorn instances (default 2;
+# advisor/serving/gunicorn_conf.py) on 127.0.0.1:8000, ADVISOR_PORT to change it; Ctrl-C stops them all.
+# make reload (or SIGHUP to the serve process or its process group) starts new instances with the code and files
+# as they are now, checks them, switches nginx to them and retires the old ones; a refusal keeps the old ones.
+# Run make reload with the same ADVISOR_PORT, ADVISOR_HOST and ADVISOR_RUNTIME_DIR as make serve.
+# See advisor/serving/serve.py and docs/deployment.md.
 serve: $(VENV)/.runtime translations nginx
 	$(BIN)/flask policy check
 	exec $(BIN)/python -m advisor.serving.serve
+
+reload: $(VENV)/.runtime translations
+	exec $(BIN)/python -m advisor.serving.serve reload
 
 # Throughput and latency under wrk through the production stack, page weight and live recalculation in Chromium.
 bench: $(VENV)/.dev translations chromium nginx

@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from advisor.policy import Content
-from advisor.policy.inputs import ContributionInputs, contribution_inputs
+from advisor.answers.explain import back_dating_message
+from advisor.policy import Content, Figure
+from advisor.policy.inputs import ContributionInputs, contribution_inputs, worst_status
 from advisor.rules.calendar import YearMonth
 from advisor.rules.contributions import Contribution, monthly_contribution
 from advisor.rules.types import Hukou, Scheme
@@ -21,6 +22,21 @@ class CostAdvice:
     hukou: Hukou
     contribution: Contribution
     inputs: ContributionInputs
+
+    def figures_used(self, scheme: Scheme) -> list[Figure]:
+        """The figures this person's cost of `scheme` rests on: a Shenzhen-hukou-only rate (the pension's 1%)
+        counts only for Shenzhen hukou."""
+        shenzhen_only = {part.name for part in self.inputs.figures[scheme].parts if part.shenzhen_hukou_only}
+        return [figure for name, figure in self.inputs.used[scheme].items()
+                if name not in shenzhen_only or self.hukou is Hukou.SHENZHEN]
+
+    def status(self, scheme: Scheme) -> str:
+        return worst_status(self.figures_used(scheme))
+
+    def back_dating(self, content: Content) -> str | None:
+        """The back-dating line when a figure carried forward past its period sets this cost, else None."""
+        used = [figure for scheme in self.contribution.bases for figure in self.figures_used(scheme)]
+        return back_dating_message(content, used)
 
 
 def calculate_cost(content: Content, month: YearMonth, hukou: Hukou, wage: Decimal,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from advisor.i18n import format_age, format_long_date, format_year_month, format_yuan, gettext, localized
-from advisor.policy import Content
+from advisor.policy import Content, Figure
 from advisor.policy.errors import NotInForce
 from advisor.rules.calendar import YearMonth
 from advisor.rules.types import Check, Notice, Outcome, Scheme
@@ -56,10 +56,36 @@ def notice_message(content: Content, notice: Notice) -> str:
     return localized(text["message"]).format(**values)
 
 
+def back_dated_from(figures) -> date | None:
+    """The first day of the unpublished period when a figure carried forward past its period is among `figures`."""
+    ends = [figure.until for figure in figures if figure.carried_forward and figure.until]
+    return min(ends) + timedelta(days=1) if ends else None
+
+
+def back_dating_message(content: Content, figures: list[Figure] | tuple[Figure, ...]) -> str | None:
+    """Where a carried-forward figure sets a cost: new figures are applied back to 1 July, so a top-up may follow
+    (content/rules/notices.yaml back_dated); None when every figure is of its own period."""
+    start = back_dated_from(figures)
+    if start is None:
+        return None
+    return localized(content.texts["notices"]["back_dated"]["message"]).format(start=format_long_date(start))
+
+
+def before_records_message(content: Content, retirement_date: date) -> str:
+    """The statutory age was reached before July 2011, the first minimum contribution period on record: what this
+    site does not cover and whom to ask (the eligibility notice's words)."""
+    return notice_message(content, Notice("extension_before_records", {"retirement_date": retirement_date,
+                                                                       "first": date(2011, 7, 1)}))
+
+
 def notice_extras(content: Content, notice: Notice) -> list[str]:
-    """Further paragraphs of a notice: the pension-place condition when it is not known, the alternatives."""
+    """Further paragraphs of a notice: the pension-place condition when it is not known, the alternatives, and
+    the back-dating line when the cost rests on a carried-forward figure."""
     text = content.texts["notices"][notice.code]
     extras = []
+    if notice.facts.get("back_dated_from"):
+        extras.append(localized(content.texts["notices"]["back_dated"]["message"]).format(
+            start=format_long_date(notice.facts["back_dated_from"])))
     if notice.facts.get("place_unknown") and "place_unknown" in text:
         extras.append(localized(text["place_unknown"]))
     if "alternatives" in text:
@@ -68,11 +94,13 @@ def notice_extras(content: Content, notice: Notice) -> list[str]:
 
 
 def _fact(value):
-    """A notice's figure as users read it: months as a month label, money in yuan."""
+    """A notice's figure as users read it: months as a month label, money in yuan, days as a long date."""
     if isinstance(value, YearMonth):
         return format_year_month(value)
     if isinstance(value, Decimal):
         return format_yuan(value)
+    if isinstance(value, date):
+        return format_long_date(value)
     return value
 
 

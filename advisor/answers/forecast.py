@@ -13,11 +13,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from advisor.answers.explain import back_dated_from
 from advisor.answers.pathways import medical_years_notice, minimum_months
 from advisor.answers.pension_at_retirement import window_around
 from advisor.policy import Content, Figure, NotInForce
 from advisor.policy.forecast_inputs import ForecastInputs, forecast_inputs
-from advisor.policy.inputs import STATUS_SEVERITY, FiguresNotInForce, female_default_category, retirement_schedules
+from advisor.policy.inputs import STATUS_SEVERITY, female_default_category, retirement_schedules
 from advisor.rules.calendar import YearMonth, add_months
 from advisor.rules.contributions import clamp_base
 from advisor.rules.extension import Extension, near_retirement, pension_start, shortfall
@@ -156,6 +157,11 @@ class AlreadyRetired(ValueError):
         self.retirement = retirement
 
 
+class RetiredBeforeRecords(AlreadyRetired):
+    """The statutory age was reached before the first minimum contribution period on record (July 2011): this site
+    cannot say what paying on would need (content/rules/notices.yaml extension_before_records says so)."""
+
+
 class ExtensionBeyondTable(ValueError):
     """Paying on (延缴) would end past the last age of the payout-month table: no estimate is made."""
 
@@ -216,13 +222,13 @@ def _assumptions(question: ForecastQuestion, inputs: ForecastInputs, result: For
     return tuple(found)
 
 
-def _notices(result: Forecast, inputs: ForecastInputs) -> tuple[Notice, ...]:
+def _notices(result: Forecast, inputs: ForecastInputs, minimum_year: int) -> tuple[Notice, ...]:
     estimate = result.estimate
     found = [Notice("estimate_only")]
     if not estimate.minimum.met:
         found.append(Notice("minimum_not_met", {
             "required": estimate.minimum.required_months, "total": estimate.minimum.total_months,
-            "missing": estimate.minimum.missing_months, "year": result.retirement.month.year}))
+            "missing": estimate.minimum.missing_months, "year": minimum_year}))
     if estimate.base.clamped:
         found.append(Notice(f"base_raised_to_{estimate.base.clamped}" if estimate.base.clamped == "floor"
                             else "base_lowered_to_ceiling",
@@ -231,7 +237,8 @@ def _notices(result: Forecast, inputs: ForecastInputs) -> tuple[Notice, ...]:
         found.append(Notice("comparison_row_raised_to_floor", {"floor": inputs.figures.floor}))
     carried = sorted(pid for pid, figure in inputs.used.items() if figure.carried_forward)
     if carried:
-        found.append(Notice("figures_carried_forward", {"parameters": tuple(carried)}))
+        found.append(Notice("figures_carried_forward", {"parameters": tuple(carried),
+                                                        "start": back_dated_from(inputs.used.values())}))
     found.append(Notice("shenzhen_hukou_supplementary", {"rate": inputs.figures.local_supplementary_rate,
                                                          "amount": estimate.local_supplementary_now}))
     if result.retirement.category_assumed:
@@ -240,7 +247,8 @@ def _notices(result: Forecast, inputs: ForecastInputs) -> tuple[Notice, ...]:
 
 
 def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) -> ForecastAdvice:
-    """Raises AlreadyRetired (past the statutory age with the minimum met), ExtensionBeyondTable (延缴 would
+    """Raises AlreadyRetired (past the statutory age with the minimum met; RetiredBeforeRecords when it was
+    reached before the first minimum on record), ExtensionBeyondTable (延缴 would
     end past the payout table's last age), OutsideWindow (a retirement month outside the
     flexible-retirement window), or FiguresNotInForce when a figure the forecast needs is not in force.
 
@@ -259,15 +267,17 @@ def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) 
     elif statutory.reached_on(as_of):
         try:
             required = minimum_months(content, statutory)
-        except NotInForce as exc:  # retired before the first minimum on record: nothing this site can say
-            raise FiguresNotInForce([exc]) from exc
+        except NotInForce as exc:  # retired before the first minimum on record: say so, and whom to ask
+            raise RetiredBeforeRecords(statutory) from exc
         extension = shortfall(statutory, as_of, question.contributed_months, required)
         if extension is None:
             raise AlreadyRetired(statutory)
         retirement = pension_start(statutory, extension)
     inputs = forecast_inputs(content, first_month, retirement)
-    if extension is not None:
+    if extension is not None or retirement.month > statutory.month:
+        # 延缴 and a deferred retirement both need the minimum of the statutory year, not of the later year
         inputs = _statutory_minimum(content, inputs, statutory)
+    if extension is not None:
         last_age = max(inputs.figures.payout_months)
         if retirement.age_years + (1 if retirement.age_months else 0) > last_age:
             raise ExtensionBeyondTable(extension, retirement.age_years, last_age)
@@ -293,7 +303,9 @@ def forecast_pension(content: Content, question: ForecastQuestion, as_of: date) 
         index_base=base_now if question.past_index is None else None,
     )
     result = forecast(declared, past, first_month, retirement, figures, chosen)
-    notices = _notices(result, inputs)
+    # early retirement needs the minimum of the year retired in; otherwise it is the statutory year's
+    minimum_year = retirement.month.year if retirement.month < statutory.month else statutory.month.year
+    notices = _notices(result, inputs, minimum_year)
     extension_view = None
     if extension is not None:
         extension_view = ExtensionView(extension, statutory, result.estimate.monthly_cost_now,

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from advisor.answers.explain import notice_message as content_notice_message
 from advisor.answers.forecast import Assumption, ExtensionBeyondTable
-from advisor.i18n import format_age, format_year_month, format_yuan, gettext
+from advisor.i18n import format_age, format_long_date, format_year_month, format_yuan, gettext, localized
 from advisor.policy import Content
 from advisor.rules.calendar import YearMonth
 from advisor.rules.forecast import ComparisonRow
@@ -125,10 +125,10 @@ def notice_message(content: Content, notice: Notice) -> str:
                        "social-insurance agency when you retire.")
     if code == "minimum_not_met":
         return gettext("By the statutory retirement age you would have %(total)s months of contributions, but "
-                       "%(required)s are needed for a monthly pension when retiring in %(year)s: %(missing)s "
-                       "months are missing. You can then pay for longer, or pay the missing months at once, to "
-                       "reach the minimum.", total=facts["total"], required=facts["required"],
-                       year=facts["year"], missing=facts["missing"])
+                       "%(required)s are needed for a monthly pension (the minimum of %(year)s, the year you reach the "
+                       "statutory retirement age): %(missing)s months are missing. You can then pay for longer, or "
+                       "pay the missing months at once, to reach the minimum.", total=facts["total"],
+                       required=facts["required"], year=facts["year"], missing=facts["missing"])
     if code == "base_raised_to_floor":
         return gettext("The base you chose (%(declared)s) is below the floor, so the floor, %(applied)s, is used.",
                        declared=format_yuan(facts["declared"]), applied=format_yuan(facts["applied"]))
@@ -138,9 +138,9 @@ def notice_message(content: Content, notice: Notice) -> str:
     if code == "comparison_row_raised_to_floor":
         return gettext("In the comparison, a multiple of the average wage that falls below the floor is raised "
                        "to the floor (%(floor)s).", floor=format_yuan(facts["floor"]))
-    if code == "figures_carried_forward":
-        return gettext("The Guangdong figures for the current contribution year are not published yet; the "
-                       "latest published ones are used and marked provisional.")
+    if code == "figures_carried_forward":  # content/rules/notices.yaml back_dated: the top-up that may follow
+        return localized(content.texts["notices"]["back_dated"]["message"]).format(
+            start=format_long_date(facts["start"]))
     if code == "shenzhen_hukou_supplementary":
         text = gettext("With Shenzhen hukou you also pay the local supplementary pension, %(rate)s of the base "
                        "(%(amount)s a month at your base now). It is not included in the costs shown here.",

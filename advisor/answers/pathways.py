@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from advisor.policy import Content, Figure
+from advisor.answers.explain import back_dated_from
+from advisor.policy import Content, Figure, NotInForce
 from advisor.rules.calendar import YearMonth
 from advisor.rules.extension import (
     Extension,
@@ -26,6 +27,8 @@ from advisor.rules.types import Notice
 from advisor.rules.unemployment import BenefitDurationRule, benefit_months
 
 GUANGDONG_MEDICAL_YEARS_FROM = date(2030, 1, 1)
+# The first day this site records the minimum contribution period and the 延缴 rules (社会保险法 in force).
+RECORDS_FROM = date(2011, 7, 1)
 # Years paid shown in the unemployment duration table (the rule's own steps and its cap).
 DURATION_EXAMPLE_YEARS = (1, 2, 3, 4, 5, 6, 10, 14)
 
@@ -41,21 +44,28 @@ def minimum_months(content: Content, retirement: Retirement) -> int:
     return int(content.figure("retirement.minimum_contribution_months", retirement.date).value)
 
 
+def floor_figures(content: Content, month: YearMonth) -> tuple[Figure, Figure, Figure, Figure]:
+    """The pension floor, the two rates and the rounding in force in `month`: what a month of 延缴 costs."""
+    on = month.first_day
+    return (content.figure("pension.base_floor", on), content.figure("pension.pooled_fund_rate", on),
+            content.figure("pension.personal_account_rate", on), content.figure("money.rounding", on))
+
+
 def floor_cost(content: Content, month: YearMonth) -> tuple[Decimal, Decimal]:
     """The pension floor in force and a month of 延缴 at it (the flexible worker's base and rate)."""
-    on = month.first_day
-    floor = content.figure("pension.base_floor", on).value
-    cost = extension_monthly_cost(floor, content.figure("pension.pooled_fund_rate", on).value,
-                                  content.figure("pension.personal_account_rate", on).value,
-                                  content.figure("money.rounding", on).value)
-    return floor, cost
+    floor, pooled, personal, rounding = floor_figures(content, month)
+    return floor.value, extension_monthly_cost(floor.value, pooled.value, personal.value, rounding.value)
 
 
 def extension_facts(content: Content, extension: Extension) -> dict:
     floor, cost = floor_cost(content, extension.first_month)
-    return {"minimum": extension.minimum_months, "months_needed": extension.months_needed,
-            "first_month": extension.first_month, "end_month": extension.end_month,
-            "floor": floor, "monthly_cost": cost}
+    facts = {"minimum": extension.minimum_months, "months_needed": extension.months_needed,
+             "first_month": extension.first_month, "end_month": extension.end_month,
+             "floor": floor, "monthly_cost": cost}
+    start = back_dated_from(floor_figures(content, extension.first_month))
+    if start is not None:  # the cost rests on a carried-forward figure: the back-dating line follows
+        facts["back_dated_from"] = start
+    return facts
 
 
 def medical_years_notice(content: Content) -> Notice:
@@ -68,7 +78,15 @@ def retirement_notices(content: Content, retirement: Retirement, as_of: date, co
                        pension_place: PensionPlace | None, first_insured_month: YearMonth | None) -> list[Notice]:
     """延缴 and 趸缴 past the statutory age with a shortfall; medical years near and past it."""
     found: list[Notice] = []
-    minimum = minimum_months(content, retirement)
+    try:
+        minimum = minimum_months(content, retirement)
+    except NotInForce:
+        # The statutory age fell before the first minimum on record (July 2011): the verdict stands, and the
+        # notice says what this site does not cover and whom to ask, never an error about a figure not typed.
+        if retirement.reached_on(as_of):
+            found.append(Notice("extension_before_records", {"retirement_date": retirement.date,
+                                                             "first": RECORDS_FROM}))
+        return found
     extension = continue_contributing(retirement, as_of, contributed_months, pension_place, minimum)
     if extension is not None:
         facts = extension_facts(content, extension)

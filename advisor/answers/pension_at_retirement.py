@@ -127,7 +127,7 @@ class PensionAnswer:
     window: Window
     lines: PensionLines
     calculation_base: CalculationBase
-    minimum_months: int | None  # for a monthly pension, in the retirement year
+    minimum_months: int | None  # for a monthly pension: of the year retired in when early, else of the statutory year
     used: dict[str, Figure]  # parameter id → figure, for every line
     transitional_note: Mapping[str, str]  # why the transitional pension is not computed (content)
     notices: tuple[Notice, ...]
@@ -204,8 +204,9 @@ def pension_at_retirement(content: Content, question: PensionQuestion, as_of: da
         raise FiguresNotInForce(errors)
     if base.figure is not None:
         used[CALCULATION_BASE] = base.figure
-    try:  # the minimum of the retirement year, as the notices and the early-retirement check use it
-        used[MINIMUM] = content.figure(MINIMUM, date(question.retirement_month.year, 1, 1))
+    minimum_year = _minimum_year(chosen)
+    try:
+        used[MINIMUM] = content.figure(MINIMUM, date(minimum_year, 1, 1))
     except NotInForce:
         pass
     used[FLEXIBLE] = window.used[FLEXIBLE]
@@ -217,10 +218,19 @@ def pension_at_retirement(content: Content, question: PensionQuestion, as_of: da
     lines = lines_for(record, chosen.age_in_months, base.value,
                       {int(age): Decimal(months) for age, months in payout.value.items()},
                       subsidy_rule, rounding.value)
-    required = minimum_months(question.retirement_month.year)
+    required = minimum_months(minimum_year)
     answer_notices = _notices(question, chosen, base, lines, required)
     return PensionAnswer(question, chosen, window, lines, base, required, used,
                          _transitional_note(content, on), answer_notices)
+
+
+def _minimum_year(chosen: ChosenRetirement) -> int:
+    """Early retirement needs the minimum of the year actually retired in; at the statutory month or deferred,
+    the minimum is the one of the year the statutory age is reached (2024 办法 Art. 2; 人社部发〔2024〕94号:
+    a deferred retiree needs only the minimum of that year)."""
+    if chosen.kind is RetirementKind.EARLY:
+        return chosen.month.year
+    return chosen.statutory.month.year
 
 
 def _notices(question: PensionQuestion, chosen: ChosenRetirement, base: CalculationBase, lines: PensionLines,
@@ -236,7 +246,7 @@ def _notices(question: PensionQuestion, chosen: ChosenRetirement, base: Calculat
     if required is not None and chosen.kind is not RetirementKind.EARLY and question.contribution_months < required:
         found.append(Notice("minimum_not_met", {"required": required, "total": question.contribution_months,
                                                 "missing": required - question.contribution_months,
-                                                "year": question.retirement_month.year}))
+                                                "year": _minimum_year(chosen)}))
     if base.given:
         found.append(Notice("calculation_base_given", {
             "value": base.value, "published": base.figure.value if base.figure else None,

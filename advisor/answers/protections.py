@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from advisor.answers.contribution import CostAdvice
-from advisor.i18n import format_long_date, localized
+from advisor.i18n import current_language, format_long_date, localized
 from advisor.policy import Content, NotInForce
 from advisor.policy.protections import employer_platform_ids, platform, platform_facts, subsidy_entry, work_kind
 from advisor.policy.schemes import e_road_condition_ids, mutual_aid_gift_period_end
@@ -69,6 +69,8 @@ class InjuryAnswer:
 
 
 def _reason_status(content: Content, code: str, platform_id: str) -> tuple[str, str | None]:
+    if code == "platform_work_not_named":  # no list found names the platform for this industry
+        return "not_found", None
     if code.startswith("platform_"):
         injury = platform(content, platform_id)["injury"]
         return injury["status"], injury.get("source")
@@ -90,6 +92,8 @@ def injury_answer(content: Content, platform_id: str, work: str, during_order: b
             "platform": platform_name(content, facts["platform"]) if "platform" in facts else "",
             "since": format_long_date(facts["since"]) if facts.get("since") else "",
             "work": work_name(content, facts["work"]) if "work" in facts else "",
+            "industries": ("、" if current_language() == "zh" else ", ").join(
+                localized(work_kind(content, w)["industry"]) for w in facts.get("industries", ())),
         }
         status, source = _reason_status(content, reason.code, platform_id)
         reasons.append(Message(reason.code, localized(texts["reasons"][reason.code]).format(**values), status, source))

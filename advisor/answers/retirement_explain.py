@@ -19,7 +19,7 @@ from advisor.answers.pension_at_retirement import (
     PAYOUT_BY_MONTH,
     PensionAnswer,
 )
-from advisor.i18n import format_age, format_yuan, gettext, localized
+from advisor.i18n import current_language, format_age, format_yuan, gettext, localized
 from advisor.policy import Content, Figure
 from advisor.policy.inputs import STATUS_SEVERITY
 from advisor.rules.flexible_retirement import OutsideWindow
@@ -125,13 +125,16 @@ def notice_message(content: Content, notice: Notice) -> str:
                        "you retire; you have %(total)s.", months=facts["months"],
                        statutory=month_name(facts["statutory"]), required=facts["required"], total=facts["total"])
     if code == "retiring_deferred":
+        rule = localized(content.texts["notices"]["minimum_year_when_deferring"]["message"])
         return gettext("You retire %(months)s months after your statutory retirement month (%(statutory)s). "
                        "Ask the social-insurance office (12333) how a flexible worker applies to defer.",
-                       months=facts["months"], statutory=month_name(facts["statutory"]))
+                       months=facts["months"], statutory=month_name(facts["statutory"])) + (
+                           "" if current_language() == "zh" else " ") + rule.format(year=facts["statutory"].year)
     if code == "minimum_not_met":
         return gettext("You have %(total)s months of contributions, but %(required)s are needed for a monthly "
-                       "pension when retiring in %(year)s: %(missing)s months are missing. You can pay for longer, "
-                       "or pay the missing months at once, to reach the minimum.", total=facts["total"],
+                       "pension (the minimum of %(year)s, the year you reach the statutory retirement age): "
+                       "%(missing)s months are missing. You can pay for longer, or pay the missing months at "
+                       "once, to reach the minimum.", total=facts["total"],
                        required=facts["required"], year=facts["year"], missing=facts["missing"])
     if code == "calculation_base_given":
         if facts["published"] is None:

@@ -10,7 +10,7 @@ from advisor.answers.protections import cost_subsidy
 from advisor.api.blueprint import bp
 from advisor.api.common import content, errors_response, money, rate, takes_json_object
 from advisor.api.validation import FieldReader
-from advisor.policy.inputs import FiguresNotInForce, worst_status
+from advisor.policy.inputs import FiguresNotInForce
 from advisor.rules.protections import SubsidyPlatform
 from advisor.rules.types import Hukou, Scheme
 
@@ -42,12 +42,13 @@ def contribution(data: dict):
                 "declared": money(base.declared), "applied": money(base.applied),
                 "min": money(base.floor), "max": money(base.ceiling),
                 "clamped": base.clamped is not None, "clamped_to": base.clamped,
-                "status": worst_status(list(advice.inputs.used[scheme].values())),
+                "status": advice.status(scheme),
             }
             for scheme, base in result.bases.items()
         },
         "monthly_total": money(result.monthly_total),
         "yearly_total": money(result.yearly_total),
+        "back_dating": advice.back_dating(content()),
     }
     if subsidy_platform is not None and subsidy_platform.value != "none":
         body["subsidy"] = subsidy_body(cost_subsidy(content(), subsidy_platform.value, condition_met, advice))

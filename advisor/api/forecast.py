@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import current_app, jsonify
 
-from advisor.answers.explain import figure_description, not_in_force_message
+from advisor.answers.explain import before_records_message, figure_description, not_in_force_message
 from advisor.answers.forecast import (
     INTEREST_RANGE,
     MULTIPLE_RANGE,
@@ -19,6 +19,7 @@ from advisor.answers.forecast import (
     ExtensionBeyondTable,
     ForecastAdvice,
     ForecastQuestion,
+    RetiredBeforeRecords,
     forecast_pension,
     months_since_working_age,
 )
@@ -272,6 +273,8 @@ def forecast(data: dict):
         return errors_response(fields.errors)
     try:
         advice = forecast_pension(content(), question, as_of)
+    except RetiredBeforeRecords as exc:
+        return errors_response({"birth_date": [before_records_message(content(), exc.retirement.date)]})
     except AlreadyRetired as exc:
         return errors_response({"birth_date": [_(
             "You reached the statutory retirement age on %(date)s with the minimum contribution months: apply "

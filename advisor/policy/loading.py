@@ -19,6 +19,7 @@ from advisor.policy.parameters import Parameter, parse_parameter
 from advisor.policy.protections import PROTECTION_FILES, check_protections
 from advisor.policy.required import REQUIRED_PARAMETERS
 from advisor.policy.schemes import check_schemes
+from advisor.policy.upkeep import check_upkeep
 from advisor.policy.yaml_loader import load_yaml
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
@@ -111,6 +112,10 @@ def load_content(directory: Path | str = CONTENT_DIR) -> Content:
     texts.update(_load_files(root, "outreach", OUTREACH_FILES, sources))  # kept in Content.texts under their stem
     schemes = _load_files(root, "schemes", sorted(path.stem for path in (root / "schemes").glob("*.yaml")), sources)
     check_schemes(schemes)
+    upkeep = _read(root / "upkeep.yaml", root)  # the yearly update: who publishes, what to search, what uses it
+    _check_texts(upkeep, "content/upkeep.yaml", "", sources)
+    check_upkeep(upkeep, parameters)
+    texts["upkeep"] = upkeep
     protections = _load_files(root, "protections", PROTECTION_FILES, sources)
     check_protections(protections, parameters)
     content = Content(root, meta, sources, parameters, texts, schemes, protections)

@@ -22,7 +22,7 @@ from advisor.policy.errors import ContentError, FigureMissing, NotInForce
 STATUSES = ("confirmed", "provisional", "conflicting", "missing")
 UNITS = ("CNY/month", "CNY/year", "ratio", "years", "months", "code", "schedule")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
-_ENTRY_KEYS = {"value", "until", "status", "source", "quote", "note", "candidates"}
+_ENTRY_KEYS = {"value", "until", "status", "source", "quote", "note", "candidates", "recorded"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,9 @@ class Entry:
     quote: str | None = None
     note: Mapping[str, str] = field(default_factory=dict)
     candidates: tuple[Candidate, ...] = ()
+    # The day the entry was added to the site, when later than `effective` (a back-dated period entered when
+    # published): the home page's "figures updated" line counts its 30 days from then (advisor/policy/upkeep.py).
+    recorded: date | None = None
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,10 @@ def _entry(raw: Any, effective: Any, unit: str, sources: Mapping[str, Any], file
     quote = raw.get("quote")
     if quote is not None and not (isinstance(quote, str) and quote.strip()):
         raise ContentError(file, f"{where}.quote", "must be the verbatim text")
-    return Entry(effective, value, status, until, raw.get("source"), quote, note, tuple(candidates))
+    recorded = raw.get("recorded")
+    if recorded is not None and (not isinstance(recorded, date) or recorded < effective):
+        raise ContentError(file, f"{where}.recorded", "must be a date on or after the effective date")
+    return Entry(effective, value, status, until, raw.get("source"), quote, note, tuple(candidates), recorded)
 
 
 def parse_parameter(parameter_id: str, raw: Any, sources: Mapping[str, Any], file: str) -> Parameter | str:

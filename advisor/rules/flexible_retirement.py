@@ -41,15 +41,8 @@ class RetirementWindow:
     earliest_minimum_months: int  # contribution months early retirement needs, in the earliest month's year
 
     @property
-    def early_possible(self) -> bool:
-        return self.earliest < self.statutory.month
-
-    @property
     def months_early_possible(self) -> int:
         return self.statutory.month.months_since(self.earliest)
-
-    def contains(self, month: YearMonth) -> bool:
-        return self.earliest <= month <= self.latest
 
 
 @dataclass(frozen=True)

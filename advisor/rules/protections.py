@@ -71,12 +71,16 @@ class InjuryCheck:
     asks: tuple[str, ...]  # keys of `asks` in injury_protection.yaml, most useful first
 
 
-def _platform_part(platform: PlatformFacts, as_of: date) -> tuple[str, Reason]:
-    facts = {"platform": platform.platform_id, "since": platform.since}
+def _platform_part(platform: PlatformFacts, work: str, as_of: date) -> tuple[str, Reason]:
+    """The pilot names platforms by industry: a pilot platform's orders in an industry it is not named
+    for (Meituan's ride-hailing, say) are not known to be covered, whatever the platform's other orders."""
+    facts = {"platform": platform.platform_id, "since": platform.since, "industries": platform.industries}
     if platform.group in (PilotGroup.FIRST_BATCH, PilotGroup.ADDED_2025):
-        if platform.since is not None and as_of >= platform.since:
-            return "in", Reason(f"platform_{platform.group.value}", facts)
-        return "out", Reason("platform_not_yet", facts)
+        if platform.since is None or as_of < platform.since:
+            return "out", Reason("platform_not_yet", facts)
+        if work in PILOT_WORK and work not in platform.industries:
+            return "unknown", Reason("platform_work_not_named", {**facts, "work": work})
+        return "in", Reason(f"platform_{platform.group.value}", facts)
     if platform.group is PilotGroup.EMPLOYER:
         return "unknown", Reason("platform_employer", facts)
     if platform.group is PilotGroup.NOT_LISTED:
@@ -101,9 +105,9 @@ def _order_part(during_order: bool | None) -> tuple[str, Reason]:
 
 
 def injury_check(platform: PlatformFacts, work: str, during_order: bool | None, as_of: date) -> InjuryCheck:
-    """Covered only when the platform is in the pilot on `as_of`, the work is a pilot industry and the
-    injury happened while carrying out an order; any "no" makes it not covered; otherwise unknown."""
-    parts = [_platform_part(platform, as_of), _work_part(work), _order_part(during_order)]
+    """Covered only when the platform is in the pilot on `as_of`, the work is a pilot industry the platform is
+    named for and the injury happened while carrying out an order; any "no" makes it not covered; otherwise unknown."""
+    parts = [_platform_part(platform, work, as_of), _work_part(work), _order_part(during_order)]
     states = [state for state, _ in parts]
     reasons = tuple(reason for _, reason in parts)
     if "out" in states:
@@ -117,7 +121,8 @@ def injury_check(platform: PlatformFacts, work: str, during_order: bool | None, 
         asks.append("report_in_app")
     if platform.group is PilotGroup.EMPLOYER:
         asks.append("employer_jd")
-    elif platform.group in (PilotGroup.NOT_LISTED, PilotGroup.UNKNOWN):
+    elif (platform.group in (PilotGroup.NOT_LISTED, PilotGroup.UNKNOWN)
+          or reasons[0].code == "platform_work_not_named"):
         asks.append("platform_service")
     asks.append("hotline_12333")
     if verdict is InjuryVerdict.NOT_COVERED:

@@ -12,14 +12,21 @@ requests. More would only add memory and context switches. ADVISOR_WORKERS overr
 
 The app is loaded once before forking (preload): content/, the catalogues, templates and static files
 are checked a single time, a broken file stops the start with its name and problem before any worker
-exists, and the workers share the loaded pages of memory.
+exists, and the workers share the loaded pages of memory. Then (when_ready) every template is compiled and
+every kept page rendered in the master too (advisor/serving/startup.py, load_everything): a worker forked
+later, after a crash, starts with all of it in memory and reads none of the site's files, so a file broken
+on disk after start-up changes nothing until a deliberate reload (make reload, docs/deployment.md).
 
 Logging: no access log, and the worker class (advisor/serving/gunicorn_worker.py) logs a malformed request as
 its kind only: never the client's address or the request line, which may carry a query string.
 """
 
+import gc
 import multiprocessing
 import os
+import sys
+
+from advisor.serving.startup import InstallationError, load_everything
 
 bind = os.environ.get("ADVISOR_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("ADVISOR_WORKERS", 2 * multiprocessing.cpu_count() + 1))
@@ -42,11 +49,17 @@ limit_request_fields = 100
 
 
 def when_ready(server):
-    """After the app is loaded in the master, before any worker forks: move everything loaded so far
-    (content/, templates, catalogues, modules) out of the garbage collector's sight. The workers then
-    never scan those objects in a full collection (which took up to 17 ms), and never write to their
-    pages, so the pages stay shared between workers instead of being copied into each."""
-    import gc
-
+    """After the app is loaded in the master, before any worker forks: every template and kept page loaded
+    (a refusal stops the master in one line), then everything loaded so far (content/, templates, catalogues,
+    modules) moved out of the garbage collector's sight. The workers then never scan those objects in a full
+    collection (which took up to 17 ms), and never write to their pages, so the pages stay shared between
+    workers instead of being copied into each."""
+    app = server.app.wsgi()
+    try:
+        if "advisor.content" in getattr(app, "extensions", {}):  # not the benchmark's bare apps (bench/)
+            load_everything(app)
+    except InstallationError as refusal:
+        server.log.error("advisor: refusing to start: %s", refusal)
+        sys.exit(1)
     gc.collect()
     gc.freeze()

@@ -10,6 +10,11 @@ The templates and files needed are read from the code itself: template names wri
 advisor/**/*.py, templates those templates extend, include or import, and
 `url_for('static', filename=…)` in templates. Results are kept per file state (paths, sizes and
 modification times), so creating many apps in one process (the tests) checks the files once.
+
+`load_everything` is for the gunicorn master (advisor/serving/gunicorn_conf.py), before it forks: every template
+compiled into the app's Jinja environment, the pages kept for the day (advisor/web/page_cache.py) and the API's
+contract made once. With the catalogues and content/ (loaded by create_app), a worker started later (after a crash,
+say) then reads no file of the site's: one broken on disk after start-up changes nothing until a deliberate reload.
 """
 
 from __future__ import annotations
@@ -21,9 +26,11 @@ from pathlib import Path
 
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
+from flask import url_for
 from jinja2 import Environment, TemplateSyntaxError, meta
 
 from advisor.i18n import LANGUAGES
+from advisor.web.page_cache import PAGES
 
 SOURCE_LANGUAGE = "en"  # the msgids are English: no catalogue needed
 ADVISOR = Path(__file__).resolve().parents[1]
@@ -169,3 +176,32 @@ def check_static(linked: Iterable[str], static: Path, root: Path) -> None:
                     continue
                 target = (path.parent / reference.split("?")[0].split("#")[0]).resolve()
                 _read(target, root)
+
+
+def load_everything(app) -> int:
+    """Compile every template and render every kept page and the API's contract once; return the templates' count.
+
+    Raises InstallationError naming the first template that does not compile or the first page not answered.
+    Flask's Jinja environment checks no template file again once compiled (auto_reload is off outside debug)."""
+    environment = app.jinja_env
+    names = environment.list_templates(filter_func=lambda name: name.endswith(".html"))
+    if environment.cache is None or len(names) >= environment.cache.capacity:
+        raise InstallationError("templates", f"{len(names)} templates do not fit Jinja's cache")
+    root = Path(app.template_folder).parent
+    for name in names:
+        try:
+            environment.get_template(name)
+        except Exception as exc:  # noqa: BLE001 — any failure to compile names the file
+            raise InstallationError(_shown(Path(app.template_folder) / name, root),
+                                    f"does not compile ({type(exc).__name__})") from None
+    host = (app.config.get("TRUSTED_HOSTS") or ["localhost"])[0].lstrip(".")
+    base = f"http://{host}"
+    with app.test_request_context("/", base_url=base):
+        targets = ["/api/v1/openapi.json", *(url_for(endpoint, lang_code=language)
+                                              for endpoint in sorted(PAGES) for language in LANGUAGES)]
+    client = app.test_client()
+    for target in targets:
+        status = client.get(target, base_url=base).status_code
+        if status != 200:
+            raise InstallationError(target, f"answered {status} at start-up")
+    return len(names)

@@ -7,10 +7,11 @@ from __future__ import annotations
 from flask import Flask, current_app, redirect, url_for
 
 from advisor.answers.explain import scheme_name
+from advisor.answers.upkeep import figures_update_line
 from advisor.clock import today
 from advisor.i18n import DEFAULT_LANGUAGE, language
 from advisor.i18n import lazy_gettext as _l
-from advisor.web import external, handoff, kiosk, page_cache, prepared, result_summaries, static_files
+from advisor.web import external, handoff, health, kiosk, page_cache, prepared, result_summaries, static_files
 from advisor.web.blueprint import bp
 from advisor.web.compression import compress_response
 from advisor.web.errors import register_error_pages
@@ -38,6 +39,10 @@ NAVIGATION = (
     ("web.pension_at_retirement_page", _l("Pension at retirement")),
     ("web.register", _l("Where do I register?")),
     ("web.union", _l("Union protection")),
+    # The guides (issue 23): short labels, the pages' own titles are longer.
+    ("web.stopping", _l("Stopping and back payment")),
+    ("web.leaving", _l("Leaving Shenzhen")),
+    ("web.resident", _l("Employee or resident insurance?")),
     ("web.faq", _l("Questions")),
     ("web.glossary", _l("Words explained")),
 )
@@ -55,6 +60,7 @@ def template_helpers() -> dict:
         "current_app_view_functions": lambda: current_app.view_functions,
         "rules_last_checked": lambda: content.rules_last_checked,
         "today": lambda: today(current_app.config),
+        "figures_update": lambda: figures_update_line(content, today(current_app.config)),
         "scheme_title": lambda scheme: scheme_name(content, scheme, short=False),
     }
 
@@ -78,6 +84,7 @@ def init_app(app: Flask) -> None:
     # macros imported without context see them too.
     app.jinja_env.globals.update(colon=lambda: language().colon, full_stop=lambda: language().full_stop)
     prepared.prepare(app)  # what is made from content and the language alone, once per language
+    health.init_app(app)  # GET /healthz for a load balancer
     page_cache.init_app(app)  # last: its after_request sees the view's own response (page_cache.py)
 
     @app.get("/")

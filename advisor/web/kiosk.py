@@ -22,6 +22,9 @@ DEFAULT_WARNING_SECONDS = 20
 # Without JavaScript nobody can be warned, and typing does not count as activity: the page just
 # reloads the start page, a little later than the scripted path would, so a slow typist gets longer.
 NO_SCRIPT_GRACE_SECONDS = 30
+# The idle warning counts down each second on screen; a screen reader hears it when it opens and once more when
+# this many seconds are left (if the warning lasts at least twice as long), not every second.
+LAST_CALL_SECONDS = 5
 
 _CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
 TRUE_WORDS = {"1", "true", "yes", "on"}
@@ -81,6 +84,7 @@ def template_context() -> dict:
         "kiosk_on_start_page": request.path == start,
         "kiosk_idle_seconds": idle,
         "kiosk_warning_seconds": current_app.config["KIOSK_WARNING_SECONDS"],
+        "kiosk_last_call_seconds": LAST_CALL_SECONDS,
         "kiosk_no_script_seconds": idle + NO_SCRIPT_GRACE_SECONDS,
     }
 

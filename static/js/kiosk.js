@@ -4,11 +4,17 @@
 //    data-warning-seconds more, back to the start page. The server also writes a
 //    <noscript> meta refresh for browsers without JavaScript; with JavaScript that meta is
 //    never parsed, so it cannot cut short someone who is still typing.
-//  - "Finish and clear" and the timeout replace the current history entry, and every page
-//    turns its own entry into a plain GET (history.replaceState), so Back never re-posts a
-//    previous person's answers; forms are not saved for history restoration (autocomplete
-//    off) and are emptied when the page is left, and a page brought back from the
-//    back/forward cache is fetched again (the server sends no-store).
+//  - the warning counts the seconds down on screen; a screen reader hears it when it opens and
+//    once more in the last seconds (data-last-seconds), not every second.
+//  - "Finish and clear" and the timeout replace the current history entry with the start page
+//    and begin a new session, and every page turns its own entry into a plain GET
+//    (history.replaceState), so Back never re-posts a previous person's answers; forms are not
+//    saved for history restoration (autocomplete off) and are emptied when the page is left, and
+//    a page brought back from the back/forward cache is fetched again (the server sends no-store).
+//  - Back cannot walk into the previous person's pages: JavaScript cannot clear the history, so
+//    each entry is marked with the session it belongs to (history.state) and the tab remembers
+//    the current session (sessionStorage: a random number, nothing anyone typed). A page reached
+//    through an entry of an ended session goes straight on to the start page, replacing that entry.
 //  - an on-screen number pad under the focused number box, for terminals without a keyboard.
 (function () {
   "use strict";
@@ -19,9 +25,43 @@
   var warningMs = Number(script.getAttribute("data-warning-seconds")) * 1000;
   var ACTIVITY = ["pointerdown", "keydown", "input", "wheel", "touchstart", "scroll"];
 
+  // Sessions: which one this tab is in now, and which one this history entry belongs to.
+  var SESSION_KEY = "kiosk-session";
+  function newSessionId() {
+    var bytes = new Uint32Array(2);
+    window.crypto.getRandomValues(bytes);
+    return bytes[0].toString(36) + bytes[1].toString(36);
+  }
+  function currentSession() {
+    try {
+      var id = sessionStorage.getItem(SESSION_KEY);
+      if (!id) { id = newSessionId(); sessionStorage.setItem(SESSION_KEY, id); }
+      return id;
+    } catch (error) { return null; }  // storage switched off: no session marks, the rest still works
+  }
+  // To the start page in place of this history entry. Going to the address already shown counts as a reload,
+  // which keeps the entry's state: it is emptied first, so the start page belongs to the session now running.
+  function goToStart() {
+    if (window.history && history.replaceState) { history.replaceState(null, "", location.href); }
+    location.replace(startUrl);
+  }
+  function startNewSession() {
+    try { sessionStorage.setItem(SESSION_KEY, newSessionId()); } catch (error) { /* see currentSession */ }
+  }
+  var session = currentSession();
+  var entry = window.history && history.state;
+  var endedSession = Boolean(session && entry && entry.kioskSession && entry.kioskSession !== session);
+  if (endedSession) {
+    // Reached with Back (or Forward) from a newer session: this page was the previous person's.
+    document.documentElement.classList.add("kiosk-leaving");
+    goToStart();
+    return;
+  }
   // A POST result's history entry becomes a GET of the same address: Back or reload then shows
-  // the empty page instead of offering to send the answers again.
-  if (window.history && history.replaceState) { history.replaceState(null, "", location.href); }
+  // the empty page instead of offering to send the answers again. It is marked with the session.
+  if (window.history && history.replaceState) {
+    history.replaceState(session ? { kioskSession: session } : null, "", location.href);
+  }
 
   function forEachForm(action) { Array.prototype.forEach.call(document.forms, action); }
 
@@ -40,7 +80,8 @@
 
   function leave() {
     emptyForms();
-    location.replace(startUrl);
+    startNewSession();
+    goToStart();
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -76,10 +117,30 @@
       clearTimeout(leaveTimer);
       warnTimer = setTimeout(warn, idleMs);
     }
+    // The seconds left, written into the warning each second; the page clears when they run out.
+    var counters = dialog ? dialog.querySelectorAll("[data-kiosk-countdown]") : [];
+    var lastCall = announce ? Number(announce.getAttribute("data-last-seconds")) : 0;
+    var warningSeconds = Math.round(warningMs / 1000);
+    var deadline = 0;
+    function show(seconds) {
+      Array.prototype.forEach.call(counters, function (counter) { counter.textContent = String(seconds); });
+    }
+    function tick() {
+      var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+      show(left);
+      // The one announcement besides the opening one, when the warning is long enough for two.
+      if (announce && left === lastCall && warningSeconds >= 2 * lastCall) {
+        announce.textContent = announce.getAttribute("data-last-message");
+      }
+      if (left === 0) { leave(); return; }
+      leaveTimer = setTimeout(tick, Math.max(50, deadline - Date.now() - (left - 1) * 1000));
+    }
     function warn() {
+      deadline = Date.now() + warningMs;
+      show(warningSeconds);
       if (dialog && dialog.showModal) { dialog.showModal(); }
       if (announce) { announce.textContent = announce.getAttribute("data-message"); }
-      leaveTimer = setTimeout(leave, warningMs);
+      leaveTimer = setTimeout(tick, 1000);
     }
     function dismiss() {
       if (warning()) { dialog.close(); }

@@ -2,6 +2,7 @@
 // "hukou=guangdong|other_province;insured_before=yes": every part must hold, and a question
 // hidden itself counts as unanswered) is hidden until the answers bring it up. Without this file
 // every question shows, each saying whom it is for; the server ignores answers that do not apply.
+// Until this file has run, the stylesheet keeps them all out of the first paint (see head.js).
 // The questions about paying on past retirement age (data-born-by) wait for the birth date and sex.
 (function () {
   "use strict";
@@ -65,6 +66,8 @@
       form.addEventListener("change", function () { update(form); });
       form.addEventListener("input", function () { update(form); });
     });
+    // From now on each question's own `hidden` decides: the stylesheet stops holding them all back (head.js).
+    document.documentElement.classList.add("questions-ready");
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

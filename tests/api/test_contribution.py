@@ -101,3 +101,23 @@ def test_the_openapi_document_describes_both_endpoints(client):
     reason_codes = document["components"]["schemas"]["Reason"]["properties"]["code"]["enum"]
     assert reason_codes == ["under_minimum_age", "reached_retirement_age", "full_time_student", "employer_insured",
                             "no_residence_permit", "work_not_covered", "platform_employee"]
+
+
+@pytest.mark.parametrize(("hukou", "status"), [
+    ("shenzhen", "provisional"),  # the Shenzhen-only 1% local supplementary rate has one source only
+    ("guangdong", "confirmed"), ("other_province", "confirmed"), ("hk_macao_taiwan", "confirmed"),
+])
+def test_the_pension_bases_status_counts_the_shenzhen_only_rate_only_for_shenzhen_hukou(client, hukou, status):
+    # June 2026: every other pension figure is the published 2025-07 period's, confirmed.
+    body = post(client, {**VALID, "month": "2026-06", "hukou": hukou, "insurances": ["pension"]}).get_json()
+    assert body["bases"]["pension"]["status"] == status
+    assert ("local_supplementary" in [line["part"] for line in body["lines"]]) is (hukou == "shenzhen")
+
+
+def test_a_cost_set_by_a_carried_forward_figure_carries_the_back_dating_line(client):
+    # Issue 25, item 4: 2026-11 uses the 2025-07 pension bases past their period (to 2026-06-30).
+    body = post(client, {**VALID, "hukou": "other_province", "insurances": ["pension"]}).get_json()
+    assert body["back_dating"] == (
+        "The figures from 1 July 2026 are not published yet, so last year's are used; Guangdong applies new figures "
+        "back to 1 July, so a top-up may be collected later (bases usually rise).")
+    assert post(client, {**VALID, "month": "2026-06"}).get_json()["back_dating"] is None

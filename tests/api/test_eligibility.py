@@ -164,3 +164,58 @@ def test_the_full_time_jd_rider_in_chinese(client):
     assert body["medical"]["reasons"][0]["message"] == (
         "您是平台的全职员工（京东全职骑手），社保由平台按职工缴纳，不能再以灵活就业人员身份参加医疗保险。")
     assert body["employee_insurance"]["message"] == "您通过京东按职工参保，不按灵活就业人员参保"
+
+
+# Issue 25, item 3: people whose statutory age fell before July 2011 (the first minimum this site records) get
+# their verdict, with a notice saying plainly what the site does not cover for them and whom to ask; no valid
+# request answers 422 for a figure the site lacks.
+OLD = {**VALID, "hukou": "shenzhen", "work": "platform", "as_of": "2026-11-22"}
+
+
+@pytest.mark.parametrize("year", range(1955, 1962))
+@pytest.mark.parametrize("month", range(1, 13))
+@pytest.mark.parametrize("contributed", [None, 100])
+def test_women_f50_born_1955_to_1961_get_their_verdict(client, year, month, contributed):
+    response = post(client, {**OLD, "birth_date": f"{year}-{month:02d}-15", "sex": "female",
+                             "female_category": "F50", "contributed_months": contributed})
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert body["pension"]["eligible"] is False
+    assert body["pension"]["reasons"][0]["code"] == "reached_retirement_age"
+    notices = {n["code"]: n["message"] for n in body["notices"]}
+    if (year, month) <= (1961, 6):  # 50 before July 2011
+        assert notices["extension_before_records"] == (
+            f"You reached the statutory retirement age on 15 {MONTHS[month - 1]} {year + 50}, before 1 July 2011. "
+            "This site records the minimum contribution period and the rules on paying on (延缴) or paying at "
+            "once only from 1 July 2011 (when the Social Insurance Law took effect), so it cannot tell you "
+            "whether you can still pay or how many months you would need. Call 12333, or ask the "
+            "social-insurance office where your pension would be drawn.")
+        assert "continue_contributing" not in notices
+    else:
+        assert "extension_before_records" not in notices
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+@pytest.mark.parametrize(("sex", "category", "birth"), [
+    ("male", None, "1900-01-01"), ("male", None, "1951-06-30"), ("female", "F55", "1900-01-01"),
+    ("female", "F55", "1956-06-30"), ("female", "F50", "1900-01-01"), ("female", None, "1930-02-28"),
+])
+def test_the_oldest_birth_months_of_each_category_get_their_verdict(client, sex, category, birth):
+    for contributed in (None, 0, 179):
+        response = post(client, {**OLD, "birth_date": birth, "sex": sex, "female_category": category,
+                                 "contributed_months": contributed, "pension_place": "shenzhen"})
+        assert response.status_code == 200, response.get_json()
+        body = response.get_json()
+        assert body["pension"]["eligible"] is False
+        assert "Call 12333" in {n["code"]: n["message"] for n in body["notices"]}["extension_before_records"]
+
+
+def test_the_first_month_on_record_still_gets_the_extension_with_its_months(client):
+    # A man born 1951-07 reached 60 in July 2011: the 180-month minimum is on record, so 延缴 is worked out.
+    body = post(client, {**OLD, "birth_date": "1951-07-01", "sex": "male", "contributed_months": 170,
+                         "pension_place": "shenzhen"}).get_json()
+    codes = [n["code"] for n in body["notices"]]
+    assert "continue_contributing" in codes and "extension_before_records" not in codes

@@ -134,7 +134,8 @@ def test_a_shortfall_of_contribution_months_is_counted_and_explained(client):
     notices = {n["code"]: n["message"] for n in body["notices"]}
     assert notices["minimum_not_met"] == (
         "By the statutory retirement age you would have 159 months of contributions, but 180 are needed for a "
-        "monthly pension when retiring in 2027: 21 months are missing. You can then pay for longer, or pay the "
+        "monthly pension (the minimum of 2027, the year you reach the statutory retirement age): 21 months are "
+        "missing. You can then pay for longer, or pay the "
         "missing months at once, to reach the minimum.")
     assert notices["base_raised_to_floor"] == (
         "The base you chose (¥3,000.00) is below the floor, so the floor, ¥4,775.00, is used.")
@@ -339,3 +340,26 @@ ANYTHING = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.
 def test_no_input_makes_the_server_fail(client, field, value):
     response = post(client, {**EXAMPLE_A, field: value})
     assert response.status_code in (200, 422), (field, value, response.get_json())
+
+
+def test_the_carried_forward_figures_notice_says_a_top_up_may_follow(client):
+    # Issue 25, item 4: on 2026-11-22 the 2025-07 bases are carried forward; the cost now rests on them.
+    notices = {n["code"]: n["message"] for n in post(client, EXAMPLE_A).get_json()["notices"]}
+    assert notices["figures_carried_forward"] == (
+        "The figures from 1 July 2026 are not published yet, so last year's are used; Guangdong applies new figures "
+        "back to 1 July, so a top-up may be collected later (bases usually rise).")
+    june = {n["code"] for n in post(client, {**EXAMPLE_A, "as_of": "2026-06-10"}).get_json()["notices"]}
+    assert "figures_carried_forward" not in june
+
+
+def test_someone_who_reached_the_age_before_july_2011_is_told_what_the_site_does_not_cover(client):
+    # Issue 25, item 3: not an error about as_of (never typed) but the plain answer, under her birth date.
+    response = post(client, {"birth_date": "1958-03-10", "sex": "female", "female_category": "F50",
+                             "contributed_months": 100, "base_wage": "6000"})
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == {"birth_date": [
+        "You reached the statutory retirement age on 10 March 2008, before 1 July 2011. This site records the "
+        "minimum contribution period and the rules on paying on (延缴) or paying at once only from 1 July 2011 "
+        "(when the Social Insurance Law took effect), so it cannot tell you whether you can still pay or how many "
+        "months you would need. Call 12333, or ask the social-insurance office where your pension would be "
+        "drawn."]}

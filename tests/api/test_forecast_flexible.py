@@ -63,3 +63,27 @@ def test_what_the_one_per_cent_buys(client):
     # 154 months from now to retirement: 154 ÷ 12 × 1 × 18.5 + 20 = 257.42.
     assert ("What it buys: paying it for the 154 months until you retire adds about ¥257.42 a month to your "
             "pension as the Shenzhen local subsidy") in notice["message"]
+
+
+# Issue 25, item 1: a man born 1968-01 reaches his statutory age (60y10m) in 2028-11, when 180 months are the
+# minimum; deferring to 2031-11 with 185 months by then, he needs 180, not 2031's 192, and nothing is missing.
+DEFERRING_MAN = {
+    "birth_date": "1968-01-15", "sex": "male", "contributed_months": 126, "personal_account_balance": "50000",
+    "base_multiple": "1.0", "wage_growth": "0", "interest": "0", "as_of": "2026-12-01",
+}
+
+
+def test_a_deferred_retirement_needs_the_statutory_years_minimum(client):
+    body = post(client, {**DEFERRING_MAN, "retirement_month": "2031-11"}).get_json()
+    assert (body["retirement"]["kind"], body["retirement"]["statutory_month"]) == ("deferred", "2028-11")
+    assert body["contributions"]["total_months"] == 185
+    assert (body["minimum"]["required_months"], body["minimum"]["met"], body["minimum"]["missing_months"]) == (
+        180, True, 0)
+    assert "minimum_not_met" not in [n["code"] for n in body["notices"]]
+
+
+def test_a_deferred_retirement_short_of_the_statutory_minimum_says_so_for_that_year(client):
+    body = post(client, {**DEFERRING_MAN, "contributed_months": 100, "retirement_month": "2031-11"}).get_json()
+    assert (body["minimum"]["required_months"], body["minimum"]["missing_months"]) == (180, 21)
+    notice = {n["code"]: n["message"] for n in body["notices"]}["minimum_not_met"]
+    assert "180 are needed" in notice and "the minimum of 2028" in notice

@@ -38,7 +38,7 @@ def test_the_issue_s_example_man_born_1965_with_120_months_needs_60_more(client)
     # Known to be Shenzhen: the pension-place condition is not repeated; the alternatives are.
     assert "Shenzhen does it only for people whose pension-drawing place is Shenzhen" not in found["message"]
     assert "move your pension into the resident pension scheme" in found["message"]
-    assert notice(body, "lump_sum")["message"].startswith("Lump sum (趸缴): under the rule as third parties quote it")
+    assert notice(body, "lump_sum")["message"].startswith("Paying at once: the 2011 rule, as third parties quote it")
     assert notice(body, "medical_years_at_retirement") is not None
 
 
@@ -68,8 +68,16 @@ def test_exactly_at_the_minimum_there_is_nothing_to_pay_on(client, months, expec
     ("2009-03", "Lump sum (趸缴): you were first insured before 1 July 2011, so under the rule as third parties "
                 "quote it, if you are still short after 60 months of 延缴 you may pay the remaining 20 months in one "
                 "go (from November 2031 at the earliest)."),
-    ("2012-05", "Lump sum (趸缴): you were first insured on or after 1 July 2011, so under the rule as third "
-                "parties quote it, you cannot pay the shortfall in one go"),
+    # Issue 25, item 5: not categorical; the 2024 办法 Art. 2 allows paying on or paying at once.
+    ("2012-05", "Paying at once: you were first insured on or after 1 July 2011. The 2011 rule, as third parties "
+                "quote it, allowed a lump sum only to people insured before that date; Art. 2 of the State "
+                "Council's 2024 办法 on the retirement-age reform says that people short of the minimum at the "
+                "statutory age may reach it “by paying on or by paying at once, under the rules” (通过延长缴费或者"
+                "一次性缴费), with no such date. The detailed rules on who may pay at once were not found. So you "
+                "may have to pay month by month, or you may be able to pay at once: confirm with 12333."),
+    (None, "Paying at once: the 2011 rule, as third parties quote it, allows a lump sum only to people first "
+           "insured before 1 July 2011 who are still short after 60 months of 延缴; Art. 2 of the State Council's "
+           "2024 办法 says"),
 ])
 def test_the_lump_sum_notice_depends_on_the_first_insured_month(client, first_insured, start):
     body = eligibility(client, {**MAN_1965, "contributed_months": 100, "first_insured_month": first_insured})
@@ -203,3 +211,13 @@ def test_paying_on_past_the_payout_table_is_refused_with_whom_to_ask(client):
         "Paying on (延缴) for the 180 months you still need would last until October 2041, when you would be 75, "
         "past the last age (70) of the payout table this estimate uses. Ask 12333 what you can do: pay on, move "
         "to the resident pension scheme of your hukou place, or end the relationship."]}}
+
+
+def test_the_cost_of_paying_on_from_carried_forward_figures_says_a_top_up_may_follow(client):
+    # Issue 25, item 4: the 延缴 cost of 2026-11 rests on the 2025-07 floor, carried forward.
+    message = notice(eligibility(client, {**MAN_1965, "contributed_months": 120, "pension_place": "shenzhen"}),
+                     "continue_contributing")["message"]
+    assert "Guangdong applies new figures back to 1 July, so a top-up may be collected later" in message
+    june = notice(eligibility(client, {**MAN_1965, "as_of": "2026-06-10", "contributed_months": 120,
+                                       "pension_place": "shenzhen"}), "continue_contributing")["message"]
+    assert "top-up" not in june

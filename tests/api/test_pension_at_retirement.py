@@ -186,3 +186,47 @@ def test_a_future_year_uses_the_latest_base_and_says_so(client):
                          "hukou": "shenzhen"}).get_json()
     assert body["calculation_base"] == {"value": "11293.00", "year": 2025, "given": False, "previous_year": True}
     assert "calculation_base_previous_year" in [n["code"] for n in body["notices"]]
+
+
+# Issue 25, item 1: a deferred retiree needs only the minimum of the year the statutory age is reached (2024
+# 办法 Art. 2; 人社部发〔2024〕94号; the 成都人社局 worked example). A man born 1968-01 reaches 60y10m in 2028-11
+# (180 months needed); deferring 36 months to 2031-11, the 2031 minimum (192) does not apply to him.
+DEFERRING_MAN = {
+    "sex": "male", "birth_date": "1968-01-15", "retirement_month": "2031-11", "contribution_months": 185,
+    "average_index": "1.0", "personal_account_balance": "60000", "hukou": "guangdong",
+}
+
+
+def test_deferring_needs_the_minimum_of_the_statutory_year_not_of_the_year_retired_in(client):
+    body = post(client, DEFERRING_MAN).get_json()
+    assert (body["retirement"]["kind"], body["retirement"]["statutory_month"]) == ("deferred", "2028-11")
+    assert body["minimum_months"] == 180
+    assert "minimum_not_met" not in [n["code"] for n in body["notices"]]
+
+
+def test_deferring_short_of_the_statutory_years_minimum_counts_the_months_missing_against_it(client):
+    body = post(client, {**DEFERRING_MAN, "contribution_months": 170}).get_json()
+    assert body["minimum_months"] == 180
+    notice = {n["code"]: n["message"] for n in body["notices"]}["minimum_not_met"]
+    assert "but 180 are needed" in notice and "10 months are missing" in notice and "2028" in notice
+
+
+def test_early_retirement_keeps_the_minimum_of_the_year_retired_in(client):
+    # A man born 1971-01 (statutory 2032-08 at 61y7m) retiring 2031-11, 9 months early, needs 2031's 192.
+    early = {**DEFERRING_MAN, "birth_date": "1971-01-15", "retirement_month": "2031-11", "contribution_months": 191}
+    refused = post(client, early)
+    assert refused.status_code == 422
+    assert "192" in str(refused.get_json())
+    body = post(client, {**early, "contribution_months": 192}).get_json()
+    assert (body["retirement"]["kind"], body["minimum_months"]) == ("early", 192)
+
+
+def test_the_deferral_notice_says_which_years_minimum_applies_and_why(client):
+    notices = {n["code"]: n["message"] for n in post(client, DEFERRING_MAN).get_json()["notices"]}
+    assert notices["retiring_deferred"].endswith(
+        "If you defer, you need only the minimum contribution period of the year you reach the statutory retirement "
+        "age (2028), not that of the year you actually retire. This is how the Chengdu human-resources bureau "
+        "explains it in a worked example; this site has not read the sentence in 人社部发〔2024〕94号 itself, so "
+        "confirm with 12333.")
+    zh = {n["code"]: n["message"] for n in post(client, DEFERRING_MAN, lang="zh").get_json()["notices"]}
+    assert "延迟退休的，只要满足您达到法定退休年龄那一年（2028年）的最低缴费年限" in zh["retiring_deferred"]

@@ -337,3 +337,30 @@ MIN_TARGET = 44  # CSS px, for fingers on a phone and a kiosk screen
 def small_touch_targets(page: Page) -> list[str]:
     return [f"{t['tag']} “{t['text']}”: {t['width']:.0f}×{t['height']:.0f}"
             for t in page.evaluate(MEASURE, TOUCH_TARGETS) if t["height"] < MIN_TARGET]
+
+
+# The focus frame of the element the page focused (a result the address names), and how far inside it the text
+# sits: None when no frame shows. Each side's smallest distance between the frame (the element's border box) and
+# the box of an element holding text.
+FRAME_INSETS = """() => {
+  const frame = document.activeElement;
+  if (!frame || frame === document.body || !frame.matches(':focus-visible')) { return null; }
+  const box = frame.getBoundingClientRect();
+  const insets = {left: Infinity, right: Infinity, top: Infinity, bottom: Infinity, texts: 0};
+  for (const element of frame.querySelectorAll('*')) {
+    const holdsText = [...element.childNodes].some(node => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+    if (!holdsText || element.getClientRects().length === 0) { continue; }
+    const text = element.getBoundingClientRect();
+    insets.texts += 1;
+    insets.left = Math.min(insets.left, text.left - box.left);
+    insets.right = Math.min(insets.right, box.right - text.right);
+    insets.top = Math.min(insets.top, text.top - box.top);
+    insets.bottom = Math.min(insets.bottom, box.bottom - text.bottom);
+  }
+  return {id: frame.id || frame.tagName.toLowerCase(), ...insets};
+}"""
+MIN_FRAME_INSET = 12  # CSS px between a focus frame and the text inside it
+
+
+def frame_insets(page: Page) -> dict | None:
+    return page.evaluate(FRAME_INSETS)

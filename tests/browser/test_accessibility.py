@@ -6,7 +6,16 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .site import CALCULATOR, LANGUAGES, MIN_TARGET, PAGE_STATES, axe_violations, small_touch_targets
+from .site import (
+    CALCULATOR,
+    LANGUAGES,
+    MIN_FRAME_INSET,
+    MIN_TARGET,
+    PAGE_STATES,
+    axe_violations,
+    frame_insets,
+    small_touch_targets,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -43,3 +52,17 @@ def test_the_focused_skip_link_is_a_44_px_target(page: Page, lang: str):
     skip = page.get_by_role("link", name=CALCULATOR[lang]["skip_link"])
     expect(skip).to_be_focused()
     assert skip.bounding_box()["height"] >= MIN_TARGET
+
+
+RESULTS = [pytest.param(state, id=state) for state in PAGE_STATES if state.endswith(("-result", "-extension"))]
+
+
+@pytest.mark.parametrize("state", RESULTS)
+def test_a_result_the_page_focuses_keeps_its_text_inside_the_frame(page: Page, state: str):
+    """Any result shown with a focus frame on a phone (tests/browser/test_protection.py checks the two that
+    always do) keeps its text 12 px inside it."""
+    page.set_viewport_size(PHONE)
+    PAGE_STATES[state](page, "zh")
+    insets = frame_insets(page)
+    assert insets is None or min(insets[side] for side in ("left", "right", "top", "bottom")) >= MIN_FRAME_INSET, \
+        insets

@@ -32,14 +32,18 @@ pytestmark = pytest.mark.browser
 
 IDLE_SECONDS = 3
 WARNING_SECONDS = 2
+COUNTDOWN_SECONDS = 10
 KIOSK_TARGET = 56  # CSS px: fingers on an office touch screen
 UNION = {"zh": "工会保障", "en": "Union protection"}
 WORDS = {
     "zh": {"finish": "完成并清除", "still_there": "您还在吗？", "stay": "我还在", "keypad": "数字键盘",
-           "delete": "删除最后一位", "done": "完成", "handoff": "把结果带到手机上"},
+           "delete": "删除最后一位", "done": "完成", "handoff": "把结果带到手机上",
+           "clear_in": "这个页面将在{n}秒后清空，", "left": "还剩5秒。", "start": "在深圳以灵活就业人员身份参保"},
     "en": {"finish": "Finish and clear", "still_there": "Are you still there?", "stay": "I'm still here",
            "keypad": "Number keypad", "delete": "Delete the last digit", "done": "Done",
-           "handoff": "Take this result with you on your phone"},
+           "handoff": "Take this result with you on your phone",
+           "clear_in": "This page will clear in {n} seconds,", "left": "5 seconds left.",
+           "start": "Insure yourself as a flexible worker in Shenzhen"},
 }
 
 
@@ -65,6 +69,17 @@ def fast_kiosk_server() -> Iterator[str]:
 def patient_kiosk_server() -> Iterator[str]:
     """A kiosk that warns at once and then waits: the warning stays open while axe checks it."""
     yield from serve(kiosk_instance(1, 600), "patient-kiosk-server")
+
+
+@pytest.fixture(scope="session")
+def counting_kiosk_server() -> Iterator[str]:
+    """A kiosk that warns after a second and counts 10 seconds down: long enough for the last-seconds call."""
+    yield from serve(kiosk_instance(1, COUNTDOWN_SECONDS), "counting-kiosk-server")
+
+
+@pytest.fixture
+def counting_kiosk(terminal, counting_kiosk_server: str) -> Page:
+    return terminal(counting_kiosk_server)
 
 
 @pytest.fixture
@@ -103,6 +118,32 @@ def test_after_the_idle_time_a_warning_then_back_to_the_start(fast_kiosk: Page, 
     expect(page.locator("#kiosk-idle-announce")).to_contain_text(WORDS[lang]["still_there"])
     page.wait_for_url(start_url(fast_kiosk_server), timeout=(WARNING_SECONDS + 2) * 1000)
     expect(page.locator("body")).not_to_contain_text("8000")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_warning_counts_the_seconds_down_and_speaks_only_at_the_start_and_the_end(counting_kiosk: Page,
+                                                                                     lang: str):
+    page, words = counting_kiosk, WORDS[lang]
+    page.goto(f"/{lang}/calculate")
+    page.get_by_label(CALCULATOR[lang]["wage"]).fill("8000")
+    expect(page.get_by_role("dialog", name=words["still_there"])).to_be_visible(timeout=4000)
+    text, seconds = page.locator("#kiosk-idle-text"), page.locator("#kiosk-idle [data-kiosk-countdown]")
+    announce = page.locator("#kiosk-idle-announce")
+    opened = int(seconds.inner_text())
+    assert opened in (COUNTDOWN_SECONDS, COUNTDOWN_SECONDS - 1)
+    expect(text).to_contain_text(words["clear_in"].format(n=opened))
+    spoken = announce.inner_text()
+    assert words["still_there"] in spoken
+    # The figure goes down one by one, on screen only: the live region keeps its one announcement.
+    for left in range(opened - 1, 5, -1):
+        expect(text).to_contain_text(words["clear_in"].format(n=left), timeout=1500)
+        assert announce.inner_text() == spoken
+    # With 5 seconds left, a second and last announcement.
+    expect(text).to_contain_text(words["clear_in"].format(n=5), timeout=1500)
+    expect(announce).to_have_text(words["left"])
+    stay_button(page, lang).click()
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    expect(announce).to_have_text("")
 
 
 def test_i_am_still_here_keeps_the_page_and_the_answers(fast_kiosk: Page, fast_kiosk_server: str):
@@ -150,21 +191,32 @@ def shows_no_answers(page: Page, *texts: str) -> None:
         expect(choice).not_to_be_checked()
 
 
+def back_stays_on_the_start_page(page: Page, kiosk_server: str, times: int, *texts: str) -> None:
+    """Back through every page the last person saw (`times`, from the kiosk's start page on): each time the start
+    page for the next person, never a page of the last one."""
+    for _ in range(times):
+        back(page)
+        page.wait_for_url(start_url(kiosk_server), timeout=2000)  # at once, not by the idle timeout
+        expect(page.get_by_role("heading", level=1)).to_have_text(WORDS["zh"]["start"])
+        shows_no_answers(page, *texts)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_back_after_finish_shows_no_submitted_wage(kiosk: Page, kiosk_server: str, lang: str):
     page = kiosk
+    page.goto("/zh/")  # where the terminal starts
     calculate(page, lang, "8765")
     expect(page.locator("#cost-result .key-figures")).to_be_visible()
     finish(page, lang, kiosk_server)
 
-    back(page)  # to the calculator as it was first opened, before the answers were sent
-    assert page.url == f"{kiosk_server}/{lang}/calculate"
-    shows_no_answers(page, "8,765", "8765", "¥2,6")  # 8,765 × 30% = ¥2,629.50
+    # Not even the calculator as it was first opened: the session is over.
+    back_stays_on_the_start_page(page, kiosk_server, 2, "8,765", "8765", "¥2,6", CALCULATOR[lang]["wage"])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_back_after_finish_shows_no_live_result(kiosk: Page, kiosk_server: str, lang: str):
+def test_back_after_finish_never_reaches_the_last_persons_pages(kiosk: Page, kiosk_server: str, lang: str):
     page = kiosk
+    page.goto("/zh/")
     page.goto(f"/{lang}/calculate")
     fill_calculator(page, lang, "8765")
     expect(page.locator("#cost-result .key-figures")).to_be_visible()  # shown live, nothing submitted
@@ -172,27 +224,38 @@ def test_back_after_finish_shows_no_live_result(kiosk: Page, kiosk_server: str, 
     page.wait_for_load_state("load")
     finish(page, lang, kiosk_server)
 
-    back(page)  # the calculator, where the wage was typed and its result shown
-    assert page.url == f"{kiosk_server}/{lang}/calculate"
-    shows_no_answers(page, "8,765", "8765", "¥2,6")
+    # Behind the start page now: the calculator with its live result, and the terminal's start page as the last
+    # person found it (the union page's entry became the new start page).
+    back_stays_on_the_start_page(page, kiosk_server, 2, "8,765", "8765", "¥2,6", CALCULATOR[lang]["wage"])
+    # The next person's own pages go back as usual.
+    page.goto(f"/{lang}/union")
+    back(page)
+    assert page.url == start_url(kiosk_server)
+    page.go_forward()
+    page.wait_for_url(f"{kiosk_server}/{lang}/union")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_back_after_finish_shows_no_birth_date(kiosk: Page, kiosk_server: str, lang: str):
     page = kiosk
+    page.goto("/zh/")
     page.goto(f"/{lang}/check")
     answer_check_questions(page, lang, ("1987", "8", "14"))  # not the hint's example date
     submit(page, CHECK[lang]["see_result"])
     expect(page.locator(".verdict-list")).to_be_visible()
     finish(page, lang, kiosk_server)
 
-    back(page)
-    assert page.url == f"{kiosk_server}/{lang}/check"
-    text = page.locator("body").inner_text()
-    assert "1987" not in text and "14 August" not in text and "8月14日" not in text
-    for box in page.locator("input[type=text]").all():
-        expect(box).to_have_value("")
+    back_stays_on_the_start_page(page, kiosk_server, 2, "1987", "14 August", "8月14日")
     assert page.locator("input[value='1987']").count() == 0
+
+
+def test_back_after_the_idle_timeout_never_reaches_the_last_persons_pages(fast_kiosk: Page, fast_kiosk_server: str):
+    page = fast_kiosk
+    page.goto("/en/union")
+    page.goto("/en/calculate")
+    page.get_by_label(CALCULATOR["en"]["wage"]).fill("8000")
+    page.wait_for_url(start_url(fast_kiosk_server), timeout=(IDLE_SECONDS + WARNING_SECONDS + 3) * 1000)
+    back_stays_on_the_start_page(page, fast_kiosk_server, 1, "8000", CALCULATOR["en"]["wage"], UNION["en"])
 
 
 def test_finish_and_clear_works_without_javascript(browser: Browser, outside_requests: OutsideRequests,

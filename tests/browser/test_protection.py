@@ -8,7 +8,17 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .site import CHECK, LANGUAGES, answer_check_questions, axe_violations, question, small_touch_targets, submit
+from .site import (
+    CHECK,
+    LANGUAGES,
+    MIN_FRAME_INSET,
+    answer_check_questions,
+    axe_violations,
+    frame_insets,
+    question,
+    small_touch_targets,
+    submit,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -160,3 +170,29 @@ def test_the_jd_route_and_the_guangdong_plan_have_no_axe_violations(page: Page, 
     page.locator("#more-schemes > summary").click()  # which schemes may pay, below the first steps (issue 23)
     expect(page.locator(".checklist__plan table")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def show_injury_result(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/protection/injury")
+    for name, value in (("platform", "meituan"), ("work", "delivery"), ("during_order", "yes")):
+        page.locator(f"input[type=radio][name={name}][value={value}]").check()
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_load_state("load")
+
+
+def show_checklist(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/protection/after-accident")
+    answer_checklist(page)
+    page.get_by_role("button", name=WORDS[lang]["show"], exact=True).click()
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("show", "frame"), [(show_injury_result, "injury-outcome"), (show_checklist, "checklist")])
+def test_the_results_text_stays_inside_its_focus_frame_on_a_phone(phone_page: Page, lang: str, show, frame: str):
+    """The address names the result (#injury-outcome, #checklist), so the browser focuses it and draws the focus
+    frame around it: the text keeps 12 px from that frame on every side (issue 23: it touched it)."""
+    show(phone_page, lang)
+    insets = frame_insets(phone_page)
+    assert insets is not None and insets["id"] == frame and insets["texts"] > 5, insets
+    assert min(insets[side] for side in ("left", "right", "top", "bottom")) >= MIN_FRAME_INSET, insets

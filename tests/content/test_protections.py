@@ -23,6 +23,8 @@ def without_layout(text: str) -> str:
 
 def cited_text(content, source_key: str) -> str:
     source = content.sources[source_key]
+    if "quote" in source:  # the passage recorded with the source when it was found (tests/content/test_quotes.py)
+        return source["quote"]
     if "seed" in source:
         return shared_file(f"seeds/{source['seed']}").read_text(encoding="utf-8")
     if source.get("dossier") == "addendum.md":

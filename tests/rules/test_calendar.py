@@ -28,3 +28,11 @@ def test_year_months_parse_and_count():
     for bad in ("2026-13", "2026-3", "26-03", "2026-00", ""):
         with pytest.raises(ValueError):
             YearMonth.parse(bad)
+
+
+def test_the_year_month_bounds_are_inclusive():
+    # Issue 25's sampled mutation run: `<= 9999` → `< 9999` passed every test.
+    assert str(YearMonth(9999, 12)) == "9999-12" and str(YearMonth(1, 1)) == "0001-01"
+    for year, month in ((10000, 1), (0, 12), (2026, 0), (2026, 13)):
+        with pytest.raises(ValueError):
+            YearMonth(year, month)

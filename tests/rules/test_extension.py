@@ -118,6 +118,9 @@ def test_the_pension_starts_the_month_after_the_minimum_at_the_age_then_reached(
     (date(1965, 1, 15), Category.M60, True),  # past the age
     (date(1970, 5, 20), Category.M60, True),  # 2031-10: 59 months after 2026-11
     (date(1970, 7, 1), Category.M60, False),  # 61y6m in 2032-01: 62 months after 2026-11
+    (date(1970, 6, 1), Category.M60, True),  # 61y6m in 2031-12: exactly 60 months after 2026-11
+    (date(1970, 6, 30), Category.M60, True),  # the same month: months are compared, not days
+    (date(1970, 7, 31), Category.M60, False),  # 2032-01 again: 61 months
     (date(1996, 3, 15), Category.M60, False),
 ])
 def test_near_retirement_is_within_five_years(born, category, near):
@@ -161,3 +164,15 @@ def test_the_unemployment_wage_is_clamped_to_the_unemployment_limits(wage, unemp
     assert result.scheme_total(Scheme.UNEMPLOYMENT) == D(amount)
     # The pension's base is the declared wage, clamped to the pension's own limits.
     assert result.bases[Scheme.PENSION].declared == D(wage)
+
+
+# Issue 25 (mutation run): on the very day the statutory age is reached, it is reached.
+def test_the_statutory_age_is_reached_on_its_own_day_not_the_day_after():
+    man = statutory_retirement(date(1965, 1, 15), Category.M60, SCHEDULES)
+    assert man.date == date(2025, 2, 15)
+    assert man.reached_on(date(2025, 2, 15)) is True
+    assert man.reached_on(date(2025, 2, 14)) is False
+    # and 延缴 is offered that very day
+    extension = rules.continue_contributing(man, date(2025, 2, 15), 170, SZ, 180)
+    assert (extension.months_needed, str(extension.first_month), str(extension.end_month)) == (10, "2025-02", "2025-11")
+    assert rules.continue_contributing(man, date(2025, 2, 14), 170, SZ, 180) is None

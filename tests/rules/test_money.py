@@ -50,3 +50,19 @@ def test_the_horizon_is_five_years():
     assert FAR_AHEAD_YEARS == 5
     assert as_shown(Decimal("1.5"), FAR_AHEAD_YEARS).approximate is False
     assert as_shown(Decimal("1.5"), FAR_AHEAD_YEARS + 1) == Shown(Decimal("2"), True)
+
+
+# Issue 25 (mutation run): the nine-digit limit and leading zeros, on their edges.
+@pytest.mark.parametrize("typed, amount", [
+    ("999999999", "999999999"), ("123456789.99", "123456789.99"),
+    ("0008000", "8000"), ("0000000008000", "8000"), ("000000000999999999", "999999999"), ("00.5", "0.5"),
+    ("0", "0"), ("000", "0"),
+])
+def test_nine_digits_are_read_and_leading_zeros_say_nothing_about_size(typed, amount):
+    assert parse_yuan(typed) == Decimal(amount)
+
+
+def test_ten_digits_are_too_large():
+    with pytest.raises(AmountError) as error:
+        parse_yuan("1000000000")
+    assert error.value.kind == "too_large"

@@ -23,6 +23,7 @@ from advisor.rules.pension_at_retirement import (
     basic_pension,
     local_subsidy,
     pension_at_retirement,
+    personal_account_pension,
 )
 from advisor.rules.retirement import ReformSchedule, statutory_retirement
 from advisor.rules.types import Category
@@ -133,3 +134,24 @@ def test_the_total_is_the_sum_of_the_rounded_lines():
     assert (lines.basic_pension, lines.personal_account_pension, lines.local_subsidy) == (
         D("2910.71"), D("838.08"), D("95.30"))
     assert lines.total == D("3844.09")
+
+
+# Issue 25 (mutation run): the account pension rounds half a fen up, as every line does (money.rounding).
+def test_half_a_fen_of_account_pension_rounds_up_not_to_even():
+    # 170.85 ÷ 170 (the payout months at 55) = 1.005 exactly: half-up 1.01, half-even would give 1.00.
+    assert personal_account_pension(D("170.85"), D("170")) == D("1.01")
+    assert personal_account_pension(D("170.85"), D("170"), "ROUND_HALF_EVEN") == D("1.00")
+    lines = pension_at_retirement(Record(180, D("1"), D("170.85")), 55 * 12, D("10000"), PAYOUT_TABLE, None)
+    assert (lines.payout_months, lines.personal_account_pension) == (D("170"), D("1.01"))
+    # and when the mode is passed down (the content's rounding figure), it is the one used
+    even = pension_at_retirement(Record(180, D("1"), D("170.85")), 55 * 12, D("10000"), PAYOUT_TABLE, None,
+                                 "ROUND_HALF_EVEN")
+    assert even.personal_account_pension == D("1.00")
+
+
+def test_a_single_month_of_local_supplementary_contributions_earns_the_local_subsidy():
+    # Issue 25's sampled mutation run: `> 0` → `> 1` passed every test. 1/12 × 1.0 × 18.5 + 20 = 21.54.
+    lines = pension_at_retirement(Record(180, D("1"), D("0"), 1), 60 * 12, D("10000"), PAYOUT_TABLE, SUBSIDY)
+    assert lines.local_subsidy == D("21.54")
+    none = pension_at_retirement(Record(180, D("1"), D("0"), 0), 60 * 12, D("10000"), PAYOUT_TABLE, None)
+    assert none.local_subsidy == D("0.00")

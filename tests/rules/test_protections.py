@@ -88,6 +88,15 @@ def test_an_unpublished_amount_is_never_invented():
 
 def test_net_cost_per_base_in_the_forecast():
     assert net_cost(D("1836.60"), D("477.50")) == D("1359.10")
+
+
+def test_the_net_cost_is_never_below_zero():
+    # Issue 25 (mutation run): a subsidy larger than the month's total leaves 0.00 to pay, not a negative cost.
+    result = subsidy(total=D("400.00"))
+    assert (result.amount, result.net_monthly_total, result.net_yearly_total) == (D("477.50"), D("0.00"), D("0.00"))
+    assert net_cost(D("400.00"), D("477.50")) == D("0.00")
+    assert net_cost(D("477.50"), D("477.50")) == D("0.00")
+    assert net_cost(D("400.00"), None) is None
     assert net_cost(D("400.00"), D("477.50")) == D("0.00")
     assert net_cost(D("955.00"), None) is None
 
@@ -103,8 +112,12 @@ def test_net_cost_per_base_in_the_forecast():
     (OTHER, "delivery", True, "unknown", ["platform_not_listed", "work_in_pilot", "during_order"]),
     (UNKNOWN, "unknown", True, "unknown", ["platform_unknown", "work_unknown", "during_order"]),
     (MEITUAN, "courier", True, "not_covered", ["platform_first_batch", "work_not_in_pilot", "during_order"]),
+    (MEITUAN, "ride_hailing", True, "unknown", ["platform_work_not_named", "work_in_pilot", "during_order"]),
+    (DIDI, "freight", True, "unknown", ["platform_work_not_named", "work_in_pilot", "during_order"]),
+    (MEITUAN, "ride_hailing", False, "not_covered", ["platform_work_not_named", "work_in_pilot", "not_during_order"]),
 ], ids=["first batch on an order", "first batch off an order", "first batch on the way to pick up",
-        "added in 2025", "JD (employer)", "another platform", "don't know", "courier work"])
+        "added in 2025", "JD (employer)", "another platform", "don't know", "courier work",
+        "Meituan's ride-hailing", "DiDi's freight", "Meituan's ride-hailing off an order"])
 def test_injury_verdicts_for_each_platform_group(platform, work, during, verdict, codes):
     check = injury_check(platform, work, during, TODAY)
     assert check.verdict.value == verdict
@@ -121,6 +134,9 @@ def test_whom_to_ask():
     assert injury_check(MEITUAN, "delivery", True, TODAY).asks == ("report_in_app", "hotline_12333")
     assert injury_check(JD, "delivery", True, TODAY).asks == ("report_in_app", "employer_jd", "hotline_12333")
     assert injury_check(MEITUAN, "delivery", False, TODAY).asks == ("hotline_12333", "union_956030")
+    # orders in an industry the platform is not named for: ask the platform and 12333
+    assert injury_check(MEITUAN, "ride_hailing", True, TODAY).asks == ("report_in_app", "platform_service",
+                                                                       "hotline_12333")
 
 
 # After an accident: six stories -------------------------------------------------------------------
@@ -195,6 +211,33 @@ def test_outside_shenzhen_e_road_does_not_apply_and_outside_guangdong_is_a_step(
     checklist, schemes = story(place="outside_guangdong")
     assert schemes["e_road"] == (False, "e_road_not_met")
     assert "outside_guangdong" in checklist.steps
+
+
+@pytest.mark.parametrize(("place", "e_road", "step"), [
+    ("shenzhen", (True, "e_road_all_met"), False),
+    ("guangdong", (False, "e_road_not_met"), False),  # elsewhere in Guangdong: E路守护 needs Shenzhen
+    ("outside_guangdong", (False, "e_road_not_met"), True),
+])
+def test_e_road_and_the_outside_guangdong_step_for_every_place(place, e_road, step):
+    checklist, schemes = story(place=place)
+    assert schemes["e_road"] == e_road
+    assert ("outside_guangdong" in checklist.steps) is step
+
+
+@pytest.mark.parametrize(("platform", "work", "during", "asks"), [
+    # Not covered, but hurt during an order (courier work is outside the pilot): still report it in the app.
+    (MEITUAN, "courier", True, ("report_in_app", "hotline_12333", "union_956030")),
+    (MEITUAN, "courier", None, ("report_in_app", "hotline_12333", "union_956030")),
+    (MEITUAN, "courier", False, ("hotline_12333", "union_956030")),
+    (MEITUAN, "delivery", True, ("report_in_app", "hotline_12333")),
+    (MEITUAN, "delivery", None, ("report_in_app", "hotline_12333")),
+    (OTHER, "delivery", False, ("platform_service", "hotline_12333", "union_956030")),
+    (OTHER, "delivery", True, ("report_in_app", "platform_service", "hotline_12333")),
+    (UNKNOWN, "unknown", None, ("report_in_app", "platform_service", "hotline_12333")),
+    (JD, "delivery", False, ("employer_jd", "hotline_12333", "union_956030")),
+])
+def test_the_steps_for_every_verdict(platform, work, during, asks):
+    assert injury_check(platform, work, during, TODAY).asks == asks
 
 
 def test_unsure_answers_make_schemes_unsure():

@@ -132,3 +132,24 @@ def test_results_are_kept_only_by_the_browser_for_back(client):
 def test_no_input_reaches_a_server_error(client, field, value):
     response = client.post("/zh/calculate", data={**FULL, field: value})
     assert response.status_code == 200
+
+
+BACK_DATING_EN = ("The figures from 1 July 2026 are not published yet, so last year's are used; Guangdong applies "
+                  "new figures back to 1 July, so a top-up may be collected later (bases usually rise).")
+
+
+def test_a_cost_from_carried_forward_figures_says_a_top_up_may_follow(client):
+    # Issue 25, item 4: from 2026-07 the 2025-07 pension bases are carried forward.
+    html = client.post("/en/calculate", data=FULL).text
+    assert BACK_DATING_EN in text_of(html)
+    # one line, next to the cost: right after the totals
+    assert html.index("total-highlight") < html.index("notice--back-dated") < html.index("cost-table")
+    zh = text_of(client.post("/zh/calculate", data=FULL).text)
+    assert ("2026年7月1日起的新数字还没公布，先按上一年度的算；广东公布后会从7月1日起补算，以后可能要补交差额"
+            "（基数一般是上调）。") in zh
+
+
+def test_a_cost_from_figures_of_their_own_period_says_nothing_of_a_top_up(client):
+    html = client.post("/en/calculate", data={**FULL, "month": "2026-06"}).text
+    assert "Your contributions for June 2026" in text_of(html)
+    assert "notice--back-dated" not in html and "top-up" not in html

@@ -434,3 +434,16 @@ def test_no_response_sets_a_cookie(client, method, headers):
 
 def test_no_resource_leaves_the_site(client):
     assert_own_files_only(post(client, RIDER).text)
+
+
+def test_a_woman_f50_born_in_1958_gets_her_verdict_and_is_told_what_the_site_does_not_cover(client):
+    # Issue 25, item 3: she reached 50 in 2008, before the first minimum this site records (July 2011).
+    response = post(client, {**answers(**{"birth_date__year": "1958", "birth_date__month": "3",
+                                          "birth_date__day": "10"}, sex="female", hukou="shenzhen",
+                                       residence_permit=None), "female_category": "F50"})
+    assert response.status_code == 200
+    page = main_text(response.text)
+    assert all(answer == "no" for answer, _ in cards(response.text).values())
+    assert "You reached the statutory retirement age on 10 March 2008, before 1 July 2011." in page
+    assert "Call 12333" in page
+    assert "onwards, not for" not in page  # no error about a figure she never typed

@@ -272,7 +272,8 @@ def test_someone_who_cannot_reach_the_minimum_years_is_told_how_many_months_are_
     assert body["minimum"]["missing_months"] == 21
     text = text_of(page(client, SHORT_WOMAN).text)
     assert ("Not reached: 21 months missing. By the statutory retirement age you would have 159 months of "
-            "contributions, but 180 are needed for a monthly pension when retiring in 2027: 21 months are "
+            "contributions, but 180 are needed for a monthly pension (the minimum of 2027, the year you reach the "
+            "statutory retirement age): 21 months are "
             "missing. You can then pay for longer, or pay the missing months at once, to reach the minimum.") in text
     assert "The base you chose (¥3,000.00) is below the floor, so the floor, ¥4,775.00, is used." in text
     assert "this site assumes an original retirement age of 55" in text

@@ -47,7 +47,7 @@ def test_the_presenter_starts_at_slide_one(client):
 ])
 def test_the_first_slide_has_a_counter_a_next_link_and_no_previous(client, lang, counter, title, next_label):
     html = client.get(f"/{lang}/outreach/present/1").text
-    assert '<body class="presenter">' in html
+    assert '<body class="presenter presenter--slides">' in html
     assert f'<h1 id="slide-title">{title}</h1>' in html
     assert counter in text_of(html)
     assert f'rel="next" href="/{lang}/outreach/present/2"' in html and 'rel="prev"' not in html
@@ -96,6 +96,34 @@ def test_the_cost_slide_explains_why_figures_are_provisional(client):
     assert "ROUND_HALF_UP" not in page  # the rounding rule is named, not shown as a code
 
 
+def slide_and_notes(html: str) -> tuple[str, str]:
+    """A slide page's text in two parts: what the room sees (the slide) and the presenter's notes."""
+    slide = html.split('<article class="slide"')[1].split("</article>")[0]
+    notes = html.split('<details class="slide-notes">')[1].split("</details>")[0]
+    return text_of(slide), text_of(notes)
+
+
+@pytest.mark.parametrize("lang, rounding, average", [
+    ("zh", "金额取整", "平均工资指上年度广东省全口径城镇单位就业人员月平均工资"),
+    ("en", "Rounding", "The average is last year's Guangdong average monthly wage"),
+])
+def test_the_cost_slide_shows_figures_and_puts_caveats_in_the_speaker_notes(client, lang, rounding, average):
+    slide, notes = slide_and_notes(client.get(f"/{lang}/outreach/present/4").text)
+    assert "¥4,775.00 ¥955.00 ¥1,002.75" in slide and {"zh": "暂定", "en": "Provisional"}[lang] in slide
+    assert rounding not in slide and average not in slide
+    assert rounding in notes and average in notes and "粤人社发〔2025〕32号" in notes
+    assert notes.count(rounding) == 1  # said once
+
+
+def test_the_e_road_slide_lists_the_conditions_short_and_the_notes_in_full(client):
+    slide, notes = slide_and_notes(client.get("/zh/outreach/present/6").text)
+    assert ("深圳工会实名会员 快递员、网约配送员或网约车司机 出事前已做满3个月 出事前1个月仍在做 "
+            "事故发生在深圳（含深汕）") in slide
+    assert "申领热线 956030 24小时" in slide
+    assert "事故发生在深圳（包括深汕特别合作区）。" in notes and "0755-83288836-1 工作时间" in notes
+    assert "“深工守护”综合保障服务项目（深圳市总工会，2024-10）" in notes and "2024-10" not in slide
+
+
 def test_the_register_and_e_road_slides(client):
     register = text_of(client.get("/zh/outreach/present/5").text)
     for name in ("深圳社保局官网", "“深圳社保”微信公众号", "社保自助终端机", "社保经办窗口"):
@@ -111,30 +139,36 @@ def test_the_register_and_e_road_slides(client):
 
 def test_the_quiz_lists_its_questions(client):
     page = text_of(client.get("/zh/outreach/quiz").text)
-    assert "网约车司机包括顺风车司机吗？" in page and "以下哪项属于在深圳灵活就业养老保险参保人员？" in page
+    assert "申领“E路守护”保障，必须是深圳工会的实名会员吗？" in page
+    assert "以下哪项属于在深圳灵活就业养老保险参保人员？" in page
+    assert "顺风车" not in page  # no source answers the briefing's round 1, so the quiz does not ask it
 
 
-def test_round_one_asks_then_reveals_that_the_answer_is_to_be_confirmed(client):
+def test_question_one_asks_then_answers_from_claim_condition_one_quoting_it(client):
     question = client.get("/zh/outreach/quiz/1")
     page = text_of(question.text)
-    assert "第1题，共3题" in page and "网约车司机包括顺风车司机吗？" in page
-    assert "A.不包括" in page and "B.包括" in page
-    assert "956030" not in page  # the answer is not shown yet
+    assert "第1题，共3题" in page and "申领“E路守护”保障，必须是深圳工会的实名会员吗？" in page
+    assert "A.必须是" in page and "B.不必，是骑手、快递员或网约车司机就行" in page
+    assert "正确答案" not in page and "申领条件1" not in page  # the answer is not shown yet
     assert 'rel="next" href="/zh/outreach/quiz/1/answer"' in question.text
     assert 'hx-get="/zh/outreach/quiz/1/answer"' in question.text
 
     answer = text_of(client.get("/zh/outreach/quiz/1/answer").text)
-    # What the presenter can tell the room, instead of "Answer: to be confirmed".
-    assert "答案：待确认" not in answer
-    assert ("现在可以这样回答 材料只写了“网约车司机”，没有说是否包括顺风车司机。"
-            "我们正在向市总工会（956030）核实，有了答复会告诉大家。") in answer
-    assert ("材料没有给出答案。申领条件只写了“网约车司机”，没有说明是否包括顺风车司机。"
-            "请拨打956030（24小时）向市总工会确认。") in answer
-    assert "正确答案" not in answer  # no option is marked right
-    assert ("来源： “深工守护”综合保障服务项目（深圳市总工会，2024-10），第一轮抽奖；申领条件2 "
-            "材料标题中的“深工守护”是市总工会的总项目，“E路守护”是其中的子项目，说的是同一项保障。") in answer
-    # The rule as printed, its repeated occupation marked as the original's slip.
-    assert "属于“快递员”、“网约配送员”、“网约车司机”、“网约车司机”[原文如此]四类职业。" in answer
+    assert "A.必须是 ✓ 正确答案" in answer and "答案：A" in answer and answer.count("✓") == 1
+    assert "答案是A。申领条件的第1条就是“属于深圳工会实名会员”，五个条件要同时满足" in answer
+    assert "规定原文： 属于深圳工会实名会员。" in answer  # the rule, verbatim
+    assert "来源： “深工守护”综合保障服务项目（深圳市总工会，2024-10），申领条件1" in answer
+    for unwanted in ("待确认", "材料没有给出答案", "[原文如此]", "现在可以这样回答"):
+        assert unwanted not in answer
+
+
+def test_question_one_in_english(client):
+    answer = text_of(client.get("/en/outreach/quiz/1/answer").text)
+    assert "A. Yes ✓ Correct answer" in answer and "Answer: A" in answer
+    assert "The first claim condition is \"is a real-name member of a Shenzhen trade union\"" in answer
+    assert "What the rule says: Is a real-name member of a Shenzhen trade union." in answer
+    assert "Source: “深工守护”综合保障服务项目 (深圳市总工会, 2024-10), claim condition 1" in answer
+    assert "[sic]" not in answer and "To be confirmed" not in answer
 
 
 def test_the_quiz_index_tells_staff_whom_to_ask_for_a_new_question(client):
@@ -143,15 +177,6 @@ def test_the_quiz_index_tells_staff_whom_to_ask_for_a_new_question(client):
         page = text_of(client.get(f"/{lang}/outreach/quiz").text)
         assert words in page
         assert "content/" not in page and ".yaml" not in page
-
-
-def test_round_one_in_english_says_to_confirm_with_the_hotline(client):
-    answer = text_of(client.get("/en/outreach/quiz/1/answer").text)
-    assert "Answer: to be confirmed" not in answer and "To be confirmed" in answer
-    assert "What we can say now The briefing says only \"ride-hailing driver\"" in answer
-    assert "We are checking with the Shenzhen union (956030) and will let you know." in answer
-    assert "\"ride-hailing driver\", \"ride-hailing driver\" [sic]." in answer
-    assert "Confirm with the Shenzhen union on 956030 (24 hours)." in answer
 
 
 @pytest.mark.parametrize("lang, marked, heading", [
@@ -189,11 +214,11 @@ def test_the_last_answer_ends_the_quiz_and_each_answer_leads_to_the_next_questio
 
 def test_the_reveal_is_a_fragment_for_htmx_and_a_full_page_otherwise(client):
     fragment = client.get("/zh/outreach/quiz/1/answer", headers={"HX-Request": "true"})
-    assert "<html" not in fragment.text and "现在可以这样回答" in text_of(fragment.text)
+    assert "<html" not in fragment.text and "属于深圳工会实名会员。" in text_of(fragment.text)
     assert "HX-Request" in fragment.headers["Vary"]
     restore = client.get("/zh/outreach/quiz/1/answer",
                          headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
-    assert "<html" in restore.text and "现在可以这样回答" in text_of(restore.text)
+    assert "<html" in restore.text and "属于深圳工会实名会员。" in text_of(restore.text)
     assert "HX-Request" in client.get("/zh/outreach/quiz/1/answer").headers["Vary"]
 
 
@@ -237,7 +262,7 @@ def test_staff_can_add_a_question_in_content_without_code(tmp_path):
     (NEW_QUESTION.replace("B.自愿", "自愿"), "questions[3].options[1].zh"),
     (NEW_QUESTION.replace("    source: seed-000-sitf\n", ""), "questions[3].source"),
     (NEW_QUESTION.replace("source: seed-000-sitf", "source: nowhere"), "questions[3].source"),
-    (NEW_QUESTION.replace("id: voluntary", "id: carpool_drivers"), "questions[3].id"),
+    (NEW_QUESTION.replace("id: voluntary", "id: union_member"), "questions[3].id"),
     (NEW_QUESTION + "    quote_from: eligibility.no_such_rule\n", "questions[3].quote_from"),
     ("\n  - id: other\n    scheme_quiz: no_such_question\n", "questions[3].scheme_quiz"),
 ])
@@ -272,30 +297,47 @@ def test_the_handout_in_chinese_dates_and_footnotes_its_figures(client):
     assert "2026年11月的数字，打印于2026年11月22日" in page
     assert "暂定" in page and "自2026年7月1日起的新数字尚未公布" in page
     assert "粤人社发〔2025〕32号" in page  # a source of the figures
-    assert ("“E路守护”综合保障服务项目：深圳市总工会为快递员、网约配送员、网约车司机免费提供的保障。"
-            "申领请拨打956030（24小时）。") in page
+    assert "“E路守护”保障申领 956030 24小时。入会的快递员、网约配送员、网约车司机免费享有。" in page
+    assert "社保咨询 12333 官方咨询热线" in page
     for name in ("深圳社保局官网", "“深圳社保”微信公众号", "社保自助终端机", "社保经办窗口"):
         assert name in page
 
 
-def test_the_handout_opens_with_the_lowest_total_and_plain_conditions(client):
+def test_the_handout_opens_with_the_three_numbers_to_remember_and_plain_conditions(client):
     zh = text_of(client.get("/zh/outreach/handout").text)
-    assert ("每月最少交多少 养老和医疗保险合计每月 ¥1,493.16 养老保险 ¥955.00（最低缴费基数 ¥4,775.00）"
-            "+ 医疗保险一档 ¥538.16（最低缴费基数 ¥6,727.00），非深户，2026年11月。") in zh
-    assert zh.index("¥1,493.16") < zh.index("¥955.00") < zh.index("谁可以参保")
+    assert ("要记住的三个数字 每月最少交 暂定 ¥1,493.16 养老保险¥955.00＋医疗保险一档¥538.16，非深户。 "
+            "“E路守护”保障申领 956030 24小时。") in zh
+    assert zh.index("¥1,493.16") < zh.index("¥4,775.00") < zh.index("谁可以参保")
     assert "不是全日制学校的在校学生。" in zh and "没有在工作单位参加社保。" in zh
     assert "未在全日制学校就读" not in zh  # the official wording is cited, not quoted
-    assert "官方原文见：在深灵活就业人员参保讲解（深圳市社会保险基金管理局龙华分局，2024-10）。" in zh
+    assert "依据： 粤人社发〔2025〕32号；粤人社规〔2026〕14号；在深灵活就业人员参保讲解；" in zh
     en = text_of(client.get("/en/outreach/handout").text)
-    assert "The least you can pay each month ¥1,493.16 a month for pension and medical insurance" in en
+    assert ("Three numbers to remember Least a month Provisional ¥1,493.16 Pension ¥955.00 + medical insurance, "
+            "tier 1, ¥538.16; without Shenzhen hukou.") in en
+    assert "Social insurance 12333 The official hotline" in en
     assert "You are not a full-time student." in en
+
+
+@pytest.mark.parametrize("lang, notes", [
+    ("zh", "暂定 上年度平均工资、最低缴费基数、最高缴费基数：自2026年7月1日起的新数字尚未公布，"
+           "公布前暂按上一期的数字计算。深户地方补充养老保险缴费比例 1%：2026年5月1日起施行的"
+           "粤人社规〔2026〕14号是否保留此项，尚未核实。金额取整规则："),
+    ("en", "Provisional The average wage, the lowest base, the highest base: The figures for the period from "
+           "1 July 2026 have not been published yet; the figure of the previous period is used until they are. "
+           "Local supplementary pension rate for people with Shenzhen hukou 1%: Whether"),
+])
+def test_the_handout_gives_the_status_once_and_each_reason_once_naming_its_figures(client, lang, notes):
+    page = text_of(client.get(f"/{lang}/outreach/handout").text)
+    assert notes in page
+    assert "¥9,183.00；¥4,775.00" not in page and "¥9,183.00; ¥4,775.00" not in page  # no amounts said twice
 
 
 def test_the_handout_in_english(client):
     page = text_of(client.get("/en/outreach/handout").text)
     assert "Figures for November 2026, printed on 22 November 2026." in page
     assert "The lowest base ¥4,775.00 ¥955.00 ¥1,002.75" in page
-    assert "To claim, call 956030 (24 hours)." in page
+    assert "To claim E路守护 cover 956030 24 hours. Free for union members: couriers, delivery riders, " \
+           "ride-hailing drivers." in page
 
 
 # --- Membership-drive table ---------------------------------------------------------------------

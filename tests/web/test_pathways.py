@@ -160,7 +160,7 @@ def test_a_61_year_old_with_10_years_is_told_he_can_pay_on(client, headers):
     assert "You are 60 months short: paying every month from November 2026, you would reach the minimum in " \
            "October 2031" in text
     assert "At the lowest base, ¥4,775.00, that is about ¥955.00 a month." in text
-    assert "Lump sum (趸缴)" in text and "Third-party source, not an official text" in text
+    assert "Paying at once: the 2011 rule" in text and "Third-party source, not an official text" in text
     assert "Medical insurance has its own years requirement" in text
     assert "<html" in response.text if not headers else "<html" not in response.text
 

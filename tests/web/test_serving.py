@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from advisor.serving.serve import Refused, Settings, nginx_config, read_settings
+
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "static"
 ONE_YEAR = "max-age=31536000"
@@ -23,7 +25,7 @@ def test_static_links_carry_the_hash_of_the_file_they_point_to(client):
     links = static_links(client.get("/zh/").text)
     assert {link.split("?")[0] for link in links} == {
         "/static/css/site.css", "/static/vendor/htmx-2.0.11.min.js", "/static/js/enhance.js",
-        "/static/js/questions.js", "/static/favicon.svg"}
+        "/static/js/questions.js", "/static/js/head.js", "/static/favicon.svg"}
     for link in links:
         path, version = re.fullmatch(r"/static/(.+)\?v=([0-9a-f]{12})", link).groups()
         assert version == hashlib.sha256((STATIC / path).read_bytes()).hexdigest()[:12]
@@ -121,3 +123,36 @@ def test_gunicorn_listens_on_loopback_with_two_workers_per_core_plus_one(monkeyp
     assert settings["control_socket_disable"] is True
     # Malformed requests are answered with the security headers and logged without address or request line.
     assert settings["worker_class"] == "advisor.serving.gunicorn_worker.QuietSyncWorker"
+
+
+def test_nginx_counts_requests_per_address_not_connections_and_knows_every_app_server(app, tmp_path):
+    text = nginx_config(app, tmp_path, tmp_path / "g3", Settings(instances=3))
+    assert "limit_req_zone $binary_remote_addr zone=per_address_rate:10m rate=20r/s;" in text
+    assert "limit_req zone=per_address_rate burst=200 nodelay;" in text
+    assert "limit_conn per_address 1024;" in text  # the backstop, above 20 × 30 + 200
+    assert "worker_shutdown_timeout 15s;" in text  # half the 30 s deadline (the other half: the recycling)
+    assert "client_body_timeout 5s;" in text
+    servers = [line.strip() for line in text.splitlines() if line.strip().startswith("server unix:")]
+    assert servers == [f"server unix:{tmp_path}/g3/app-{n}.sock max_fails=1 fail_timeout=10s;" for n in (1, 2, 3)]
+    assert "proxy_next_upstream error timeout non_idempotent;" in text
+    health = text[text.index("location = /healthz {"):text.index("location / {")]
+    assert "access_log off;" in health and "limit_req" not in health
+    assert "@" not in text.replace("@RATE@", "")  # every placeholder filled in
+
+
+def test_serve_settings_are_checked_before_anything_starts(monkeypatch):
+    assert read_settings({}) == Settings()
+    assert read_settings({"ADVISOR_INSTANCES": "3", "ADVISOR_REQUESTS_PER_ADDRESS": "50"}).burst == 500
+    for name, value in [("ADVISOR_INSTANCES", "0"), ("ADVISOR_PORT", "70000"), ("ADVISOR_REQUEST_DEADLINE", "2"),
+                        ("ADVISOR_REQUESTS_PER_ADDRESS", "many")]:
+        with pytest.raises(Refused, match=f"setting: {name} must be a whole number"):
+            read_settings({name: value})
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert Settings(instances=2).workers_per_instance() == 3 and Settings(instances=1).workers_per_instance() == 5
+
+
+def test_the_health_check_answers_from_memory(client, app, monkeypatch):
+    response = client.get("/healthz", headers={"Host": "localhost"})
+    assert (response.status_code, response.data) == (200, b"ok\n") and response.headers["Cache-Control"] == "no-store"
+    monkeypatch.setitem(app.extensions, "advisor.prepared", {"zh": object()})  # one language missing
+    assert client.get("/healthz").status_code == 503

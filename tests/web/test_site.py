@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .pages import assert_own_files_only
+from .pages import assert_own_files_only, between, text_of
 
 PAGES = ["/zh/", "/en/", "/zh/calculate", "/en/calculate"]
 
@@ -71,3 +71,51 @@ def test_oversized_bodies_answer_413(client):
     api = client.post("/api/v1/contribution?lang=en", data=b"{" + b" " * 70_000 + b"}",
                       content_type="application/json")
     assert api.status_code == 413 and api.get_json() == {"errors": {"request": ["What you sent is too large"]}}
+
+
+GUIDES = {  # the guides (issue 23): their address, and how the menu and home name them in each language
+    "zh": {"/zh/stopping": "停保和补缴", "/zh/leaving": "离开深圳", "/zh/resident-schemes": "职工和居民保险怎么选"},
+    "en": {"/en/stopping": "Stopping and back payment", "/en/leaving": "Leaving Shenzhen",
+           "/en/resident-schemes": "Employee or resident insurance?"},
+}
+
+
+def links_in(html: str) -> dict[str, str]:
+    """Each link's address and its text as a reader sees it."""
+    return {href: text_of(text) for href, text in re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', html, re.S)}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("url", ["/{lang}/", "/{lang}/calculate", "/{lang}/stopping"])
+def test_the_menu_links_the_guides(client, lang, url):
+    html = client.get(url.format(lang=lang)).text
+    phone_menu = between(html, '<ul class="menu__list">', "</ul>")
+    wide_menu = between(html, '<nav class="wrap site-nav"', "</nav>")
+    for menu in (phone_menu, wide_menu):
+        links = links_in(menu)
+        assert {href: links.get(href) for href in GUIDES[lang]} == GUIDES[lang]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_home_lists_the_guides_below_the_journey(client, lang):
+    html = client.get(f"/{lang}/").text
+    main = between(html, "<main", "</main>")
+    links = links_in(main)
+    assert {href: links.get(href) for href in GUIDES[lang]} == GUIDES[lang]
+    # The way in comes first: the start button before the guides.
+    assert main.index(f'href="/{lang}/check"') < min(main.index(f'href="{href}"') for href in GUIDES[lang])
+
+
+@pytest.mark.parametrize("url", ["/zh/check", "/en/forecast", "/zh/"])
+def test_the_page_is_marked_as_scripted_before_its_first_paint(client, url):
+    """head.js sets <html class="js"> before the first paint (the stylesheet then holds back the questions that
+    only some people are asked, so the form does not jump): in <head>, after the stylesheet, neither deferred nor
+    async; without JavaScript the class is never set and every question shows."""
+    html = client.get(url).text
+    head = html[:html.index("</head>")]
+    tag = re.search(r'<script src="/static/js/head\.js\?v=[0-9a-f]{12}"></script>', head)
+    assert tag and head.index('rel="stylesheet"') < tag.start()
+    assert '<html lang="' in html and 'class="js"' not in html
+    with client.get("/static/js/head.js") as script:
+        assert b'classList.add("js")' in script.data
+

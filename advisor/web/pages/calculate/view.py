@@ -156,6 +156,7 @@ def result_view(advice: CostAdvice) -> dict:
         "figures": figures,
         "rounding": figure_view(advice.inputs.rounding),
         "local_supplementary_skipped": advice.hukou is not Hukou.SHENZHEN and Scheme.PENSION in result.bases,
+        "back_dating": advice.back_dating(content()),
         "unemployment_benefit": (benefit_view(advice.month) if Scheme.UNEMPLOYMENT in result.bases else None),
     }
     view["summary"] = summary("calculate", cost_headline(view), view)

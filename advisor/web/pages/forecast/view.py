@@ -12,8 +12,8 @@ from datetime import date
 from flask import current_app, request
 
 from advisor.answers.contribution import pension_base_presets
-from advisor.answers.explain import not_in_force_message
-from advisor.answers.forecast import AlreadyRetired, ExtensionBeyondTable, forecast_pension
+from advisor.answers.explain import before_records_message, not_in_force_message
+from advisor.answers.forecast import AlreadyRetired, ExtensionBeyondTable, RetiredBeforeRecords, forecast_pension
 from advisor.answers.forecast_explain import beyond_table_message
 from advisor.answers.retirement_explain import outside_window_message
 from advisor.clock import today
@@ -81,6 +81,9 @@ def forecast():
             if form.hukou.data in OTHER_HUKOUS:  # the Shenzhen supplementary pension does not concern them
                 result = replace(result, notices=tuple(
                     n for n in result.notices if n.code != "shenzhen_hukou_supplementary"))
+        except RetiredBeforeRecords as exc:
+            problem = [before_records_message(content(), exc.retirement.date)]
+            form.add_error(form.birth_date, problem[0])
         except AlreadyRetired as exc:
             problem = [_("You reached the statutory retirement age on %(date)s with the minimum contribution months: "
                          "apply for your pension. This forecast is for people who have not reached the age yet, or "

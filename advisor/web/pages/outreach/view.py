@@ -67,10 +67,11 @@ def present(number: int):
     context = {"kind": kind, "title": str(title), "number": number, "count": len(SLIDES),
                "titles": [str(t) for _, t in SLIDES]}
     if kind == "conditions":
-        context["conditions"] = conditions()
+        context.update(conditions=conditions(), plain=plain_conditions(HANDOUT_CONDITIONS))
     elif kind == "work":
-        context.update(work_kinds=work_kinds(), pension_rule=rule_quote("work_pension_medical"),
-                       unemployment_rule=rule_quote("work_unemployment"))
+        context.update(work_kinds=work_kinds(short=True), pension_rule=rule_quote("work_pension_medical"),
+                       unemployment_rule=rule_quote("work_unemployment"),
+                       unemployment_plain=plain_conditions(("work_unemployment",))[0])
     elif kind == "costs":
         context["costs"] = cost_view(this_month(), PRESENTER_BASES)
     elif kind == "register":
@@ -111,8 +112,7 @@ def handout():
     costs = cost_view(this_month(), HANDOUT_BASES, lowest=True)
     return render_template(
         "outreach/handout.html",
-        month=this_month(), conditions=plain_conditions(HANDOUT_CONDITIONS),
-        conditions_source=conditions(HANDOUT_CONDITIONS[:1])[0].citation, work_kinds=work_kinds(short=True),
+        month=this_month(), conditions=plain_conditions(HANDOUT_CONDITIONS), work_kinds=work_kinds(short=True),
         costs=costs, channels=channels(), e_road=e_road(), codes=qr_codes(), sources=handout_sources(costs),
     )
 
@@ -120,7 +120,7 @@ def handout():
 def qr_codes() -> list[tuple[str, str, Markup]]:
     """(caption, address, SVG): this site in the page's language, then the official websites."""
     site = url_for("web.home", _external=True)
-    codes = [(gettext("This site: check, calculate and register step by step"), site, qr_svg(site, site))]
+    codes = [(gettext("This site: check and calculate"), site, qr_svg(site, site))]
     return codes + [(channel.name, channel.address, qr_svg(channel.address, channel.address))
                     for channel in official_addresses()]
 

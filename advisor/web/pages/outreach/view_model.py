@@ -8,8 +8,8 @@ from typing import Any
 
 from advisor.answers.explain import not_in_force_message
 from advisor.answers.outreach import HUKOU_KINDS, CostTable, cost_table
+from advisor.i18n import gettext, localized
 from advisor.i18n import lazy_gettext as _l
-from advisor.i18n import localized
 from advisor.policy.outreach import option_letter
 from advisor.rules.calendar import YearMonth
 from advisor.web.choices import content
@@ -44,7 +44,7 @@ def conditions(rule_ids: tuple[str, ...] = CONDITIONS) -> list[Quoted]:
 
 
 def plain_conditions(rule_ids: tuple[str, ...] = HANDOUT_CONDITIONS) -> list[str]:
-    """The conditions in plain words, for a worker's sheet; their official wording is rule_quote's."""
+    """The conditions in plain words, for a worker's sheet or a slide; their official wording is rule_quote's."""
     return [localized(content().texts["eligibility"][rule_id]["plain"]) for rule_id in rule_ids]
 
 
@@ -69,7 +69,7 @@ class StatusNote:
     status_label: str
     explanation: str
     figures: list[str]  # each figure's name, with its value when it is an amount or a rate
-    short: list[str]  # the same, shorter for a one-page sheet (figure_value_only)
+    short: list[str]  # the same, by shorter names for a one-page sheet (figure_short_name)
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,25 @@ class CostView:
     status_notes: list[StatusNote]  # the figures not confirmed, with why
     problems: list[str]  # why part of the table is missing
     sources: list[str]  # the documents the figures come from, each once, by number or title
+
+    @property
+    def badges(self) -> list[StatusNote]:
+        """One note per status that is not "confirmed", for a badge beside the figures; the notes say why."""
+        return list({note.status: note for note in self.status_notes}.values())
+
+    def sheet_notes(self, status: str) -> str:
+        """For a one-page sheet, after one badge: each reason for this status once, naming its figures by their
+        short names ("The lowest base, the highest base: the figures for … have not been published yet.")."""
+        sentences = []
+        for note in self.status_notes:
+            if note.status == status:
+                names = gettext(", ").join(note.short)
+                sentences.append(gettext("%(figures)s: %(why)s", figures=names[:1].upper() + names[1:],
+                                         why=note.explanation))
+        text = sentences[0] if sentences else ""
+        for sentence in sentences[1:]:  # a space between English sentences, none between Chinese ones
+            text = gettext("%(sentence)s %(next)s", sentence=text, next=sentence)
+        return text
 
 
 def status_notes(figures: list[FigureView]) -> list[StatusNote]:
@@ -90,7 +109,7 @@ def status_notes(figures: list[FigureView]) -> list[StatusNote]:
         if key not in notes:
             notes[key] = StatusNote(figure.status, figure.status_label, figure.explanation, [], [])
         notes[key].figures.append(figure_with_value(figure))
-        notes[key].short.append(figure_value_only(figure))
+        notes[key].short.append(figure_short_name(figure))
     return list(notes.values())
 
 
@@ -101,13 +120,22 @@ def figure_with_value(figure: FigureView) -> str:
     return figure.description
 
 
-def figure_value_only(figure: FigureView) -> str:
-    """For a one-page sheet: "¥4,775.00" for an amount it shows by name, a rate with its name, and a
-    rule by the name its description opens with ("Rounding: each line …" → "Rounding")."""
+# What a one-page sheet calls the figures it shows in its table, so a note names them instead of repeating amounts.
+SHEET_NAMES = {
+    "pension.average_wage": _l("the average wage"),
+    "pension.base_floor": _l("the lowest base"),
+    "pension.base_ceiling": _l("the highest base"),
+}
+
+
+def figure_short_name(figure: FigureView) -> str:
+    """For a one-page sheet: a figure its table shows by the name the sheet uses ("the lowest base"), a rate
+    with its name and value, and a rule by the name its description opens with ("Rounding: each line …" →
+    "Rounding")."""
+    if figure.parameter_id in SHEET_NAMES:
+        return str(SHEET_NAMES[figure.parameter_id])
     unit = content().parameters[figure.parameter_id].unit
-    if unit == "CNY/month":
-        return str(figure_value(figure.value, figure.parameter_id))
-    if unit == "ratio":
+    if unit in ("CNY/month", "ratio"):
         return figure_with_value(figure)
     return figure.description.replace("：", ":").split(":")[0]
 
@@ -128,6 +156,16 @@ def cost_view(month: YearMonth, preset_keys: tuple[str, ...], medical: bool = Tr
 
 # --- Registration channels and E路守护 -------------------------------------------------------------
 
+# What a slide says of each way to register, in a few words; the full "suits" sentence is in the
+# speaker notes and on the register page.
+CHANNEL_HINTS = {
+    "website": _l("Log in by scanning a code with 粤省事"),
+    "wechat": _l("Everything inside WeChat"),
+    "terminal": _l("Take your ID card"),
+    "counter": _l("Staff help you in person"),
+}
+
+
 @dataclass(frozen=True)
 class ChannelSummary:
     id: str
@@ -135,18 +173,28 @@ class ChannelSummary:
     address: str | None
     suits: str
 
+    @property
+    def hint(self) -> str:
+        return str(CHANNEL_HINTS.get(self.id, ""))
+
 
 def channels() -> list[ChannelSummary]:
     return [ChannelSummary(c["id"], localized(c["name"]), c.get("address"), localized(c["suits"]))
             for c in content().texts["channels"]["channels"]]
 
 
+# Sources a worker's sheet names: documents, not research material (a calculator's data file, this site's own
+# working), which the sources page lists with the rest.
+SHEET_SOURCE_KINDS = ("official", "official-unseen", "seed")
+
+
 def handout_sources(costs: CostView) -> list[str]:
     """Every document the handout draws on, once: the figures', the conditions', the channels' and E路守护's."""
     texts = content().texts
-    others = [texts["eligibility"][HANDOUT_CONDITIONS[0]]["source"], texts["channels"]["channels"][0]["source"],
-              content().schemes["e_road"]["source"]]
-    return list(dict.fromkeys([*costs.sources, *map(short_citation, others)]))
+    keys = [*(f.source for f in costs.table.figures if f.source), texts["eligibility"][HANDOUT_CONDITIONS[0]]["source"],
+            texts["channels"]["channels"][0]["source"], content().schemes["e_road"]["source"]]
+    documents = [key for key in keys if content().sources[key]["kind"] in SHEET_SOURCE_KINDS]
+    return list(dict.fromkeys(map(short_citation, documents)))
 
 
 def channels_source() -> Quoted:
@@ -171,6 +219,7 @@ class ERoad:
     name: str
     conditions_intro: str
     conditions: list[str]
+    short_conditions: list[str]  # the same, in a few words each, for a slide
     hotline: Hotline
     other_phones: list[Hotline]
     channels: list[str]
@@ -190,6 +239,7 @@ def e_road() -> ERoad:
         name=localized(scheme["name"]),
         conditions_intro=localized(scheme["conditions_quote"]),
         conditions=[localized(condition["text"]) for condition in scheme["conditions"]],
+        short_conditions=[localized(condition["short"]) for condition in scheme["conditions"]],
         hotline=phones[0],
         other_phones=phones[1:],
         channels=[localized(channel["text"]) for channel in scheme["claim_channels"]["channels"]],
