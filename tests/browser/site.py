@@ -350,6 +350,9 @@ FRAME_INSETS = """() => {
   for (const element of frame.querySelectorAll('*')) {
     const holdsText = [...element.childNodes].some(node => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
     if (!holdsText || element.getClientRects().length === 0) { continue; }
+    // Inside a closed <details> (below a result's first screen) text is not drawn, whatever boxes it reports.
+    const closed = element.closest('details:not([open])');
+    if (closed && !element.closest('summary')) { continue; }
     const text = element.getBoundingClientRect();
     insets.texts += 1;
     insets.left = Math.min(insets.left, text.left - box.left);
