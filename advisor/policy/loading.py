@@ -24,7 +24,7 @@ from advisor.policy.yaml_loader import load_yaml
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 _SOURCE_KINDS = ("official", "official-unseen", "secondary", "derived", "seed")
-_SOURCE_REQUIRED = ("title", "issuer", "date", "kind")
+_SOURCE_REQUIRED = ("title", "issuer", "kind")  # `date` when the document gives one
 # Text files under content/rules/ and what each entry must hold besides bilingual texts.
 _TEXT_FILES = ("schemes", "eligibility", "notices", "work_kinds")
 # Guides for the register and FAQ pages (content/guides/<stem>.yaml), kept in Content.texts under their stem.
@@ -85,8 +85,13 @@ def load_content(directory: Path | str = CONTENT_DIR) -> Content:
                 raise ContentError("content/sources.yaml", f"{key}.{required}", "is required")
         if source["kind"] not in _SOURCE_KINDS:
             raise ContentError("content/sources.yaml", f"{key}.kind", f"must be one of {', '.join(_SOURCE_KINDS)}")
-        if "url" in source and not re.match(r"^https?://", str(source["url"])):
-            raise ContentError("content/sources.yaml", f"{key}.url", "must be an http(s) address")
+        for address in ("url", "read_at"):  # the official address; where the text was read when not there
+            if address in source and not re.match(r"^https?://", str(source[address])):
+                raise ContentError("content/sources.yaml", f"{key}.{address}", "must be an http(s) address")
+        if "note" in source:  # the research note, shown on the sources page alone
+            _check_texts({"note": source["note"]}, "content/sources.yaml", key, {})
+            if not isinstance(source["note"], dict) or set(source["note"]) != {"zh", "en"}:
+                raise ContentError("content/sources.yaml", f"{key}.note", "a text needs both 'zh' and 'en'")
 
     parameters: dict[str, Parameter] = {}
     aliases: dict[str, tuple[str, str]] = {}

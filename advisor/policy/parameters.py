@@ -22,7 +22,7 @@ from advisor.policy.errors import ContentError, FigureMissing, NotInForce
 STATUSES = ("confirmed", "provisional", "conflicting", "missing")
 UNITS = ("CNY/month", "CNY/year", "ratio", "years", "months", "code", "schedule")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
-_ENTRY_KEYS = {"value", "until", "status", "source", "quote", "note", "candidates", "recorded"}
+_ENTRY_KEYS = {"value", "until", "status", "source", "quote", "note", "research", "candidates", "recorded"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class Entry:
     # The day the entry was added to the site, when later than `effective` (a back-dated period entered when
     # published): the home page's "figures updated" line counts its 30 days from then (advisor/policy/upkeep.py).
     recorded: date | None = None
+    # How the figure was found (which mirror, calculator or repost), for the sources page alone.
+    research: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,9 @@ def _entry(raw: Any, effective: Any, unit: str, sources: Mapping[str, Any], file
     recorded = raw.get("recorded")
     if recorded is not None and (not isinstance(recorded, date) or recorded < effective):
         raise ContentError(file, f"{where}.recorded", "must be a date on or after the effective date")
-    return Entry(effective, value, status, until, raw.get("source"), quote, note, tuple(candidates), recorded)
+    research = _text(raw["research"], file, f"{where}.research") if "research" in raw else {}
+    return Entry(effective, value, status, until, raw.get("source"), quote, note, tuple(candidates), recorded,
+                 research)
 
 
 def parse_parameter(parameter_id: str, raw: Any, sources: Mapping[str, Any], file: str) -> Parameter | str:

@@ -11,7 +11,17 @@ from advisor.answers.upkeep import figures_update_line
 from advisor.clock import today
 from advisor.i18n import DEFAULT_LANGUAGE, language
 from advisor.i18n import lazy_gettext as _l
-from advisor.web import external, handoff, health, kiosk, page_cache, prepared, result_summaries, static_files
+from advisor.web import (
+    citations,
+    external,
+    handoff,
+    health,
+    kiosk,
+    page_cache,
+    prepared,
+    result_summaries,
+    static_files,
+)
 from advisor.web.blueprint import bp
 from advisor.web.compression import compress_response
 from advisor.web.errors import register_error_pages
@@ -29,6 +39,7 @@ from advisor.web.pages.outreach import view as outreach  # noqa: F401
 from advisor.web.pages.pension_at_retirement import view as pension_at_retirement  # noqa: F401
 from advisor.web.pages.protection import view as protection  # noqa: F401  (新职伤, after an accident)
 from advisor.web.pages.register import view as register  # noqa: F401
+from advisor.web.pages.sources import view as sources  # noqa: F401
 from advisor.web.pages.union import view as union  # noqa: F401
 
 NAVIGATION = (
@@ -75,6 +86,7 @@ def init_app(app: Flask) -> None:
     app.after_request(add_security_headers)
     app.context_processor(template_helpers)
     kiosk.init_app(app)
+    citations.init_app(app)  # the status badges' words (templates/macros/sources.html)
     external.init_app(app)  # kiosk mode: addresses and phone numbers
     handoff.init_app(app)  # kiosk mode: a result's QR code for the worker's phone
     result_summaries.init_app(app)  # the opening sentence of the newer pages' results (issue 10)

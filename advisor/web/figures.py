@@ -6,18 +6,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from advisor.i18n import current_language, format_long_date, format_rate, format_yuan, localized
+from advisor.i18n import format_long_date, format_rate, format_yuan, localized
 from advisor.i18n import gettext as _
-from advisor.i18n import lazy_gettext as _l
 from advisor.policy import Figure
 from advisor.web.choices import content
+from advisor.web.citations import STATUS_BADGES, Citation, cite
 
-STATUS_LABELS = {
-    "confirmed": _l("Confirmed"),
-    "provisional": _l("Provisional"),
-    "conflicting": _l("Sources disagree"),
-    "missing": _l("Not found"),
-}
+STATUS_LABELS = STATUS_BADGES  # a figure's status in the words every page uses
 
 
 @dataclass(frozen=True)
@@ -28,7 +23,7 @@ class FigureView:
     status: str
     status_label: str
     explanation: str  # why the status is what it is, in plain words ("" when confirmed)
-    citation: str
+    citation: Citation | None
     url: str | None
     quote: str | None
 
@@ -39,21 +34,16 @@ class NoticeView:
 
     code: str
     message: str
-    citation: str
+    citation: Citation | None
     url: str | None
     extras: tuple[str, ...] = ()  # further paragraphs (the pension-place condition, the alternatives)
     kind_label: str = ""  # "third-party source" when the notice rests on one
     link: object = None  # a guide that says more (guide_views.Link)
 
 
-def citation(source_key: str | None) -> tuple[str, str | None]:
-    source = content().sources.get(source_key or "", {})
-    parts = [str(source.get(k)) for k in ("number", "title") if source.get(k)]
-    text = " ".join(parts)
-    if source.get("issuer"):
-        opening, comma, closing = ("（", "，", "）") if current_language() == "zh" else (" (", ", ", ")")
-        text += f"{opening}{source['issuer']}{comma}{source['date']}{closing}"
-    return text, source.get("url")
+def citation(source_key: str | None) -> Citation | None:
+    """The document a figure or text cites, as pages show it (advisor/web/citations.py)."""
+    return cite(source_key)
 
 
 def figure_view(figure: Figure) -> FigureView:
@@ -63,7 +53,7 @@ def figure_view(figure: Figure) -> FigureView:
         explanation = _(
             "The figures for the period from %(date)s have not been published yet; the figure of the previous "
             "period is used until they are.", date=format_long_date(figure.until + timedelta(days=1)))
-    text, url = citation(figure.source)
+    cited = citation(figure.source)
     return FigureView(
         parameter_id=figure.parameter_id,
         description=localized(content().parameters[figure.parameter_id].description),
@@ -71,8 +61,8 @@ def figure_view(figure: Figure) -> FigureView:
         status=figure.status,
         status_label=str(STATUS_LABELS[figure.status]),
         explanation=explanation,
-        citation=text,
-        url=url,
+        citation=cited,
+        url=cited.url if cited else None,
         quote=figure.quote,
     )
 

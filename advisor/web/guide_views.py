@@ -14,6 +14,7 @@ from advisor.i18n import lazy_gettext as _l
 from advisor.policy.guides import HUKOU_VALUES
 from advisor.rules.types import Hukou
 from advisor.web.choices import HUKOU_CHOICES, content
+from advisor.web.citations import Citation
 from advisor.web.figures import citation
 
 # Who an item is for, when the page shows the version for every hukou.
@@ -37,7 +38,6 @@ LINKS = {
     "resident": ("web.resident", _l("Compare with the resident schemes")),
     "faq": ("web.faq", _l("Questions and answers")),
 }
-SOURCE_KIND_LABELS = {"secondary": _l("Third-party source, not an official text")}
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,10 @@ class Cited:
     """Where a text comes from: the verbatim quote (if any) and the document it is quoted from."""
 
     quote: str
-    citation: str
+    citation: Citation | None  # the document, at the place the item cites
     url: str | None
     locator: str
-    kind_label: str  # shown when the source is not official ("" otherwise)
+    kind_label: str  # kept for templates that still read it: always "" (how sure a source is: the sources page)
 
 
 @dataclass(frozen=True)
@@ -105,9 +105,10 @@ def cited(item: Mapping[str, Any]) -> Cited:
     if "notice" in item:
         notice = content().texts["notices"][item["notice"]]
         source, quote = notice["source"], notice.get("quote")
-    text, url = citation(source)
-    kind = content().sources[source]["kind"]
-    return Cited(localized(quote), text, url, localized(item.get("locator")), str(SOURCE_KIND_LABELS.get(kind, "")))
+    locator = localized(item.get("locator"))
+    document = citation(source)
+    return Cited(localized(quote), document.at(locator) if document else None, document.url if document else None,
+                 locator, "")
 
 
 def link(page: str | None) -> Link | None:

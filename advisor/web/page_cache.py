@@ -28,7 +28,7 @@ PAGES = frozenset({
     "web.home", "web.check", "web.calculate", "web.forecast", "web.pension_at_retirement_page", "web.register",
     "web.faq", "web.glossary", "web.leaving", "web.resident", "web.stopping",
     "web.union", "web.union_accident_aid", "web.union_e_road", "web.union_join", "web.union_other_regions",
-    "web.protection_injury", "web.protection_after_accident",
+    "web.protection_injury", "web.protection_after_accident", "web.sources",
 })
 
 

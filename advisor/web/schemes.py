@@ -10,6 +10,7 @@ from typing import Any
 
 from advisor.i18n import format_yuan_round, localized
 from advisor.web.choices import content
+from advisor.web.citations import Citation
 from advisor.web.figures import citation
 
 
@@ -17,8 +18,8 @@ def scheme(stem: str) -> Mapping[str, Any]:
     return content().schemes[stem]
 
 
-def source_citation(source_key: str) -> str:
-    return citation(source_key)[0]
+def source_citation(source_key: str) -> Citation | None:
+    return citation(source_key)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def employer_route(form) -> dict | None:
     if form.platform_subsidy.data != "jd":
         return None
     entry = subsidy_entry(content(), "jd")
-    source_text, _url = citation(entry["condition"]["source"])
+    source_text = citation(entry["condition"]["source"])
     return {"employer": True, "rule": localized(entry["rule"]), "condition": localized(entry["condition"]["text"]),
             "status": entry["condition"]["status"],
             "status_label": status_label(content(), entry["condition"]["status"]), "citation": source_text}
@@ -60,7 +60,7 @@ def employer_route(form) -> dict | None:
 
 def subsidy_display(answer: SubsidyAnswer) -> dict:
     subsidy = answer.subsidy
-    source_text, _url = citation(answer.source) if answer.source else ("", None)
+    source_text = citation(answer.source) if answer.source else None
     share = None
     if subsidy.share is not None:
         share = figure_view(content().figure(answer.share_parameter, answer.on))

@@ -79,7 +79,7 @@ def test_a_month_whose_medical_limits_were_not_found_is_a_clear_422(client):
     messages = response.get_json()["errors"]["month"]
     assert len(messages) == 3  # medical floor, medical ceiling, unemployment ceiling
     assert messages[0].startswith("Lowest monthly medical contribution base")
-    assert "No reliable source was found for Shenzhen's 2025 medical base limits" in messages[0]
+    assert "No reliable official source was found for Shenzhen's 2025 medical base limits" in messages[0]
 
 
 def test_a_month_before_any_figure_is_a_422(client):

@@ -38,7 +38,7 @@ def test_the_issue_s_example_man_born_1965_with_120_months_needs_60_more(client)
     # Known to be Shenzhen: the pension-place condition is not repeated; the alternatives are.
     assert "Shenzhen does it only for people whose pension-drawing place is Shenzhen" not in found["message"]
     assert "move your pension into the resident pension scheme" in found["message"]
-    assert notice(body, "lump_sum")["message"].startswith("Paying at once: the 2011 rule, as third parties quote it")
+    assert notice(body, "lump_sum")["message"].startswith("Paying at once: the 2011 rule (its text not yet read)")
     assert notice(body, "medical_years_at_retirement") is not None
 
 
@@ -65,17 +65,18 @@ def test_exactly_at_the_minimum_there_is_nothing_to_pay_on(client, months, expec
 
 
 @pytest.mark.parametrize(("first_insured", "start"), [
-    ("2009-03", "Lump sum (趸缴): you were first insured before 1 July 2011, so under the rule as third parties "
-                "quote it, if you are still short after 60 months of 延缴 you may pay the remaining 20 months in one "
+    ("2009-03", "Lump sum (趸缴): you were first insured before 1 July 2011, so under the ministry's rule (its "
+                "text not yet read), if you are still short after 60 months of 延缴 you may pay the remaining 20 "
+                "months in one "
                 "go (from November 2031 at the earliest)."),
     # Issue 25, item 5: not categorical; the 2024 办法 Art. 2 allows paying on or paying at once.
-    ("2012-05", "Paying at once: you were first insured on or after 1 July 2011. The 2011 rule, as third parties "
-                "quote it, allowed a lump sum only to people insured before that date; Art. 2 of the State "
+    ("2012-05", "Paying at once: you were first insured on or after 1 July 2011. The 2011 rule (its text not yet "
+                "read) allowed a lump sum only to people insured before that date; Art. 2 of the State "
                 "Council's 2024 办法 on the retirement-age reform says that people short of the minimum at the "
                 "statutory age may reach it “by paying on or by paying at once, under the rules” (通过延长缴费或者"
                 "一次性缴费), with no such date. The detailed rules on who may pay at once were not found. So you "
                 "may have to pay month by month, or you may be able to pay at once: confirm with 12333."),
-    (None, "Paying at once: the 2011 rule, as third parties quote it, allows a lump sum only to people first "
+    (None, "Paying at once: the 2011 rule (its text not yet read) allows a lump sum only to people first "
            "insured before 1 July 2011 who are still short after 60 months of 延缴; Art. 2 of the State Council's "
            "2024 办法 says"),
 ])

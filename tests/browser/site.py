@@ -301,6 +301,7 @@ PAGE_STATES: dict[str, State] = {
     "stopping": visit("/stopping"),
     "leaving": visit("/leaving"),
     "resident": visit("/resident-schemes"),
+    "sources": visit("/sources"),
     "check-extension": check_past_the_age,
     "forecast-extension": forecast_past_the_age,
     "calculate-unemployment-wage": calculate_unemployment,

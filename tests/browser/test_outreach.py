@@ -98,7 +98,7 @@ def test_the_quiz_reveals_the_answer_in_place_and_the_keys_step_through(context)
     expect(page.locator(".quiz-option--correct")).to_have_text("A.必须是 ✓ 正确答案")
     expect(page.locator(".quiz-answer blockquote")).to_have_text("属于深圳工会实名会员。")
     expect(page.locator(".quiz-answer .source")).to_contain_text(
-        "“深工守护”综合保障服务项目（深圳市总工会，2024-10），申领条件1")
+        "《“深工守护”综合保障服务项目》，申领条件1")
     expect(page.locator("main")).not_to_contain_text("原文如此")
     page.wait_for_url("**/zh/outreach/quiz/1/answer")  # the address follows, so reloading keeps the step
     page.keyboard.press("ArrowRight")
@@ -224,7 +224,7 @@ def test_the_handout_says_each_caveat_once(context, lang: str):
     page.goto(f"/{lang}/outreach/handout")
     text = page.locator(".handout").inner_text()
     rounding = {"zh": "四舍五入", "en": "half-up"}[lang]
-    provisional = {"zh": "暂定", "en": "Provisional"}[lang]
+    provisional = {"zh": "还在核实", "en": "Unverified"}[lang]
     assert text.count(rounding) == 1
     # The status twice: beside the least a month (worked out from those figures) and once with all the reasons.
     assert text.count(provisional) == 2
@@ -362,7 +362,7 @@ def test_the_cost_slide_keeps_its_caveats_in_the_speaker_notes(new_context, lang
     slide, texts = room_view(page)
     assert "¥955.00" in slide and "¥4,775.00" in slide and "¥538.16" in slide
     badge = page.locator(".slide-table caption .status--provisional")
-    expect(badge).to_have_text({"zh": "暂定", "en": "Provisional"}[lang])  # the figures' status stays on the slide
+    expect(badge).to_have_text({"zh": "还在核实", "en": "Unverified"}[lang])  # the figures' status stays on the slide
     assert caveat not in "".join(text for text, _ in texts)
     notes = page.locator(".slide-notes")
     expect(notes.locator(".slide__statuses")).to_be_hidden()

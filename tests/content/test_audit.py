@@ -23,6 +23,12 @@ FROM_THE_REFORM = {"retirement.reform", "retirement.female_flexible_worker_categ
                    "pension.payout_months_by_month", "retirement.flexible"}
 
 
+def research(content, parameter_id, day):
+    """The research note of the entry in force on `day`: what was searched and found (the sources page shows it;
+    the pages show the plain note)."""
+    return [entry for entry in content.parameters[parameter_id].entries if entry.effective <= day][-1].research
+
+
 def months_to_today():
     day, today = FIRST_MONTH, date.today()
     while day <= today:
@@ -56,14 +62,14 @@ def test_the_rules_that_begin_with_the_reform_begin_on_its_first_day(content):
 def test_the_periods_without_a_source_are_explicit_and_say_what_was_searched(content, parameter_id, day):
     with pytest.raises(FigureMissing) as missing:
         content.figure(parameter_id, day)
-    note = missing.value.note
-    assert "已查" in note["zh"] and "Searched" in note["en"]
-    assert "12333" in note["en"] or "12393" in note["en"]  # whom to ask
+    note, trail = missing.value.note, research(content, parameter_id, day)
+    assert "已查" in trail["zh"] and "Searched" in trail["en"]
+    assert "12333" in note["en"] or "12393" in note["en"]  # whom to ask, in the plain note
 
 
 def test_the_unemployment_pilot_before_2024_is_named_as_not_found(content):
-    note = content.parameters["unemployment.rate"].entries[0].note
-    assert "earlier pilot existed, but its document was not found" in note["en"]
+    trail = content.parameters["unemployment.rate"].entries[0].research
+    assert "earlier pilot existed, but its document was not found" in trail["en"]
 
 
 # --- Statuses: no higher than the sources, or the note says why ----------------------------------
@@ -83,8 +89,9 @@ def test_the_2023_medical_rate_is_confirmed_by_two_official_texts_and_says_so(co
 def test_the_2026_medical_limits_are_confirmed_by_the_issuing_body_and_say_why(content, parameter_id, value):
     figure = status(content, parameter_id, date(2026, 3, 1))
     assert (figure.value, figure.status, figure.source) == (Decimal(value), "confirmed", "sz-hsa-2025-12-29")
-    assert figure.note["en"].startswith("Why confirmed: it is the notice of the body that sets these figures")
-    assert "33,633 ÷ 3 = 11,211" in figure.note["en"]
+    trail = research(content, parameter_id, date(2026, 3, 1))
+    assert trail["en"].startswith("Why confirmed: it is the notice of the body that sets these figures")
+    assert "33,633 ÷ 3 = 11,211" in trail["en"]
 
 
 def test_the_shenzhen_hukou_supplement_rests_on_one_source_and_is_provisional(content):
@@ -97,7 +104,9 @@ def test_the_shenzhen_hukou_supplement_rests_on_one_source_and_is_provisional(co
 def test_the_2023_pension_ceiling_rests_on_third_party_sources_and_is_provisional(content):
     figure = status(content, "pension.base_ceiling", date(2023, 7, 1))
     assert (figure.value, figure.status) == (Decimal("26421"), "provisional")
-    assert figure.note["en"].startswith("Provisional: third-party sources only")
+    assert research(content, "pension.base_ceiling", date(2023, 7, 1))["en"].startswith(
+        "Provisional: third-party sources only")
+    assert "third-party" not in figure.note["en"]  # the page's plain note leaves the research to the sources page
     # The neighbours keep theirs: 2022 provisional (one source), 2024 and 2025 confirmed.
     assert [status(content, "pension.base_ceiling", date(y, 7, 1)).status for y in (2022, 2024, 2025)] == [
         "provisional", "confirmed", "confirmed"]
@@ -107,11 +116,12 @@ def test_the_2024_shenzhen_floor_records_the_platform_evidence_and_says_which_ca
     figure = status(content, "pension.base_floor", date(2024, 7, 1))
     assert (figure.value, figure.status, figure.source) == (Decimal("4492"), "conflicting", "meituan-2025-sz")
     assert "每月应缴898.4元" in figure.quote
-    assert figure.note["en"].startswith("Sources disagree, but the evidence now favours 4,492")
-    assert "4,492 × 20% = 898.40" in figure.note["en"]
+    trail = research(content, "pension.base_floor", date(2024, 7, 1))
+    assert trail["en"].startswith("Sources disagree, but the evidence now favours 4,492")
+    assert "4,492 × 20% = 898.40" in trail["en"] and "898.40" in figure.note["en"]
     assert Decimal("3523") in [c.value for c in figure.candidates]  # still shown
     source = content.sources["meituan-2025-sz"]
-    assert source["kind"] == "secondary" and source["url"] == "http://www.gdmsci.cn/article/jalkOG4h3TYp.html"
+    assert source["kind"] == "secondary" and source["read_at"] == "http://www.gdmsci.cn/article/jalkOG4h3TYp.html"
 
 
 def test_the_2026_residence_opinion_is_recorded_and_the_notice_stays_under_review(content):
@@ -135,7 +145,7 @@ def test_the_index_denominator_is_open_with_both_candidates_and_says_what_was_se
     assert [(c.value, c.source) for c in figure.candidates] == [
         ("guangdong_average_wage", "derived"), ("shenzhen_average_wage", "calc-liubigfatty-pension")]
     for searched in ("国发〔2005〕38号", "award sheets", "深人社规"):
-        assert searched in figure.note["en"]
+        assert searched in research(content, "forecast.index_denominator", date(2026, 11, 1))["en"]
     shenzhen = status(content, "pension.shenzhen_average_wage", date(2026, 11, 1))
     assert (shenzhen.value, shenzhen.status, shenzhen.source) == (Decimal("11211"), "provisional", "derived")
     with pytest.raises(FigureMissing):

@@ -6,6 +6,9 @@ from .pages import assert_shows, htmx_fragment, restored_page, text_of
 
 FULL = {"wage": "8,000", "hukou": "shenzhen", "insurances": ["pension", "medical", "unemployment"], "month": "2026-11"}
 
+# A provisional figure's badge says what it means.
+MEANING = "Not yet read in an official text; ask 12333 or the platform before you rely on it."
+
 
 def test_the_empty_page_in_both_languages(client):
     zh = client.get("/zh/calculate")
@@ -44,7 +47,8 @@ def test_a_clamped_base_is_explained_and_statuses_are_shown(client):
             "(¥4,775.00), so the lowest base is used.") in page
     assert "Total per month ¥955.00" in page
     assert "The 1% local supplementary pension applies only to people with Shenzhen hukou" in page
-    assert ("Provisional The figures for the period from 1 July 2026 have not been published yet; the figure of "
+    assert ("Unverified " + MEANING
+            + " The figures for the period from 1 July 2026 have not been published yet; the figure of "
             "the previous period is used until they are.") in page
     assert "粤人社发〔2025〕32号" in page
 
@@ -52,9 +56,9 @@ def test_a_clamped_base_is_explained_and_statuses_are_shown(client):
 def test_a_conflicting_floor_is_flagged_with_its_reason(client):
     page = text_of(client.post("/en/calculate", data={**FULL, "month": "2024-09", "insurances": ["pension"],
                                                       "wage": "1000"}).text)
-    assert "Sources disagree" in page
-    assert "the evidence now favours 4,492: Meituan's platform announcement of mid-2025" in page
-    assert "Only one calculator gives 3,523" in page
+    assert "Sources differ" in page
+    assert "most give 4,492 (Meituan's Shenzhen example of 898.40 a month fits it), one gives 3,523" in page
+    assert "calculator" not in page  # how the figures were found is the sources page's
     assert "Total per month ¥943.32" in page  # 4492 × 21%: 539.04 + 359.36 + 44.92
 
 
@@ -63,7 +67,7 @@ def test_a_month_whose_figures_were_not_found_explains_and_offers_a_way_out(clie
     page = text_of(response.text)
     assert response.status_code == 200
     assert "We cannot calculate this month yet" in page
-    assert "No reliable source was found for Shenzhen's 2025 medical base limits" in page
+    assert "No reliable official source was found for Shenzhen's 2025 medical base limits" in page
     assert "There is a problem" in page  # also in the error summary, linked to the month field
     assert 'href="#month"' in response.text
 

@@ -72,7 +72,7 @@ def test_a_yes_is_explained_with_the_conditions_met_and_the_rule_and_its_source(
                  "You are not a full-time student.",
                  "You have a Shenzhen residence registration or a valid residence permit.",
                  "What the rules say “Pension and medical insurance: aged 18 or over",
-                 "Source: 在深灵活就业人员参保讲解 (深圳市社会保险基金管理局龙华分局, 2024-10)")
+                 "Based on: 《在深灵活就业人员参保讲解》")
 
 
 def test_a_17_year_old_must_wait_for_pension_and_medical_but_may_join_unemployment(client):
@@ -158,7 +158,7 @@ def test_without_a_category_f55_is_assumed_and_she_is_told_to_confirm_it(client,
     told = ("You answered that you do not know your original retirement age, so we assumed this category."
             if chosen == "unknown" else "You did not choose your original retirement age, so we assumed this category.")
     assert told in page
-    assert "Assumed category: Provisional" in page
+    assert "Assumed category: Unverified" in page
     assert "For a woman insured as a flexible worker, this site assumes an original retirement age of 55." in page
 
 
@@ -197,7 +197,7 @@ def test_first_insured_before_2010_means_no_temporary_account(client):
 def test_the_notices_are_shown_with_their_source(client, code, text):
     response = post(client, RIDER)
     notice = re.search(rf'<li class="notice notice--{code}">(.*?)</li>', response.text, re.S)
-    assert notice and text in text_of(notice.group(1)) and "Source:" in notice.group(1)
+    assert notice and text in text_of(notice.group(1)) and "Based on:" in notice.group(1)
 
 
 def test_next_steps_link_to_the_calculator_and_to_registration_when_that_page_exists(app, client):
@@ -368,7 +368,7 @@ def test_the_result_and_the_answers_are_outside_any_form_so_they_print(client):
     outside_forms = re.sub(r"<form.*?</form>", "", html, flags=re.S)
     assert "Why: the conditions you meet" in outside_forms and "Date of birth 31 May 1990" in text_of(outside_forms)
     assert "Printed on 22 November 2026 from the Shenzhen flexible employment insurance advisor." in outside_forms
-    assert "Source: 全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定" in text_of(outside_forms)
+    assert "Based on: 全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定" in text_of(outside_forms)
     # The questions page keeps its live result outside the form too.
     questions = post(client, answers(**{"edit": "sex"})).text
     assert '<div id="check-result" class="result-region" aria-live="polite">' in questions.split("</form>")[-1]

@@ -6,6 +6,9 @@ import pytest
 
 from .pages import assert_own_files_only, assert_private, assert_shows, opened
 
+# A provisional figure's badge says what it means.
+MEANING = "Not yet read in an official text; ask 12333 or the platform before you rely on it."
+
 
 def text_of(html: str) -> str:
     """The text with inline markup joined without a space, as the seed's wording is quoted."""
@@ -27,7 +30,7 @@ def test_the_three_questions_in_chinese_with_the_seed_wording(client):
     assert_shows(section(html, "declare_base_to_tax"),
                  "不需要。登记参保时，社保机构会把您的缴费基数和银行账号推送给税务部门。",
                  "原文： “灵活就业人员办理参保登记，缴费基数和银行账号由社会保险经办机构代为采集并推送税务部门",
-                 "来源： 在深灵活就业人员参保讲解（深圳市社会保险基金管理局龙华分局，2024-10），常见问题1")
+                 "依据：《在深灵活就业人员参保讲解》常见问题1")
 
 
 def test_faq_2_shows_the_figures_as_the_seed_states_them(client):
@@ -46,7 +49,8 @@ def test_faq_2_shows_todays_rates_with_their_status_and_links_to_the_calculator(
     assert "The rates in force on 22 November 2026:" in answer
     assert "Flexible workers' basic pension contribution rate: 20% Confirmed" in answer
     assert "Share of the pension contribution paid into the pooled fund: 12% Confirmed" in answer
-    assert ("Local supplementary pension rate for people with Shenzhen hukou: 1% Provisional Whether this continues "
+    assert ("Local supplementary pension rate for people with Shenzhen hukou: 1% Unverified "
+            + MEANING + " Whether this continues "
             "under 粤人社规〔2026〕14号 (in force from 1 May 2026) has not been checked.") in answer
     assert '<a href="/en/calculate">Work out what you would pay now</a>' in html
     # Current amounts come from the calculator, never from this page.

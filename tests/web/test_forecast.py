@@ -34,6 +34,12 @@ SHORT_WOMAN = {
     "wage_growth": "2.9", "interest": "1.5",
 }
 
+# A provisional figure's badge says what it means.
+MEANING = "Not yet read in an official text; ask 12333 or the platform before you rely on it."
+# The page's "依据和来源" section, which an htmx answer brings along to replace the page's own
+TRAIL = re.compile(r'<details class="sources-trail[^"]*" id="sources".*?</details>'
+                   r'|<div id="sources" hidden[^>]*></div>', re.S)
+
 
 def yuan(amount: str) -> str:
     """An API amount ("3972.88") as the page prints it ("¥3,972.88")."""
@@ -92,10 +98,10 @@ def test_the_assumptions_are_prefilled_with_the_content_defaults_and_their_statu
     assert re.search(r'id="wage_growth" name="wage_growth" type="text"\s+value="2.9"', html)
     assert re.search(r'id="interest" name="interest" type="text"\s+value="1.5"', html)
     text = text_of(html)
-    assert "Suggested: 2.9% Provisional Where does 2.9% come from?" in text
+    assert "Suggested: 2.9% Unverified " + MEANING + " Where does 2.9% come from?" in text
     assert "Derived from the Shenzhen calculation base: 9,774 in 2020 to 11,293 in 2025" in text
-    assert "Suggested: 1.5% Provisional Where does 1.5% come from?" in text
-    assert "暂定" in text_of(client.get("/zh/forecast").text)
+    assert "Suggested: 1.5% Unverified " + MEANING + " Where does 1.5% come from?" in text
+    assert "还在核实" in text_of(client.get("/zh/forecast").text)
 
 
 def test_the_base_choices_show_today_s_amounts(client):
@@ -181,27 +187,31 @@ def test_every_assumption_is_stated_next_to_the_result_as_the_api_words_it(clien
         assert item["message"] in text
     assert ("You entered this Wages grow by 0% a year: the average wage, the base floor and ceiling, your base "
             "and the calculation base are all assumed to rise by this much. Suggested: 2.9%") in text
-    assert ("Provisional Your contribution index is your base divided by the Guangdong average monthly wage "
+    assert ("Unverified " + MEANING
+            + " Your contribution index is your base divided by the Guangdong average monthly wage "
             "(¥9,183.00 in force now).") in text
 
 
 def test_a_rate_left_at_its_default_keeps_the_default_s_status(client):
     text = text_of(page(client, {**EXAMPLE_A, "wage_growth": "2.9", "interest": "1.5"}).text)
-    assert ("Provisional Wages grow by 2.9% a year: the average wage, the base floor and ceiling, your base and "
+    assert ("Unverified " + MEANING
+            + " Wages grow by 2.9% a year: the average wage, the base floor and ceiling, your base and "
             "the calculation base are all assumed to rise by this much.") in text
-    assert "Provisional The personal account earns 1.5% a year in every year whose rate is not yet published." in text
+    assert ("Unverified " + MEANING
+            + " The personal account earns 1.5% a year in every year whose rate is not yet published.") in text
     assert "You entered this Wages grow" not in text
     # An empty box means the default too, and says so.
     cleared = text_of(page(client, {**EXAMPLE_A, "wage_growth": "", "interest": ""}).text)
-    assert "Provisional Wages grow by 2.9% a year" in cleared
+    assert "Unverified " + MEANING + " Wages grow by 2.9% a year" in cleared
 
 
 def test_every_figure_used_is_listed_with_its_status_and_source(client):
     text = text_of(page(client, EXAMPLE_A).text)
     assert ("Shenzhen pension calculation base (applies to people retiring in that calendar year): ¥11,293.00 "
-            "Confirmed Source: 深圳市人力资源和社会保障局常见问题：2025年基本养老金计发基数") in text
+            "Confirmed Based on: 《深圳市人力资源和社会保障局常见问题：2025年基本养老金计发基数》") in text
     assert ("Lowest monthly pension contribution base a Shenzhen flexible worker may choose: ¥4,775.00 "
-            "Provisional The figures for the period from 1 July 2026 have not been published yet") in text
+            "Unverified " + MEANING
+            + " The figures for the period from 1 July 2026 have not been published yet") in text
     assert "by whole age at retirement: 117 months at 63 years Confirmed" in text
     assert "by the year the statutory retirement age is reached: 240 months Confirmed" in text
 
@@ -381,7 +391,8 @@ def test_the_form_updates_live_but_submits_as_a_plain_form(client):
 def test_while_typing_an_unfinished_answer_leaves_a_neutral_result(client, changes):
     response = page(client, {**EXAMPLE_A, **changes}, headers=HTMX)
     assert "<html" not in response.text
-    assert text_of(response.text) == ("Enter your date of birth, whether you are a man or a woman, how long you "
+    assert text_of(TRAIL.sub("", response.text)) == (
+        "Enter your date of birth, whether you are a man or a woman, how long you "
                                       "have paid and a base to see the estimate.")
 
 

@@ -69,7 +69,7 @@ def test_the_conditions_slide_quotes_the_rules(client, content):
     assert "谁可以参保" in zh
     assert content.texts["eligibility"]["not_full_time_student"]["quote"]["zh"] in zh
     assert "非深户人员还需有本市居住登记信息或持有效期内的居住证。" in zh
-    assert "引自： 在深灵活就业人员参保讲解" in zh
+    assert "引自： 《在深灵活就业人员参保讲解》" in zh
     en = text_of(client.get("/en/outreach/present/2").text)
     assert "Who may enroll" in en and "Not insured through an employer." in en
 
@@ -84,12 +84,12 @@ def test_the_cost_slide_shows_calculate_costs_figures_at_three_bases(client, con
         assert f"{yuan(base)} {yuan(non_shenzhen)} {yuan(shenzhen)}" in page
     assert "¥4,775.00 ¥955.00 ¥1,002.75" in page  # the same figures, written out
     assert yuan(presets["avg200"]) not in page  # the slide keeps to three bases
-    assert {"zh": "暂定", "en": "Provisional"}[lang] in page
+    assert {"zh": "还在核实", "en": "Unverified"}[lang] in page
 
 
 def test_the_cost_slide_explains_why_figures_are_provisional(client):
     page = text_of(client.get("/en/outreach/present/4").text)
-    assert ("Provisional Previous year's Guangdong average monthly wage (all urban employment), used for base "
+    assert ("Unverified Previous year's Guangdong average monthly wage (all urban employment), used for base "
             "multiples in that contribution year ¥9,183.00; Lowest monthly pension contribution base") in page
     assert "The figures for the period from 1 July 2026 have not been published yet" in page
     assert "Medical insurance (tier 1): from ¥538.16 to ¥2,690.64 a month" in page
@@ -109,7 +109,7 @@ def slide_and_notes(html: str) -> tuple[str, str]:
 ])
 def test_the_cost_slide_shows_figures_and_puts_caveats_in_the_speaker_notes(client, lang, rounding, average):
     slide, notes = slide_and_notes(client.get(f"/{lang}/outreach/present/4").text)
-    assert "¥4,775.00 ¥955.00 ¥1,002.75" in slide and {"zh": "暂定", "en": "Provisional"}[lang] in slide
+    assert "¥4,775.00 ¥955.00 ¥1,002.75" in slide and {"zh": "还在核实", "en": "Unverified"}[lang] in slide
     assert rounding not in slide and average not in slide
     assert rounding in notes and average in notes and "粤人社发〔2025〕32号" in notes
     assert notes.count(rounding) == 1  # said once
@@ -121,7 +121,7 @@ def test_the_e_road_slide_lists_the_conditions_short_and_the_notes_in_full(clien
             "事故发生在深圳（含深汕）") in slide
     assert "申领热线 956030 24小时" in slide
     assert "事故发生在深圳（包括深汕特别合作区）。" in notes and "0755-83288836-1 工作时间" in notes
-    assert "“深工守护”综合保障服务项目（深圳市总工会，2024-10）" in notes and "2024-10" not in slide
+    assert "《“深工守护”综合保障服务项目》" in notes and "2024-10" not in slide
 
 
 def test_the_register_and_e_road_slides(client):
@@ -157,7 +157,7 @@ def test_question_one_asks_then_answers_from_claim_condition_one_quoting_it(clie
     assert "A.必须是 ✓ 正确答案" in answer and "答案：A" in answer and answer.count("✓") == 1
     assert "答案是A。申领条件的第1条就是“属于深圳工会实名会员”，五个条件要同时满足" in answer
     assert "规定原文： 属于深圳工会实名会员。" in answer  # the rule, verbatim
-    assert "来源： “深工守护”综合保障服务项目（深圳市总工会，2024-10），申领条件1" in answer
+    assert "来源： 《“深工守护”综合保障服务项目》，申领条件1" in answer
     for unwanted in ("待确认", "材料没有给出答案", "[原文如此]", "现在可以这样回答"):
         assert unwanted not in answer
 
@@ -167,7 +167,7 @@ def test_question_one_in_english(client):
     assert "A. Yes ✓ Correct answer" in answer and "Answer: A" in answer
     assert "The first claim condition is \"is a real-name member of a Shenzhen trade union\"" in answer
     assert "What the rule says: Is a real-name member of a Shenzhen trade union." in answer
-    assert "Source: “深工守护”综合保障服务项目 (深圳市总工会, 2024-10), claim condition 1" in answer
+    assert "Source: 《“深工守护”综合保障服务项目》, claim condition 1" in answer
     assert "[sic]" not in answer and "To be confirmed" not in answer
 
 
@@ -295,7 +295,7 @@ def test_the_handout_has_the_hotline_the_cost_table_and_qr_codes(client, content
 def test_the_handout_in_chinese_dates_and_footnotes_its_figures(client):
     page = text_of(client.get("/zh/outreach/handout").text)
     assert "2026年11月的数字，打印于2026年11月22日" in page
-    assert "暂定" in page and "自2026年7月1日起的新数字尚未公布" in page
+    assert "还在核实" in page and "自2026年7月1日起的新数字尚未公布" in page
     assert "粤人社发〔2025〕32号" in page  # a source of the figures
     assert "“E路守护”保障申领 956030 24小时。入会的快递员、网约配送员、网约车司机免费享有。" in page
     assert "社保咨询 12333 官方咨询热线" in page
@@ -305,24 +305,24 @@ def test_the_handout_in_chinese_dates_and_footnotes_its_figures(client):
 
 def test_the_handout_opens_with_the_three_numbers_to_remember_and_plain_conditions(client):
     zh = text_of(client.get("/zh/outreach/handout").text)
-    assert ("要记住的三个数字 每月最少交 暂定 ¥1,493.16 养老保险¥955.00＋医疗保险一档¥538.16，非深户。 "
+    assert ("要记住的三个数字 每月最少交 还在核实 ¥1,493.16 养老保险¥955.00＋医疗保险一档¥538.16，非深户。 "
             "“E路守护”保障申领 956030 24小时。") in zh
     assert zh.index("¥1,493.16") < zh.index("¥4,775.00") < zh.index("谁可以参保")
     assert "不是全日制学校的在校学生。" in zh and "没有在工作单位参加社保。" in zh
     assert "未在全日制学校就读" not in zh  # the official wording is cited, not quoted
     assert "依据： 粤人社发〔2025〕32号；粤人社规〔2026〕14号；在深灵活就业人员参保讲解；" in zh
     en = text_of(client.get("/en/outreach/handout").text)
-    assert ("Three numbers to remember Least a month Provisional ¥1,493.16 Pension ¥955.00 + medical insurance, "
+    assert ("Three numbers to remember Least a month Unverified ¥1,493.16 Pension ¥955.00 + medical insurance, "
             "tier 1, ¥538.16; without Shenzhen hukou.") in en
     assert "Social insurance 12333 The official hotline" in en
     assert "You are not a full-time student." in en
 
 
 @pytest.mark.parametrize("lang, notes", [
-    ("zh", "暂定 上年度平均工资、最低缴费基数、最高缴费基数：自2026年7月1日起的新数字尚未公布，"
+    ("zh", "还在核实 上年度平均工资、最低缴费基数、最高缴费基数：自2026年7月1日起的新数字尚未公布，"
            "公布前暂按上一期的数字计算。深户地方补充养老保险缴费比例 1%：2026年5月1日起施行的"
            "粤人社规〔2026〕14号是否保留此项，尚未核实。金额取整规则："),
-    ("en", "Provisional The average wage, the lowest base, the highest base: The figures for the period from "
+    ("en", "Unverified The average wage, the lowest base, the highest base: The figures for the period from "
            "1 July 2026 have not been published yet; the figure of the previous period is used until they are. "
            "Local supplementary pension rate for people with Shenzhen hukou 1%: Whether"),
 ])

@@ -30,7 +30,7 @@ def test_every_guide_page_answers_in_both_languages_with_a_source_for_every_item
     response = client.get(f"/{lang}{path}")
     assert response.status_code == 200
     html = response.text
-    label = "来源：" if lang == "zh" else "Source:"
+    label = "依据：" if lang == "zh" else "Based on:"
     assert label in html
     notes = html.count('class="guide-note"') + html.count('class="compare-cell"')
     assert html.count('class="guide-source"') == notes  # every item names its source
@@ -41,16 +41,17 @@ def test_the_stopping_guide(client):
     assert_shows(section(html, "stop_service"),
                  "choose “个缴人员停保” to stop paying",
                  "“A flexible worker who applies to stop the insurance can stop paying individual contributions.”",
-                 "Source: 在深灵活就业人员参保讲解")
+                 "Based on: 《在深灵活就业人员参保讲解》")
     assert "“灵活就业人员申请停保，可停止个人缴费。”" in section(client.get("/zh/stopping").text, "stop_service")
     assert_shows(section(html, "months_add_up"),
                  "months not paid do not count, but the months you paid stay on your record",
-                 "Source: 主席令第三十五号 中华人民共和国社会保险法")
+                 "Based on: 《中华人民共和国社会保险法》 (主席令第三十五号)")
     assert_shows(section(html, "no_pension_back_payment"),
-                 "Not found: ask 12333", "Do not count on it: ask 12333 first.")
+                 "No official rule found", "Do not count on it: ask 12333 first.")
     assert "impossible" not in html
     assert_shows(section(html, "make_up_three_months"),
-                 "Not confirmed by an official text", "Third-party source, not an official text")
+                 "Unverified", "Not yet read in an official text")
+    assert "Third-party" not in html and "third part" not in html  # how it was found: the sources page
     assert_shows(section(html, "resident_waiting_periods"),
                  "This is about resident medical insurance, not the employee medical insurance", "国办发〔2024〕38号")
 
@@ -66,7 +67,7 @@ def test_the_leaving_guide_and_the_temporary_account(client):
     assert "you draw it where you have paid for 10 years in total" in section(html, "ten_year_rule")
     assert "national social insurance public service platform" in section(html, "apply_in_new_place")
     zh = client.get("/zh/leaving").text
-    assert "离开深圳：社保怎么办" in zh and "来源：" in zh
+    assert "离开深圳：社保怎么办" in zh and "依据：" in zh
 
 
 def test_the_resident_comparison_shows_figures_with_status_and_says_what_was_not_found(client):
@@ -75,9 +76,9 @@ def test_the_resident_comparison_shows_figures_with_status_and_says_what_was_not
     assert "Contribution base of Shenzhen resident medical insurance (a month): ¥6,760.00 Confirmed" in cost
     assert "What a person pays a year for Shenzhen resident medical insurance: not available" in cost
     pension = section(html, "pension_cost")
-    assert "Lowest contribution tier of the resident pension scheme (national rule, a year): ¥100.00 Provisional" \
+    assert "Lowest contribution tier of the resident pension scheme (national rule, a year): ¥100.00 Unverified" \
         in pension
-    assert "Not found: ask 12333" in pension
+    assert "No official rule found" in pension
     assert "only the employee months count" in section(html, "not_both_pensions")
     assert "Side by side" in html
 
@@ -116,7 +117,7 @@ def test_every_faq_answer_names_its_source(client, lang):
     html = client.get(f"/{lang}/faq").text
     ids = re.findall(r'<section class="faq-item" id="(\w+)"', html)
     assert set(NEW_QUESTIONS) <= set(ids) and len(ids) == 10
-    label = "来源：" if lang == "zh" else "Source:"
+    label = "依据：" if lang == "zh" else "Based on:"
     for question_id in ids:
         item = section(html, question_id)
         source = item[item.index(label) + len(label):].strip() if label in item else ""
@@ -133,7 +134,7 @@ def test_the_new_faq_questions_in_chinese_with_their_links(client):
     short = section(html, "short_of_years_at_retirement")
     assert "可以申请“养老保险延缴申请”" in short and "180" in short  # the minimum in force, with its status
     benefit = section(html, "unemployment_benefit")
-    assert "90%" in benefit and "第三方来源" in benefit
+    assert "90%" in benefit and "还在核实" in benefit and "第三方" not in benefit
 
 
 # --- The check: 延缴 past the statutory age ------------------------------------------------------
@@ -160,7 +161,7 @@ def test_a_61_year_old_with_10_years_is_told_he_can_pay_on(client, headers):
     assert "You are 60 months short: paying every month from November 2026, you would reach the minimum in " \
            "October 2031" in text
     assert "At the lowest base, ¥4,775.00, that is about ¥955.00 a month." in text
-    assert "Paying at once: the 2011 rule" in text and "Third-party source, not an official text" in text
+    assert "Paying at once: the 2011 rule (its text not yet read)" in text and "Third-party" not in text
     assert "Medical insurance has its own years requirement" in text
     assert "<html" in response.text if not headers else "<html" not in response.text
 

@@ -30,11 +30,11 @@ def test_injury_page_shows_every_section_with_statuses(client, lang):
     page = text_of(client.get(f"/{lang}/protection/injury").get_data(as_text=True))
     if lang == "zh":
         assert "新就业形态人员职业伤害保障（“新职伤”）" in page
-        assert "新闻报道或平台公告" in page and "未找到官方说法" in page
+        assert "还在核实" in page and "没找到官方规定" in page
         assert "从2022年7月试点以来，对41名新业态人员进行职业伤害确认" in page
     else:
         assert "Not settled: whether an injury on the way to pick up an order" in page
-        assert "Not found in any official text" in page
+        assert "No official rule found" in page
 
 
 @pytest.mark.parametrize(("platform", "work", "during"), [
@@ -100,7 +100,7 @@ def test_calculator_shows_the_same_subsidy_as_the_api(client):
     page = text_of(client.post("/zh/calculate", data=form, headers=HTMX).get_data(as_text=True))
     assert (api["amount"], api["net_monthly_total"]) == ("477.50", "1015.66")
     assert "每月平台补贴 − ¥477.50 您每月实际负担 ¥1,015.66 您每年实际负担 ¥12,187.92" in page
-    assert "按您的回答，补贴条件已满足。" in page and "新闻报道或平台公告" in page
+    assert "按您的回答，补贴条件已满足。" in page and "还在核实" in page
 
 
 def test_calculator_eleme_shows_the_bound_only(client):

@@ -117,7 +117,7 @@ def test_every_channel_has_numbered_steps_and_its_source(client):
     assert website.count('<li class="step">') == 5 and '<ol class="steps">' in website
     assert "依次点击“个人参保管理” → “灵活就业人员就业登记与参保登记”。" in text_of(website)
     for channel_id, way in (("website", "渠道一"), ("wechat", "渠道二"), ("terminal", "渠道三"), ("counter", "渠道四")):
-        assert f"在深灵活就业人员参保讲解（深圳市社会保险基金管理局龙华分局，2024-10），“03 参保方法”{way}" in text_of(
+        assert f"依据：《在深灵活就业人员参保讲解》“03 参保方法”{way}" in text_of(
             channel(html, channel_id))
     # The official address is a link to the official site (its text is the address, to read or copy),
     # and the hotline a tel: link; a kiosk keeps text and QR codes (tests/web/test_kiosk.py).
@@ -133,8 +133,8 @@ def test_pitfalls_payment_and_leaving_shenzhen(client):
     assert "失业保险要先办就业登记" in page and "失业保险只有两类人能参加" in page
     assert "承诺书要如实签" in page
     assert "在官网“个人参保管理”或“深圳社保”公众号“参保管理”里，选择“个缴人员停保”。" in page
-    # The payment app comes only from third-party guides, and the page says so.
-    assert "第三方来源，不是官方文件 来源： 灵活就业人员社保缴费指南" in page
+    # The payment app comes only from guides that are not official texts: the page says it was not seen officially.
+    assert "依据：灵活就业人员社保缴费指南" in page and "这不是我们看到的官方文件" in page
     assert "先办好居住登记或居住证" not in page  # not for Shenzhen hukou
     assert "广东人社" not in page and "i深圳" not in page
 

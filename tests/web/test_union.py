@@ -108,7 +108,7 @@ def test_the_benefits_table_shows_each_groups_cover_in_english(client):
     assert rows[8] == "Sickness hospital lost-income allowance Not included ¥200 a day, for up to 5 days"
     page = text_of(html)
     assert "Accidental death or disability benefit of up to 1.3 million yuan" in page  # the briefing's words
-    assert "Source: “深工守护”综合保障服务项目 (深圳市总工会, 2024-10)" in page
+    assert "Based on: 《“深工守护”综合保障服务项目》" in page
 
 
 def test_the_benefits_table_in_chinese(client):
@@ -353,7 +353,7 @@ def test_time_limits_hospitals_exclusions_and_how_to_claim(client):
                  "Treatment must be at a public hospital of grade 2 or above",
                  "After paying the medical costs, claim in the 粤工惠 app.",
                  "the original medical receipts (invoices) issued by the medical institution;",
-                 "Source: 粤工总〔2021〕30号")
+                 "(粤工总〔2021〕30号)")
 
 
 def test_350_yuan_pays_200(client):
@@ -496,7 +496,7 @@ def test_other_regions_are_marked_as_not_shenzhen_with_where_to_ask(client):
                  "phone 029-87317892",
                  "occupational-injury protection", "25 yuan of accident mutual-aid cover",
                  "In July 2021 the Shenzhen Federation of Trade Unions published 30 measures.",
-                 "Source: 陕工发〔2023〕2号", "铜人社函〔2025〕186号")
+                 "(陕工发〔2023〕2号)", "铜人社函〔2025〕186号")
     assert 'href="/en/union/e-road"' in html
 
 

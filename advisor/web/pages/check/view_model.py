@@ -20,8 +20,9 @@ from advisor.i18n import gettext as _
 from advisor.policy.inputs import REFORM_FIRST_DAY
 from advisor.rules.types import Outcome, Scheme
 from advisor.web.choices import content
+from advisor.web.citations import Citation
 from advisor.web.figures import FigureView, NoticeView, citation, figure_view
-from advisor.web.guide_views import SOURCE_KIND_LABELS, link
+from advisor.web.guide_views import link
 from advisor.web.pages.check.form import ANSWER_NAMES, CheckForm
 from advisor.web.person import CATEGORY_NAMES, DONT_KNOW
 from advisor.web.retirement_window import window_view
@@ -36,7 +37,7 @@ class RuleView:
 
     message: str
     quote: str
-    citation: str
+    citation: Citation | None
     url: str | None
 
 
@@ -53,7 +54,7 @@ class CardView:
         return list(dict.fromkeys(view.quote for view in self.met))
 
     @property
-    def sources(self) -> list[tuple[str, str | None]]:
+    def sources(self) -> list[tuple[Citation | None, str | None]]:
         return list(dict.fromkeys((view.citation, view.url) for view in (*self.reasons, *self.met)))
 
     @property
@@ -80,10 +81,10 @@ def rule_view(check, scheme: Scheme, as_of: date) -> RuleView:
     return RuleView(check_message(content(), check, scheme, as_of), *rule_source(check))
 
 
-def rule_source(check) -> tuple[str, str, str | None]:
+def rule_source(check) -> tuple[str, Citation | None, str | None]:
     """A condition's rule and where it is published (the same for everyone)."""
-    text, url = citation(content().texts["eligibility"][check.condition]["source"])
-    return rule_quote(content(), check), text, url
+    text = citation(content().texts["eligibility"][check.condition]["source"])
+    return rule_quote(content(), check), text, text.url if text else None
 
 
 def card_view(verdict, as_of: date) -> CardView:
@@ -112,10 +113,9 @@ def retirement_view(advice: EligibilityAdvice) -> RetirementView:
 
 def notice_view(notice) -> NoticeView:
     source = content().texts["notices"][notice.code]["source"]
-    text, url = citation(source)
-    kind = str(SOURCE_KIND_LABELS.get(content().sources[source]["kind"], ""))
-    return NoticeView(notice.code, notice_message(content(), notice), text, url,
-                      tuple(notice_extras(content(), notice)), kind, link(NOTICE_GUIDES.get(notice.code)))
+    text = citation(source)
+    return NoticeView(notice.code, notice_message(content(), notice), text, text.url if text else None,
+                      tuple(notice_extras(content(), notice)), "", link(NOTICE_GUIDES.get(notice.code)))
 
 
 def eligibility_headline(cards: list[CardView], extension: bool = False) -> str:
@@ -138,8 +138,9 @@ def employee_route_view(advice: EligibilityAdvice) -> dict | None:
     if not any(check.code == "platform_employee" for verdict in advice.verdicts.values() for check in verdict.checks):
         return None
     route = employee_route(content(), "jd")
-    text, url = citation(route.source) if route.source else ("", None)
-    return {"route": route, "status_label": status_label(content(), route.status), "citation": text, "url": url}
+    text = citation(route.source) if route.source else None
+    return {"route": route, "status_label": status_label(content(), route.status), "citation": text,
+            "url": text.url if text else None}
 
 
 def extension_summary(advice: EligibilityAdvice) -> tuple[str, list[tuple[str, str]]] | None:

@@ -16,6 +16,7 @@ from advisor.policy import Figure
 from advisor.rules.forecast import PensionRange
 from advisor.rules.money import Shown, as_shown
 from advisor.web.choices import content
+from advisor.web.citations import Citation
 from advisor.web.figures import STATUS_LABELS, FigureView, NoticeView, citation, figure_view
 from advisor.web.pages.forecast.chart import Chart, comparison_chart
 from advisor.web.person import CATEGORY_NAMES
@@ -30,7 +31,7 @@ class AssumptionView:
     status: str | None  # None when the person gave the value
     status_label: str
     note: str  # what content/ says about the default ("" when the person gave the value)
-    citation: str
+    citation: Citation | None
     url: str | None
     default: str  # the content default the person replaced ("" otherwise)
 
@@ -104,7 +105,7 @@ class ForecastView:
 
 def assumption_view(item: Assumption) -> AssumptionView:
     backed = item.figure is not None and not item.user_supplied
-    text, url = citation(item.figure.source) if backed else ("", None)
+    text = citation(item.figure.source) if backed else None
     default = ""
     if item.user_supplied and item.figure is not None:
         default = format_rate(item.figure.value)
@@ -116,15 +117,15 @@ def assumption_view(item: Assumption) -> AssumptionView:
         status_label=str(STATUS_LABELS[item.status]) if item.status else gettext("You entered this"),
         note=figure_view(item.figure).explanation if backed else "",
         citation=text,
-        url=url,
+        url=text.url if text else None,
         default=default,
     )
 
 
 def notice_view(notice) -> NoticeView:
     from_content = content().texts["notices"].get(notice.code)
-    text, url = citation(from_content["source"]) if from_content else ("", None)
-    return NoticeView(notice.code, notice_message(content(), notice), text, url)
+    text = citation(from_content["source"]) if from_content else None
+    return NoticeView(notice.code, notice_message(content(), notice), text, text.url if text else None)
 
 
 def shown_value(parameter_id: str, figure: Figure, advice: ForecastAdvice) -> str:

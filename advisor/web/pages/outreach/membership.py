@@ -150,7 +150,8 @@ def csv_response(progress: dict) -> Response:
 
 def table_texts() -> dict:
     source = drive()
-    text, url = citation(source["source"])
+    text = citation(source["source"])
+    url = text.url if text else None
     return {
         "title": localized(source["title"]),
         "locator": localized(source["locator"]),

@@ -13,6 +13,7 @@ from advisor.i18n import lazy_gettext as _l
 from advisor.policy.outreach import option_letter
 from advisor.rules.calendar import YearMonth
 from advisor.web.choices import content
+from advisor.web.citations import Citation
 from advisor.web.figures import FigureView, citation, figure_value, figure_view
 
 # The enrolment conditions, in the order the social insurance agency's briefing lists them. The
@@ -29,13 +30,14 @@ QUIZ_STATUS_LABELS = {
 @dataclass(frozen=True)
 class Quoted:
     text: str
-    citation: str
+    citation: Citation | None
     url: str | None
 
 
 def rule_quote(rule_id: str) -> Quoted:
     rule = content().texts["eligibility"][rule_id]
-    text, url = citation(rule["source"])
+    text = citation(rule["source"])
+    url = text.url if text else None
     return Quoted(localized(rule["quote"]), text, url)
 
 
@@ -199,7 +201,8 @@ def handout_sources(costs: CostView) -> list[str]:
 
 def channels_source() -> Quoted:
     first = content().texts["channels"]["channels"][0]
-    text, url = citation(first["source"])
+    text = citation(first["source"])
+    url = text.url if text else None
     return Quoted("", text, url)
 
 
@@ -223,7 +226,7 @@ class ERoad:
     hotline: Hotline
     other_phones: list[Hotline]
     channels: list[str]
-    citation: str
+    citation: Citation | None
     part_of: str  # the briefing's title says 深工守护: E路守护 is part of that programme
 
 
@@ -234,7 +237,7 @@ def programme_note() -> str:
 def e_road() -> ERoad:
     scheme: Mapping[str, Any] = content().schemes["e_road"]
     phones = [Hotline(phone["number"], localized(phone["hours"])) for phone in scheme["claim_channels"]["phones"]]
-    text, _url = citation(scheme["source"])
+    text = citation(scheme["source"])
     return ERoad(
         name=localized(scheme["name"]),
         conditions_intro=localized(scheme["conditions_quote"]),
@@ -269,7 +272,7 @@ class QuizQuestion:
     say: str  # an open question: what the presenter can tell the room meanwhile ("" otherwise)
     explanation: str
     rule: Quoted | None  # the verbatim rule the answer rests on
-    citation: str
+    citation: Citation | None
     url: str | None
     locator: str
     source_note: str  # why the source's title differs from the name the site uses ("" when it does not)
@@ -283,7 +286,8 @@ def _rule_for(reference: str | None) -> Quoted | None:
         return rule_quote(key)
     scheme = content().schemes["e_road"]
     condition = next(c for c in scheme["conditions"] if c["id"] == key)
-    text, url = citation(scheme["source"])
+    text = citation(scheme["source"])
+    url = text.url if text else None
     return Quoted(localized(condition["quote"]), text, url)
 
 
@@ -300,7 +304,8 @@ def quiz_question(number: int, entry: Mapping[str, Any]) -> QuizQuestion:
         status, explanation, source = entry["status"], entry["explanation"], entry["source"]
         say = entry.get("say")
     correct = entry.get("correct") if status != "to_confirm" else None
-    text, url = citation(source)
+    text = citation(source)
+    url = text.url if text else None
     return QuizQuestion(
         number=number,
         id=entry["id"],

@@ -9,6 +9,7 @@ from advisor.i18n import gettext as _
 from advisor.i18n import localized
 from advisor.policy.protections import platform as platform_entry
 from advisor.web.choices import content
+from advisor.web.citations import Citation
 from advisor.web.figures import citation
 from advisor.web.schemes import claim_phones, hotline, scheme, whole_yuan
 
@@ -18,12 +19,12 @@ class FactView:
     text: str
     status: str
     status_label: str
-    citation: str
+    citation: Citation | None
     quote: str | None
 
 
 def fact_view(item: dict) -> FactView:
-    text, _url = citation(item.get("source")) if item.get("source") else ("", None)
+    text = citation(item.get("source")) if item.get("source") else None
     return FactView(localized(item["text"]), item["status"], status_label(content(), item["status"]), text,
                     localized(item["quote"]) if item.get("quote") else None)
 
@@ -50,7 +51,7 @@ def checklist_context() -> dict:
         "platform_entry": lambda pid: platform_entry(content(), pid),
         "tier_label": tier_label,
         "yuan_round": whole_yuan,
-        "plan_citation": citation(scheme("gd_mutual_aid")["source"])[0],
+        "plan_citation": citation(scheme("gd_mutual_aid")["source"]),
     }
 
 
