@@ -88,8 +88,8 @@ def init_app(app: Flask) -> None:
                 languages[code] = _babel_language()
     app.extensions["advisor.languages"] = languages  # made here, once: one per language, never added to
     app.jinja_env.globals.update(lang=current_language, tr=localized)
-    app.jinja_env.filters.update(yuan=format_yuan, longdate=format_long_date, yearmonth=format_year_month,
-                                 percent=format_rate)
+    app.jinja_env.filters.update(yuan=format_yuan, shown=format_shown, longdate=format_long_date,
+                                 yearmonth=format_year_month, percent=format_rate)
 
 
 def _forget_language(*_) -> None:
@@ -186,6 +186,15 @@ def format_yuan(amount: Decimal) -> str:
     if type(amount) is Decimal and amount.is_finite():
         return "¥" + format(amount, ",.2f")
     return "¥" + _YUAN_PATTERN.apply(amount, language().locale)
+
+
+def format_shown(shown) -> str:
+    """An estimate as advisor.rules.money.as_shown rounded it: "约3,870元" / "about ¥3,870" far ahead, else
+    to the fen."""
+    if not shown.approximate:
+        return format_yuan(shown.amount)
+    whole = format(shown.amount, ",.0f")
+    return gettext("about %(amount)s", amount=f"{whole}元" if language().code == "zh" else "¥" + whole)
 
 
 def format_age(years: int, months: int) -> str:

@@ -11,9 +11,13 @@ from __future__ import annotations
 import decimal
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 
 FEN = Decimal("0.01")
+YUAN = Decimal("1")
+# An amount for a time more than this many years ahead is a guess: it is shown to the yuan, as "about".
+FAR_AHEAD_YEARS = 5
 ROUNDING_MODES = {"ROUND_HALF_UP": decimal.ROUND_HALF_UP, "ROUND_HALF_EVEN": decimal.ROUND_HALF_EVEN}
 
 _AMOUNT = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
@@ -22,6 +26,23 @@ _AMOUNT = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
 def to_fen(amount: Decimal, mode: str = "ROUND_HALF_UP") -> Decimal:
     """Round an amount of yuan to the fen with a named rounding mode."""
     return amount.quantize(FEN, rounding=ROUNDING_MODES[mode])
+
+
+@dataclass(frozen=True)
+class Shown:
+    """An amount as a reader should see it: to the fen, or to the yuan and marked approximate."""
+
+    amount: Decimal
+    approximate: bool
+
+
+def as_shown(amount: Decimal, years_ahead: int, mode: str = "ROUND_HALF_UP") -> Shown:
+    """Rounding rule for estimates: an amount for more than FAR_AHEAD_YEARS years ahead is rounded to the yuan
+    (half up: 3,869.50 → 3,870) and marked approximate, since fen would claim a precision a guess of decades
+    does not have; nearer amounts keep the fen."""
+    if years_ahead > FAR_AHEAD_YEARS:
+        return Shown(amount.quantize(YUAN, rounding=ROUNDING_MODES[mode]), True)
+    return Shown(to_fen(amount, mode), False)
 
 
 class AmountError(ValueError):

@@ -2,8 +2,9 @@
 // After htmx replaces a result region, its aria-live container announces the change politely.
 // When the change came from a tap or a click (a choice, a box, a list), the result's headline is
 // brought into view and focused, so the answer is seen without scrolling. While someone is typing
-// (a number, a date) or moving through the form with the keyboard, nothing moves: the result
-// updates where it is and is announced, and the keyboard stays where it was.
+// (a number, a date) or moving through the form with the keyboard, the result updates where it is and
+// is announced, and the keyboard stays where it was; only the first time a result appears is it
+// scrolled into view (smoothly, unless the reader asked for reduced motion).
 (function () {
   "use strict";
   var TYPED = /^(text|number|search|tel|email|url|password|textarea)$/;
@@ -20,12 +21,28 @@
     return source.tagName === "INPUT" && TYPED.test(source.type || "text");
   }
 
+  // Whether a result region held a result before this swap: the first time a result appears (the last
+  // required answer was just given), it is brought into view even while typing, once; the keyboard stays put.
+  var hadResult = new WeakMap();
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail && event.detail.target;
+    if (target) { hadResult.set(target, !!target.querySelector("[data-result-heading]")); }
+  });
+  function reducedMotion() {
+    return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  }
+
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail && event.detail.target;
     if (!target) { return; }
     var heading = target.querySelector("[data-result-heading]") || target.querySelector("h2");
     if (!heading) { return; }
     var config = event.detail.requestConfig || {};
+    if (heading.hasAttribute("data-result-heading") && hadResult.get(target) === false &&
+        whileTyping(config.triggeringEvent)) {
+      heading.scrollIntoView({ block: "start", behavior: reducedMotion() ? "auto" : "smooth" });
+      return;
+    }
     var focusInside = target.contains(document.activeElement) && document.activeElement !== document.body;
     if ((whileTyping(config.triggeringEvent) || !byPointer()) && !focusInside) { return; }
     if (!heading.hasAttribute("data-result-heading") && !focusInside) { return; }

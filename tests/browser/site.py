@@ -22,7 +22,7 @@ CALCULATOR = {
         "unemployment": "失业保险",
         "month": "哪个月",
         "this_month": "2026年11月",
-        "calculate": "计算",
+        "calculate": "计算", "lines": "每项保险的明细",
         "lowest_base": "最低缴费基数",
         "per_month": "每月",
         "per_year": "每年",
@@ -40,7 +40,7 @@ CALCULATOR = {
         "unemployment": "Unemployment insurance",
         "month": "Which month",
         "this_month": "November 2026",
-        "calculate": "Calculate",
+        "calculate": "Calculate", "lines": "Each insurance, line by line",
         "lowest_base": "The lowest base",
         "per_month": "Per month",
         "per_year": "Per year",
@@ -371,6 +371,9 @@ FRAME_INSETS = """() => {
   for (const element of frame.querySelectorAll('*')) {
     const holdsText = [...element.childNodes].some(node => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
     if (!holdsText || element.getClientRects().length === 0) { continue; }
+    // Inside a closed <details> (below a result's first screen) text is not drawn, whatever boxes it reports.
+    const closed = element.closest('details:not([open])');
+    if (closed && !element.closest('summary')) { continue; }
     const text = element.getBoundingClientRect();
     insets.texts += 1;
     insets.left = Math.min(insets.left, text.left - box.left);

@@ -31,13 +31,13 @@ def test_a_monthly_wage_of_8000_costs_2400_a_month(any_page: Page, javascript: b
     fill_calculator(page, lang, "8,000")
     if javascript:
         # The result appears as the answers change, before anyone presses the button.
-        expect(result(page).locator(".total-highlight")).to_contain_text("¥2,400.00")
+        expect(result(page).locator(".key-figures")).to_contain_text("¥2,400.00")
     else:
         expect(result(page)).not_to_contain_text("¥2,400.00")
 
     submit(page, words["calculate"])
 
-    totals = result(page).locator(".total-highlight")
+    totals = result(page).locator(".key-figures")
     expect(totals).to_contain_text(f"{words['per_month']} ¥2,400.00")
     expect(totals).to_contain_text(f"{words['per_year']} ¥28,800.00")
     expect(page.get_by_label(words["wage"])).to_have_value("8,000")
@@ -55,7 +55,7 @@ def test_enter_in_the_wage_field_calculates_with_the_typed_wage(any_page: Page, 
     page.wait_for_load_state("load")
     # Not the lowest-base quick choice, which is the first button shown in the form.
     expect(page.get_by_label(words["wage"])).to_have_value("8000")
-    expect(result(page).locator(".total-highlight")).to_contain_text("¥2,400.00")
+    expect(result(page).locator(".key-figures")).to_contain_text("¥2,400.00")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -97,7 +97,7 @@ def test_typing_a_new_wage_updates_the_result_without_loading_a_page(page: Page,
     words = CALCULATOR[lang]
     page.goto(f"/{lang}/calculate")
     fill_calculator(page, lang, "8,000")
-    totals = result(page).locator(".total-highlight")
+    totals = result(page).locator(".key-figures")
     expect(totals).to_contain_text("¥2,400.00")
     url = page.url
     mark_document(page)
@@ -123,7 +123,7 @@ def test_switching_language_on_a_result_keeps_the_answers(any_page: Page, lang: 
 
     assert page.url.endswith(f"/{other}/calculate")
     other_words = CALCULATOR[other]
-    expect(result(page).locator(".total-highlight")).to_contain_text(f"{other_words['per_month']} ¥2,400.00")
+    expect(result(page).locator(".key-figures")).to_contain_text(f"{other_words['per_month']} ¥2,400.00")
     expect(page.get_by_label(other_words["wage"])).to_have_value("8,000")
     expect(page.get_by_label(other_words["shenzhen"], exact=True)).to_be_checked()
 
@@ -135,9 +135,9 @@ def test_a_printed_result_has_the_amounts_and_sources_but_no_menu_or_form(page: 
     expect(page.locator(".site-nav")).to_be_hidden()
     expect(page.locator("form.form")).to_be_hidden()
     expect(page.locator(".language-switch")).to_be_hidden()
-    expect(page.locator(".total-highlight")).to_be_visible()
-    expect(page.locator(".total-highlight")).to_contain_text("¥2,400.00")
-    expect(page.locator(".cost-table")).to_be_visible()
+    expect(page.locator(".key-figures")).to_be_visible()
+    expect(page.locator(".key-figures")).to_contain_text("¥2,400.00")
+    expect(page.locator(".cost-table")).to_be_visible()  # on paper, what opens and closes is printed open
     expect(page.locator(".figures")).to_be_visible()
     expect(page.locator(".figures .source").first).to_be_visible()
     expect(page.locator(".result .print-only")).to_contain_text("2026年11月22日")

@@ -73,9 +73,13 @@ def test_calculate_with_the_keyboard_only(page: Page):
     page.keyboard.press("Enter")
     page.wait_for_load_state("load")
 
-    totals = page.locator("#cost-result .total-highlight")
+    totals = page.locator("#cost-result .key-figures")
     expect(totals).to_contain_text(f"{words['per_month']} ¥2,400.00")
     expect(totals).to_contain_text(f"{words['per_year']} ¥28,800.00")
-    # The cost table can be reached too: on a narrow phone it scrolls with the arrow keys.
+    # The cost table can be reached too, under its heading that opens with Enter (issue 23: the first screen
+    # holds the answer; the lines are one key press away); on a narrow phone it scrolls with the arrow keys.
+    tab_to(page, "more__summary", most=20)
+    expect(page.locator(":focus")).to_have_text(words["lines"])
+    page.keyboard.press("Enter")
     tab_to(page, "table-scroll", most=40)
     expect(page.locator('.table-scroll[aria-labelledby="cost-table-caption"]')).to_be_focused()

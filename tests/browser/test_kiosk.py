@@ -206,7 +206,7 @@ def test_back_after_finish_shows_no_submitted_wage(kiosk: Page, kiosk_server: st
     page = kiosk
     page.goto("/zh/")  # where the terminal starts
     calculate(page, lang, "8765")
-    expect(page.locator("#cost-result .total-highlight")).to_be_visible()
+    expect(page.locator("#cost-result .key-figures")).to_be_visible()
     finish(page, lang, kiosk_server)
 
     # Not even the calculator as it was first opened: the session is over.
@@ -219,7 +219,7 @@ def test_back_after_finish_never_reaches_the_last_persons_pages(kiosk: Page, kio
     page.goto("/zh/")
     page.goto(f"/{lang}/calculate")
     fill_calculator(page, lang, "8765")
-    expect(page.locator("#cost-result .total-highlight")).to_be_visible()  # shown live, nothing submitted
+    expect(page.locator("#cost-result .key-figures")).to_be_visible()  # shown live, nothing submitted
     page.get_by_role("navigation").get_by_role("link", name=UNION[lang]).click()
     page.wait_for_load_state("load")
     finish(page, lang, kiosk_server)
@@ -287,7 +287,7 @@ def test_the_keypad_types_8000_by_touch(kiosk: Page, lang: str):
     page.get_by_label(words["shenzhen"], exact=True).check()
     page.get_by_label(words["unemployment"], exact=True).check()
     # The live result is for the wage typed on the pad (as in the calculator's own journey test).
-    expect(page.locator("#cost-result .total-highlight")).to_contain_text("¥2,400.00")
+    expect(page.locator("#cost-result .key-figures")).to_contain_text("¥2,400.00")
 
 
 def test_the_keypad_follows_the_focused_box_and_closes_with_done(kiosk: Page):
@@ -328,7 +328,7 @@ def test_the_handoff_opens_the_same_result_on_a_phone(kiosk: Page, kiosk_app, li
     calculate(page, lang, "8000")
     section = page.get_by_role("region", name=WORDS[lang]["handoff"])
     expect(section.locator("svg[role=img]")).to_be_visible()
-    on_kiosk = page.locator("#cost-result .total-highlight").inner_text()
+    on_kiosk = page.locator("#cost-result .key-figures").inner_text()
 
     answers = {"wage": "8000", "hukou": "shenzhen", "insurances": ["pension", "medical", "unemployment"],
                "month": "2026-11"}
@@ -339,8 +339,8 @@ def test_the_handoff_opens_the_same_result_on_a_phone(kiosk: Page, kiosk_app, li
     phone.goto(address)
     phone.wait_for_url(re.compile(r"/calculate(#result-heading)?$"))
     phone.wait_for_load_state("load")
-    expect(phone.locator("#cost-result .total-highlight")).to_contain_text("¥2,400.00")
-    assert phone.locator("#cost-result .total-highlight").inner_text() == on_kiosk
+    expect(phone.locator("#cost-result .key-figures")).to_contain_text("¥2,400.00")
+    assert phone.locator("#cost-result .key-figures").inner_text() == on_kiosk
     # The answers left the address bar; what follows "#" now only brings the result into view.
     assert urlsplit(phone.url).fragment in ("", "result-heading") and "?" not in phone.url
     expect(phone.get_by_label(CALCULATOR[lang]["wage"])).to_have_value("8000")

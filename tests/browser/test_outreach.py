@@ -195,7 +195,7 @@ def calculator_total(page: Page, lang: str, wage: str) -> str:
         form.submit();
     }""", wage)
     page.wait_for_load_state("load")
-    return page.locator("#cost-result .total-highlight strong").first.inner_text()
+    return page.locator("#cost-result .key-figures dd").first.inner_text()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

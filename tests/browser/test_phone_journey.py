@@ -5,6 +5,7 @@ registration you can act on, and a saved link that reopens the same result elsew
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -140,13 +141,13 @@ def test_a_live_update_brings_the_result_into_view_but_typing_never_moves_the_pa
 def test_back_after_leaving_a_result_shows_the_result_again(phone: Page, lang: str):
     page = phone
     calculate(page, lang, "8000")
-    expect(page.locator(".total-highlight")).to_contain_text("¥2,400.00")
-    page.locator('#main .result form.next-step[action$="/forecast"] button').click()  # next: the forecast
+    expect(page.locator(".key-figures")).to_contain_text("¥2,400.00")
+    page.locator('#main .result form.carry-form[action$="/forecast"] button').click()  # on to the forecast
     page.wait_for_load_state("load")
     assert page.url.endswith(f"/{lang}/forecast")
     page.go_back()  # never "Confirm Form Resubmission" (ERR_CACHE_MISS would raise here)
     page.wait_for_load_state("load")
-    expect(page.locator(".total-highlight")).to_contain_text("¥2,400.00")
+    expect(page.locator(".key-figures")).to_contain_text("¥2,400.00")
 
     page.goto(f"/{lang}/check")
     answer_check_questions(page, lang, ("1996", "3", "15"))
@@ -256,14 +257,19 @@ def test_the_forecast_headline_is_in_today_s_money(phone: Page, javascript: bool
     page.goto(f"/{lang}/forecast")
     fill_forecast(page)
     submit(page, FORECAST_BUTTON[lang])
-    highlight = page.locator(".total-highlight strong")
-    today, nominal = (Decimal(text.replace("¥", "").replace(",", "")) for text in highlight.all_inner_texts())
+    # The pension's parts open below the answer: the worked line gives the fen of both amounts.
+    page.locator("#more-parts > summary").click()
+    highlight = page.locator("#more-parts .todays-money")
+    amounts = re.findall(r"¥([\d,]+\.\d\d)", highlight.inner_text())  # the nominal amount first, today's last
+    nominal, today = (Decimal(amounts[index].replace(",", "")) for index in (0, -1))
     years = 2058 - 2026  # born June 1995: retires in 2058; the suite's today is in 2026
     assert today == (nominal / Decimal("1.029") ** years).quantize(Decimal("0.01"), ROUND_HALF_UP)
     assert today < nominal
-    headline = page.locator(".summary__headline")
-    expect(headline).to_contain_text(f"¥{today:,.2f}")
-    expect(headline).to_contain_text(f"¥{nominal:,.2f}")
+    # 32 years ahead: the headline gives today's money to the yuan, "about" (issue 23).
+    whole = today.quantize(Decimal("1"), ROUND_HALF_UP)
+    expect(page.locator(".summary__headline")).to_have_text(
+        {"zh": f"按今天的钱算，您退休后每月能领约{whole:,}元。",
+         "en": f"In today's money you would get about ¥{whole:,} a month once you retire."}[lang])
     assert_no_axe_violations(page, javascript)
 
 
@@ -320,7 +326,7 @@ def test_the_saved_link_reopens_the_same_result_in_a_fresh_browser(phone: Page, 
     fresh = browser.new_context(viewport=PHONE)  # another phone: JavaScript on, nothing shared
     other = fresh.new_page()
     other.goto(link)
-    expect(other.locator(".total-highlight")).to_contain_text("¥2,400.00")
+    expect(other.locator(".key-figures")).to_contain_text("¥2,400.00")
     assert "#a=" not in other.url
     fresh.close()
 
@@ -361,6 +367,8 @@ def test_the_saved_check_and_forecast_reopen_in_a_fresh_browser(phone: Page, bro
 # --- New states of this issue: axe, 44 px targets, no sideways scrolling at 320 px ------------------------
 
 def open_terms(page: Page) -> None:
+    for summary in page.locator("details.more > summary").all():  # what opens below the answer (issue 23)
+        summary.click()
     for summary in page.locator("details.term > summary").all():
         summary.click()
 

@@ -151,7 +151,8 @@ def test_the_check_routes_a_full_time_jd_rider_with_and_without_javascript(any_p
     expect(route).to_contain_text("12333")
     expect(page.locator(".verdict-item--no")).to_have_count(3)
     expect(page.locator(".verdict-item--yes")).to_have_count(0)
-    expect(page.locator('a[href$="/protection/after-accident"]').first).to_be_visible()
+    page.locator("#more-next-steps > summary").click()  # "What to do next", below the answer (issue 23)
+    expect(page.locator('#more-next-steps a[href$="/protection/after-accident"]')).to_be_visible()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -166,6 +167,7 @@ def test_the_jd_route_and_the_guangdong_plan_have_no_axe_violations(page: Page, 
     answer_checklist(page)
     page.get_by_role("button", name=WORDS[lang]["show"], exact=True).click()
     page.wait_for_load_state("load")
+    page.locator("#more-schemes > summary").click()  # which schemes may pay, below the first steps (issue 23)
     expect(page.locator(".checklist__plan table")).to_be_visible()
     assert axe_violations(page) == []
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from advisor.rules.money import AmountError, parse_yuan, to_fen
+from advisor.rules.money import FAR_AHEAD_YEARS, AmountError, Shown, as_shown, parse_yuan, to_fen
 
 
 @pytest.mark.parametrize("typed, amount", [
@@ -30,6 +30,26 @@ def test_half_a_fen_rounds_up_not_to_even():
     assert to_fen(Decimal("80.005")) == Decimal("80.01")
     assert to_fen(Decimal("80.0049")) == Decimal("80.00")
     assert to_fen(Decimal("0.125"), "ROUND_HALF_EVEN") == Decimal("0.12")
+
+
+# --- Estimates far ahead (issue 23): to the yuan, marked "about" -------------------------------------------
+
+@pytest.mark.parametrize("amount, years, shown", [
+    ("3869.76", 33, Shown(Decimal("3870"), True)),  # a 33-year guess gives no fen
+    ("3869.50", 6, Shown(Decimal("3870"), True)),  # half a yuan rounds up
+    ("3869.49", 6, Shown(Decimal("3869"), True)),
+    ("2091.61", 5, Shown(Decimal("2091.61"), False)),  # five years ahead or nearer: the fen stays
+    ("2091.615", 0, Shown(Decimal("2091.62"), False)),  # to the fen, half up, like every other amount
+    ("0.49", 10, Shown(Decimal("0"), True)),
+])
+def test_amounts_more_than_five_years_ahead_are_rounded_to_the_yuan_and_marked_approximate(amount, years, shown):
+    assert as_shown(Decimal(amount), years) == shown
+
+
+def test_the_horizon_is_five_years():
+    assert FAR_AHEAD_YEARS == 5
+    assert as_shown(Decimal("1.5"), FAR_AHEAD_YEARS).approximate is False
+    assert as_shown(Decimal("1.5"), FAR_AHEAD_YEARS + 1) == Shown(Decimal("2"), True)
 
 
 # Issue 25 (mutation run): the nine-digit limit and leading zeros, on their edges.

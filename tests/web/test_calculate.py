@@ -147,7 +147,7 @@ def test_a_cost_from_carried_forward_figures_says_a_top_up_may_follow(client):
     html = client.post("/en/calculate", data=FULL).text
     assert BACK_DATING_EN in text_of(html)
     # one line, next to the cost: right after the totals
-    assert html.index("total-highlight") < html.index("notice--back-dated") < html.index("cost-table")
+    assert html.index("key-figures") < html.index("notice--back-dated") < html.index("cost-table")
     zh = text_of(client.post("/zh/calculate", data=FULL).text)
     assert ("2026年7月1日起的新数字还没公布，先按上一年度的算；广东公布后会从7月1日起补算，以后可能要补交差额"
             "（基数一般是上调）。") in zh

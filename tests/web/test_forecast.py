@@ -6,7 +6,7 @@ post the same answers to both and compare what a reader sees with the API's figu
 
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -57,10 +57,17 @@ def api(client, body, lang="en"):
 
 
 def table_rows(html: str) -> list[list[str]]:
-    table = html[html.index('<table class="comparison-table">'):]
-    body = table[table.index("<tbody>"):table.index("</tbody>")]
-    return [[text_of(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
-            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)]
+    """The comparison, one block per base (issue 23: no wide table at 360 px): its name, then each figure."""
+    blocks = html[html.index('<ul class="base-blocks"'):]
+    blocks = blocks[:blocks.index("</ul>")]
+    return [[text_of(re.search(r'<p class="base-block__name">(.*?)</p>', block, re.S).group(1)),
+             *(text_of(cell) for cell in re.findall(r"<dd>(.*?)</dd>", block, re.S))]
+            for block in re.findall(r'<li class="base-block[^"]*">(.*?)</li>', blocks, re.S)]
+
+
+def about(amount: str) -> str:
+    """An amount more than five years ahead, as the page shows it (advisor.rules.money.as_shown)."""
+    return f"about ¥{Decimal(amount).quantize(Decimal('1'), rounding=ROUND_HALF_UP):,}"
 
 
 # --- The empty page ---------------------------------------------------------------------------------
@@ -121,9 +128,9 @@ def test_worked_example_a_in_english_shows_the_api_s_figures(client):
     assert (estimate["monthly_pension"], estimate["basic_pension"], estimate["personal_account_pension"]) == (
         "3972.88", "2578.57", "1394.31")
     text = text_of(page(client, EXAMPLE_A).text)
-    # Summary first; with no wage growth assumed, today's money and 2039's are the same.
-    assert ("From September 2039 you would get about ¥3,972.88 a month in today's money "
-            f"({yuan(estimate['monthly_pension'])} in the money of that year).") in text
+    # Summary first, in today's money (no wage growth assumed: the same as 2039's), 13 years ahead: to the yuan.
+    assert "In today's money you would get about ¥3,973 a month once you retire." in text
+    assert "Minimum contribution period: 120 more months to pay (240 needed in all)." in text
     assert (f"Basic pension (money of 2039) {yuan(estimate['basic_pension'])} "
             f"Personal account pension (money of 2039) {yuan(estimate['personal_account_pension'])} "
             f"Total per month (money of 2039) {yuan(estimate['monthly_pension'])}") in text
@@ -131,8 +138,11 @@ def test_worked_example_a_in_english_shows_the_api_s_figures(client):
             "retire.") in text
     assert ("Born on 15 September 1976, you reach the statutory retirement age of 63 years in September 2039 "
             "(on 15 September 2039).") in text
-    assert ("Reached. By the statutory retirement age you would have 274 months of contributions (120 already "
-            "paid and 154 to pay). 240 are needed for a monthly pension when retiring in 2039.") in text
+    # 120 months paid of the 240 needed: never "Reached" for months not yet paid (issue 23).
+    assert "Reached." not in text
+    assert ("120 more months of paying reach it. By the statutory retirement age you would have 274 months of "
+            "contributions (120 already paid and 154 to pay). 240 are needed for a monthly pension when retiring "
+            "in 2039.") in text
     # The walkthrough with the API's intermediate figures.
     assert "¥11,293.00 × (1 + 1.0000) ÷ 2 × 274 months ÷ 12 × 1% = ¥2,578.57." in text
     account = body["personal_account"]
@@ -143,10 +153,9 @@ def test_worked_example_a_in_english_shows_the_api_s_figures(client):
 
 
 @pytest.mark.parametrize("lang, headline, working", [
-    ("en", "From September 2039 you would get about ¥3,888.97 a month in today's money "
-           "(¥5,639.42 in the money of that year).",
+    ("en", "In today's money you would get about ¥3,889 a month once you retire.",
      "In today's money: ¥5,639.42 ÷ (1 + 2.9%)^13 = ¥3,888.97, taking wages to rise 2.9% a year for 13 years"),
-    ("zh", "从2039年9月起，您每月大约能领按今天的钱算¥3,888.97（那一年的钱是¥5,639.42）。",
+    ("zh", "按今天的钱算，您退休后每月能领约3,889元。",
      "折成今天的钱：¥5,639.42连续13次除以（1 + 2.9%），等于¥3,888.97。"),
 ])
 def test_the_headline_is_in_today_s_money_deflated_by_the_wage_growth(client, lang, headline, working):
@@ -161,8 +170,8 @@ def test_the_headline_is_in_today_s_money_deflated_by_the_wage_growth(client, la
 def test_worked_example_a_in_chinese_shows_the_same_figures(client):
     body = api(client, EXAMPLE_A_API, lang="zh")
     text = text_of(page(client, EXAMPLE_A, lang="zh").text)
-    assert (f"从2039年9月起，您每月大约能领按今天的钱算¥3,972.88（那一年的钱是"
-            f"{yuan(body['estimate']['monthly_pension'])}）。") in text
+    assert "按今天的钱算，您退休后每月能领约3,973元。" in text
+    assert "最低缴费年限：再缴120个月可达到（共需240个月）。" in text
     assert ("基础养老金（2039年的钱） ¥2,578.57 个人账户养老金（2039年的钱） ¥1,394.31 "
             "每月合计（2039年的钱） ¥3,972.88") in text
     assert "这只是估算。正式的养老金数额在您退休时由社会保险经办机构核算。" in text
@@ -216,25 +225,27 @@ def test_the_comparison_table_has_five_rows_with_the_api_s_figures(client):
     expected = []
     for row in body["comparison"]:
         name = row["name"] + (" (your choice)" if row["row"] == "1" else "")
-        # Key columns first; no wage growth in example A, so today's money is the 2039 amount.
-        expected.append([f"{name} {yuan(row['base']['applied'])}", yuan(row["monthly_pension"]),
-                         yuan(row["monthly_cost_now"]),
-                         f"{yuan(row['monthly_pension'])} basic pension {yuan(row['basic_pension_range']['low'])}"
-                         f"–{yuan(row['basic_pension_range']['high'])}",
+        # Key figures first; no wage growth in example A, so today's money is the 2039 amount; 13 years
+        # ahead, pensions are to the yuan, "about"; the basic pension's range in the same (today's) money.
+        range_ = row["basic_pension_range"]
+        expected.append([f"{name} Base: {yuan(row['base']['applied'])}", about(row["monthly_pension"]),
+                         f"{about(range_['low'])}–{about(range_['high'])}",
+                         yuan(row["monthly_cost_now"]), about(row["monthly_pension"]),
                          yuan(row["total_contributions"]),
                          row["break_even_years"], row["extra_break_even_years"] or "–"])
     assert rows == expected
-    assert rows[0] == ["Floor ¥4,775.00", "¥3,160.87", "¥955.00", "¥3,160.87 basic pension ¥2,060.41–¥2,230.72",
-                       "¥147,070.00", "3.9", "–"]
-    assert rows[2][0] == "100% of the average wage (your choice) ¥9,183.00" and rows[2][6] == "13.9"
+    assert rows[0] == ["Floor Base: ¥4,775.00", "about ¥3,161", "about ¥2,060–about ¥2,231", "¥955.00",
+                       "about ¥3,161", "¥147,070.00", "3.9", "–"]
+    assert rows[2][0] == "100% of the average wage (your choice) Base: ¥9,183.00" and rows[2][7] == "13.9"
 
 
 def test_the_comparison_reads_in_chinese(client):
     body = api(client, EXAMPLE_A_API, lang="zh")
     rows = table_rows(page(client, EXAMPLE_A, lang="zh").text)
-    assert [row[0].split(" ¥")[0] for row in rows] == [
+    assert [row[0].split(" 缴费基数")[0] for row in rows] == [
         "最低基数", "平均工资的60%", "平均工资的100%（您的选择）", "平均工资的200%", "平均工资的300%"]
-    assert [row[2] for row in rows] == [yuan(r["monthly_cost_now"]) for r in body["comparison"]]
+    assert [row[3] for row in rows] == [yuan(r["monthly_cost_now"]) for r in body["comparison"]]
+    assert rows[0][1] == "约3,161元"
 
 
 def test_the_chart_is_an_accessible_image_with_the_same_figures_as_the_table(client):
@@ -243,14 +254,14 @@ def test_the_chart_is_an_accessible_image_with_the_same_figures_as_the_table(cli
     assert 'role="img"' in svg and 'aria-labelledby="forecast-chart-title forecast-chart-desc"' in svg
     assert ('<title id="forecast-chart-title">Cost a month now and estimated pension a month, for each base'
             '</title>') in svg
-    assert "The table below gives the same figures." in svg
+    assert "The list below gives the same figures." in svg
     # Ten bars (cost and pension for five bases), told apart by a hatch pattern and by their words.
     bars = re.findall(r'<rect x="0" y="\d+" width="(\d+)" height="16"\s+fill="([^"]+)"', svg)
     assert len(bars) == 10
     assert [fill for _, fill in bars] == ["url(#forecast-hatch)", "#00566b"] * 5
     labels = text_of(svg)
-    assert "Floor pay ¥955.00 get ¥3,160.87" in labels
-    assert "300% of the average wage pay ¥5,509.80 get ¥7,356.09" in labels
+    assert "Floor pay ¥955.00 get about ¥3,161" in labels  # 13 years ahead: to the yuan, as the list below
+    assert "300% of the average wage pay ¥5,509.80 get about ¥7,356" in labels
     # The longest bar is the largest amount (the 300% pension); a higher amount is never a shorter bar.
     widths = [int(width) for width, _ in bars]
     assert max(widths) == widths[9] == 200
@@ -261,7 +272,7 @@ def test_the_chart_is_an_accessible_image_with_the_same_figures_as_the_table(cli
 def test_the_chinese_chart_labels_its_bars(client):
     svg = page(client, EXAMPLE_A, lang="zh").text
     svg = svg[svg.index("<svg"):svg.index("</svg>")]
-    assert "最低基数 每月缴 ¥955.00 每月领 ¥3,160.87" in text_of(svg)
+    assert "最低基数 每月缴 ¥955.00 每月领 约3,161元" in text_of(svg)
 
 
 # --- Minimum years, notices --------------------------------------------------------------------------
@@ -283,13 +294,13 @@ def test_someone_who_cannot_reach_the_minimum_years_is_told_how_many_months_are_
 
 def test_a_man_s_answer_to_the_women_only_question_is_ignored(client):
     text = text_of(page(client, {**EXAMPLE_A, "female_category": "F50"}).text)
-    assert "In the money of 2039 ¥3,972.88" in text
+    assert "Total per month (money of 2039) ¥3,972.88" in text
 
 
 def test_a_wage_entered_by_hand_is_used(client):
     body = api(client, {**EXAMPLE_A_API, "base_multiple": None, "base_wage": "8000"})
     text = text_of(page(client, {**EXAMPLE_A, "base": "wage", "wage": "8,000元"}).text)
-    assert f"In the money of 2039 {yuan(body['estimate']['monthly_pension'])}" in text
+    assert f"Total per month (money of 2039) {yuan(body['estimate']['monthly_pension'])}" in text
     assert "for a base of ¥8,000.00 a month from now on" in text
 
 
@@ -299,7 +310,7 @@ def test_the_lowest_base_choice_is_today_s_floor(client):
     # count at the chosen base's index, here the floor's.
     assert body["estimate"]["monthly_pension"] == "2889.86"
     text = text_of(page(client, {**EXAMPLE_A, "base": "floor"}).text)
-    assert "In the money of 2039 ¥2,889.86" in text and "In today's money, per month ¥2,889.86" in text
+    assert "Total per month (money of 2039) ¥2,889.86" in text and "In today's money, per month about ¥2,890" in text
     assert "for a base of ¥4,775.00 a month from now on" in text
 
 
@@ -417,7 +428,9 @@ def test_the_calculator_result_links_here(client):
                                               "month": "2026-11"}).text
     # A form, so the base and the hukou travel to the forecast in the request body, never in the address.
     assert '<form class="carry-form next-step no-print" method="post" action="/en/forecast">' in html
-    assert "Next: what does this base mean for my pension?" in html
+    assert "What does this base mean for my pension?" in html
+    # The next step, first: how to register, for this hukou (issue 23).
+    assert html.index("Next: how do I register?") < html.index("What does this base mean for my pension?")
 
 
 def test_the_comparison_states_the_pension_rate_from_content(client, content):
@@ -427,3 +440,57 @@ def test_the_comparison_states_the_pension_rate_from_content(client, content):
     assert "The cost is the pension insurance only (20% of the base)." in client.post(
         "/en/forecast", data=EXAMPLE_A).text
     assert "缴费只算养老保险（基数的20%）。" in client.post("/zh/forecast", data=EXAMPLE_A).text
+
+
+# --- A forecast a rider can trust (issue 23) ------------------------------------------------------------
+
+RIDER = {"birth_date-year": "1996", "birth_date-month": "3", "birth_date-day": "15", "sex": "male",
+         "paid_years": "0", "paid_months": "0", "base": "floor"}
+
+
+@pytest.mark.parametrize("lang, needed, wrong", [
+    ("en", "Minimum contribution period: 240 more months to pay (240 needed in all).", "Reached."),
+    ("zh", "最低缴费年限：再缴240个月可达到（共需240个月）。", "已达到"),
+])
+def test_nothing_paid_yet_is_never_told_the_minimum_is_reached(client, lang, needed, wrong):
+    """A rider born 1996 with 0 months paid: all 240 months are still to pay, so never a green "reached"."""
+    html = page(client, RIDER, lang=lang).text
+    text = text_of(html)
+    assert needed in text
+    assert wrong not in text
+    assert 'class="minimum minimum--to-pay"' in html and "minimum--met" not in html
+    assert {"en": "240 more months of paying reach it.", "zh": "再缴240个月可达到。"}[lang] in text
+
+
+def test_months_already_paid_reach_the_minimum_only_when_they_are_enough(client):
+    text = text_of(page(client, {**EXAMPLE_A, "paid_years": "20"}).text)
+    assert "Minimum contribution period: reached with the months you have paid (240 months are needed)." in text
+    assert "Reached. You have already paid 240 months: 240 are needed for a monthly pension when retiring in 2039." \
+        in text
+
+
+@pytest.mark.parametrize("lang, headline", [
+    ("en", "In today's money you would get about ¥3,856 a month once you retire."),
+    ("zh", "按今天的钱算，您退休后每月能领约3,856元。"),
+])
+def test_the_headline_reads_naturally_in_today_s_money_to_the_yuan(client, lang, headline):
+    """33 years ahead: to the yuan, with "about"; no fen anywhere in the headline or the key figures."""
+    html = page(client, RIDER, lang=lang).text
+    assert text_of(re.search(r'<p class="summary__headline">(.*?)</p>', html, re.S).group(1)) == headline
+    figures = text_of(html[html.index('<dl class="key-figures">'):html.index("</dl>", html.index("key-figures"))])
+    assert {"en": "A month, in today's money about ¥3,856", "zh": "每月（按今天的钱） 约3,856元"}[lang] in figures
+    assert "您每月大约能领按今天的钱算" not in text_of(html)
+
+
+def test_the_range_is_in_the_same_money_as_the_headline(client):
+    """With wages rising 2.9% a year, the 2059 basic-pension range is deflated as the headline is."""
+    body = api(client, {"birth_date": "1996-03-15", "sex": "male", "contributed_months": 0, "base_wage": "4775",
+                        "wage_growth": "0.029", "interest": "0.015"})
+    span = body["estimate"]["basic_pension_range"]
+    years = 2059 - 2026
+    today = [(Decimal(span[end]) / Decimal("1.029") ** years).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+             for end in ("low", "high")]
+    text = text_of(page(client, {**RIDER, "wage_growth": "2.9", "interest": "1.5"}).text)
+    assert (f"In today's money the basic pension is between about ¥{today[0]:,} and about ¥{today[1]:,} a month"
+            in text)
+    assert f"¥{Decimal(span['high']):,.2f}" not in text.split("In today's money the basic pension")[1][:80]

@@ -136,7 +136,7 @@ def headline(html: str) -> str:
 
 @pytest.mark.parametrize("url, data, expected, before", [
     ("/zh/protection/injury", {"platform": "meituan", "work": "delivery", "during_order": "yes"},
-     "按您的回答，这次受伤应在新职伤的保障范围内。", "<h4>"),
+     "按您的回答，这次受伤应在新职伤的保障范围内。", "more-injury-why"),
     ("/en/protection/after-accident", STORY_FORM,
      "From your answers these may pay for this accident: 新职伤 (occupational-injury protection)", "checklist__steps"),
     ("/zh/pension-at-retirement", WOMAN_PAGE, "从2025年10月起，您每月大约能领¥", "pension-lines"),

@@ -209,8 +209,9 @@ def test_the_forecast_estimates_the_pension_after_paying_on(client, headers):
     response = client.post("/en/forecast", data=FORECAST, headers=headers)
     text = text_of(response.text)
     assert response.status_code == 200
-    assert "From November 2031 you would get about ¥2,091.61 a month in today's money" in text  # no growth assumed
-    assert "In the money of 2031 ¥2,091.61" in text
+    # Five years ahead at most: to the fen; no growth assumed, so today's money is 2031's.
+    assert "In today's money you would get ¥2,091.61 a month once you retire." in text
+    assert "Total per month (money of 2031) ¥2,091.61" in text
     assert "Paying on after retirement age (延缴)" in text
     assert ("You reached the statutory retirement age of 60 years 1 months in February 2025, with 120 months of "
             "contributions: 180 are needed for a monthly pension when retiring in 2025.") in text

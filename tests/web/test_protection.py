@@ -121,8 +121,9 @@ def test_forecast_comparison_gains_the_net_cost(client):
             "paid_years": "5", "paid_months": "0", "base": "floor", "wage_growth": "2.9", "interest": "1.5",
             "platform_subsidy": "meituan", "subsidy_condition_met": "yes"}
     page = text_of(client.post("/en/forecast", data=form, headers=HTMX).get_data(as_text=True))
-    assert "Cost a month now You pay after the subsidy" in page
-    assert "¥955.00 ¥477.50 ¥8,159.83" in page  # the floor row: cost, after the subsidy, pension
+    # The floor's block: cost, after the subsidy, pension in the money of 2053 (27 years ahead: to the yuan).
+    assert "Cost a month now ¥955.00 You pay after the subsidy ¥477.50" in page
+    assert "Pension a month, in the money of 2053 about ¥8,160" in page
     assert "takes ¥477.50 a month off each base's cost" in page
     del form["platform_subsidy"]
     assert "You pay after the subsidy" not in client.post("/en/forecast", data=form).get_data(as_text=True)
@@ -261,8 +262,8 @@ def test_the_jd_riders_next_steps_do_not_send_them_to_flexible_worker_costs(clie
     no "check again later"; the protections stay, since 新职伤 and the union still concern a rider."""
     def next_steps(data):
         html = client.post("/en/check", data=data).get_data(as_text=True)
-        start = html.index('id="next-steps-heading"')
-        return text_of(html[start:html.index("</section>", start)])
+        start = html.index('id="more-next-steps"')
+        return text_of(html[html.index('class="next-step'):html.index("</details>", start)])
 
     jd = next_steps(JD_RIDER)
     assert "Next: what will I pay?" not in jd and "Where do I register?" not in jd

@@ -250,8 +250,10 @@ def test_a_shenzhen_rider_with_wechat_is_sent_to_the_wechat_account_its_steps_op
     html = client.post("/zh/register", data={"hukou": "shenzhen", "have": ["wechat", "id_card"]}).text
     assert headline(html) == "用手机在“深圳社保”微信公众号里办理，不用带别的东西。"
     wechat = channel(html, "wechat")
-    assert "适合您" in wechat and '<details class="channel__steps" open>' in wechat
-    assert '<details class="channel__steps">' in channel(html, "terminal")  # the other three one tap away
+    assert "适合您" in wechat and '<details class="channel__steps" id="channel-wechat-steps" open>' in wechat
+    # The other three one tap away, under "其他办理渠道", after the way that suits (issue 23).
+    assert '<details class="channel__steps" id="channel-terminal-steps">' in channel(html, "terminal")
+    assert html.index('id="channel-wechat"') < html.index('id="more-other-ways"') < html.index('id="channel-website"')
     assert "我们没有找到官方发布的公众号二维码" in text_of(wechat)
 
 

@@ -164,6 +164,22 @@ def result_view(advice: CostAdvice) -> dict:
     return view
 
 
+def add_first_screen(view: dict) -> None:
+    """The figures that matter beside the answer, and a platform's subsidy (it changes what the person pays)
+    as a line of the summary (issue 23: the first screen decides)."""
+    figures = [(_("Per month"), format_yuan(view["monthly_total"])), (_("Per year"), format_yuan(view["yearly_total"]))]
+    subsidy = view.get("subsidy")
+    lines = []
+    if subsidy and subsidy.get("employer"):
+        lines.append(subsidy["rule"])
+    elif subsidy:
+        if subsidy["subsidy"].amount is not None:
+            figures.append((_("You pay after the subsidy"), format_yuan(subsidy["subsidy"].net_monthly_total)))
+        lines.append(subsidy["answer"].applies_text)
+    view["key_figures"] = figures
+    view["summary"] = summary("calculate", cost_headline(view), view, lines=lines)
+
+
 def benefit_view(month: YearMonth) -> dict | None:
     """What unemployment insurance can later pay, with the status of each figure; None when not in force."""
     try:
@@ -239,6 +255,7 @@ def calculate():
                 declared = result["schemes"][0]["base"].declared
                 steps.extra = [("base", base_choice(declared, base_presets(form.month.month))),
                                ("wage", str(declared))]
+                add_first_screen(result)
             except FiguresNotInForce as exc:
                 form.month.errors = [not_in_force_message(content(), e) for e in exc.errors]
     month = getattr(form.month, "month", None) or YearMonth.of(today(current_app.config))

@@ -15,7 +15,7 @@ from advisor.answers.explain import (
     work_name,
 )
 from advisor.answers.protections import employee_route, status_label
-from advisor.i18n import format_age, format_long_date, format_year_month
+from advisor.i18n import format_age, format_long_date, format_year_month, format_yuan
 from advisor.i18n import gettext as _
 from advisor.policy.inputs import REFORM_FIRST_DAY
 from advisor.rules.types import Outcome, Scheme
@@ -118,8 +118,11 @@ def notice_view(notice) -> NoticeView:
                       tuple(notice_extras(content(), notice)), "", link(NOTICE_GUIDES.get(notice.code)))
 
 
-def eligibility_headline(cards: list[CardView]) -> str:
-    """The headline: which insurances this person can join and which not (the reasons follow)."""
+def eligibility_headline(cards: list[CardView], extension: bool = False) -> str:
+    """The headline: which insurances this person can join and which not (the reasons follow); past the
+    statutory age with months short, that paying on (延缴) is the way."""
+    if extension and not any(card.eligible for card in cards):
+        return _("You can no longer newly join as a flexible worker, but you can pay on into your pension (延缴).")
     yes = [scheme_name(content(), card.scheme) for card in cards if card.eligible]
     no = [scheme_name(content(), card.scheme) for card in cards if not card.eligible]
     if not no:
@@ -140,6 +143,25 @@ def employee_route_view(advice: EligibilityAdvice) -> dict | None:
             "url": text.url if text else None}
 
 
+def extension_summary(advice: EligibilityAdvice) -> tuple[str, list[tuple[str, str]]] | None:
+    """Past the statutory age with months short and the pension drawn here (or not known where): paying on
+    (延缴) is what this person can do, so it opens the result, with its months, cost and last month."""
+    notice = next((n for n in advice.notices if n.code == "continue_contributing"), None)
+    if notice is None:
+        return None
+    facts = notice.facts
+    line = _("You can pay on (延缴) for %(months)s more months at about %(cost)s a month, until %(end)s; "
+             "from %(start)s you can draw a monthly pension.", months=facts["months_needed"],
+             cost=format_yuan(facts["monthly_cost"]), end=format_year_month(facts["end_month"]),
+             start=format_year_month(facts["end_month"].plus(1)))
+    if facts.get("place_unknown"):
+        line += " " + _("Only where the pension will be drawn in Shenzhen: ask 12333 first.")
+    figures = [(_("Months to pay"), str(facts["months_needed"])),
+               (_("A month"), format_yuan(facts["monthly_cost"])),
+               (_("Until"), format_year_month(facts["end_month"]))]
+    return line, figures
+
+
 def result_view(advice: EligibilityAdvice) -> dict:
     cards = [card_view(advice.verdicts[scheme], advice.as_of) for scheme in Scheme]
     employee = employee_route_view(advice)
@@ -154,10 +176,15 @@ def result_view(advice: EligibilityAdvice) -> dict:
     retirement = view["retirement"]
     lines = [_("Your statutory retirement age: %(age)s, reached in %(month)s.",
                age=retirement.age, month=format_year_month(retirement.month))]
+    extension = extension_summary(advice)
+    view["extension"] = extension is not None
+    view["key_figures"] = extension[1] if extension else []
+    if extension:  # what he can do replaces the retirement age (which stays under its own heading below)
+        lines = [extension[0]]
     if employee:
         lines.insert(0, _("As a full-time JD rider you are insured through JD as an employee: ask your JD station or "
                           "12333."))
-    view["summary"] = summary("check", eligibility_headline(cards), view, lines=lines)
+    view["summary"] = summary("check", eligibility_headline(cards, extension is not None), view, lines=lines)
     return view
 
 

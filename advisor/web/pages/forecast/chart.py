@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from advisor.i18n import format_yuan, gettext
+from advisor.i18n import format_shown, format_yuan, gettext
 
 WIDTH = 340
 BAR_SPACE = 200  # the longest bar; the rest of the width holds its label
@@ -66,7 +66,7 @@ def comparison_chart(rows) -> Chart:
         top = y + NAME_HEIGHT
         for kind, value, label in (("cost", row.cost, gettext("pay %(amount)s", amount=format_yuan(row.cost))),
                                    ("pension", row.pension_today,
-                                    gettext("get %(amount)s", amount=format_yuan(row.pension_today)))):
+                                    gettext("get %(amount)s", amount=format_shown(row.pension_today_shown)))):
             length = bar_length(value, largest)
             bars.append(Bar(kind, top, length, label, length + LABEL_OFFSET, top + LABEL_BASELINE))
             top += BAR_HEIGHT + BAR_GAP

@@ -11,9 +11,10 @@ from decimal import Decimal
 
 from advisor.answers.forecast import Assumption, ExtensionView, ForecastAdvice
 from advisor.answers.forecast_explain import assumption_message, notice_message, row_name
-from advisor.i18n import format_age, format_rate, format_year_month, format_yuan, gettext
+from advisor.i18n import format_age, format_rate, format_shown, format_year_month, format_yuan, gettext
 from advisor.policy import Figure
 from advisor.rules.forecast import PensionRange
+from advisor.rules.money import Shown, as_shown
 from advisor.web.choices import content
 from advisor.web.citations import Citation
 from advisor.web.figures import STATUS_LABELS, FigureView, NoticeView, citation, figure_view
@@ -51,6 +52,9 @@ class RowView:
     pension: Decimal
     basic_range: PensionRange | None  # None when settled (one denominator) or not known for the date
     pension_today: Decimal  # the same pension in today's money
+    pension_today_shown: Shown  # as the reader sees it (far ahead: to the yuan, "about")
+    pension_shown: Shown
+    range_today: tuple[Shown, Shown] | None  # basic_range in today's money, as shown
     break_even: Decimal | None
     extra_break_even: Decimal | None
     chosen: bool
@@ -84,10 +88,19 @@ class ForecastView:
     extension: ExtensionView | None = None  # past the statutory age with a shortfall: the 延缴 months
     statutory_age: str = ""  # the statutory retirement age, when the pension starts later (延缴)
     summary: object = None  # advisor.web.summary.Summary, set by forecast_view
+    pension_today_shown: Shown | None = None  # the headline's amount (far ahead: to the yuan, "about")
+    pension_shown: Shown | None = None  # the same in the money of the retirement year
+    range_today: tuple[Shown, Shown] | None = None  # the basic pension's range in today's money, as shown
+    key_figures: tuple[tuple[str, str], ...] = ()  # the figures that matter, beside the answer
 
     @property
     def minimum(self):
         return self.estimate.minimum
+
+    @property
+    def months_to_minimum(self) -> int:
+        """Months still to pay from now to reach the minimum (0 once the months already paid reach it)."""
+        return max(0, self.minimum.required_months - self.past_months)
 
 
 def assumption_view(item: Assumption) -> AssumptionView:
@@ -148,8 +161,17 @@ def open_range(advice: ForecastAdvice, estimate) -> PensionRange | None:
     return None if span is None or span.collapsed else span
 
 
+def range_today(advice: ForecastAdvice, span: PensionRange | None) -> tuple[Shown, Shown] | None:
+    """The basic pension's range in today's money, as the headline is, rounded as it is."""
+    if span is None:
+        return None
+    years = advice.years_to_retirement
+    return (as_shown(advice.in_todays_money(span.low), years), as_shown(advice.in_todays_money(span.high), years))
+
+
 def row_views(advice: ForecastAdvice) -> tuple[RowView, ...]:
     chosen = advice.forecast.estimate.base.applied
+    years = advice.years_to_retirement
     return tuple(RowView(
         name=row_name(row),
         base=row.estimate.base.applied,
@@ -159,6 +181,9 @@ def row_views(advice: ForecastAdvice) -> tuple[RowView, ...]:
         pension=row.estimate.monthly_pension,
         basic_range=open_range(advice, row.estimate),
         pension_today=advice.in_todays_money(row.estimate.monthly_pension),
+        pension_today_shown=as_shown(advice.in_todays_money(row.estimate.monthly_pension), years),
+        pension_shown=as_shown(row.estimate.monthly_pension, years),
+        range_today=range_today(advice, open_range(advice, row.estimate)),
         break_even=row.estimate.break_even_years,
         extra_break_even=row.extra_break_even_years,
         chosen=row.estimate.base.applied == chosen,
@@ -196,16 +221,45 @@ def forecast_view(advice: ForecastAdvice, birth_date: date) -> ForecastView:
         pension_today=advice.in_todays_money(advice.forecast.estimate.monthly_pension),
         wage_growth=advice.wage_growth,
         years=advice.years_to_retirement,
+        pension_today_shown=as_shown(advice.in_todays_money(advice.forecast.estimate.monthly_pension),
+                                     advice.years_to_retirement),
+        pension_shown=as_shown(advice.forecast.estimate.monthly_pension, advice.years_to_retirement),
+        range_today=range_today(advice, open_range(advice, advice.forecast.estimate)),
     )
+    return replace(view, summary=summary("forecast", forecast_headline(view), view, lines=minimum_lines(view)),
+                   key_figures=key_figures(view))
+
+
+def minimum_line(view: ForecastView) -> str:
+    """The minimum contribution period: reached only by months already paid; else what is still needed."""
     minimum = view.minimum
-    short = [] if minimum.met else [gettext(
-        "By the statutory retirement age you would still be %(missing)s months short of the minimum "
-        "contribution period: see below.", missing=minimum.missing_months)]
-    return replace(view, summary=summary("forecast", forecast_headline(view), view, lines=short))
+    if not minimum.met:
+        return gettext("By the statutory retirement age you would still be %(missing)s months short of the "
+                       "minimum contribution period: see below.", missing=minimum.missing_months)
+    if view.months_to_minimum:
+        return gettext("Minimum contribution period: %(months)s more months to pay (%(required)s needed in all).",
+                       months=view.months_to_minimum, required=minimum.required_months)
+    return gettext("Minimum contribution period: reached with the months you have paid (%(required)s months "
+                   "are needed).", required=minimum.required_months)
+
+
+def minimum_lines(view: ForecastView) -> list[str]:
+    return [] if view.extension else [minimum_line(view)]
+
+
+def key_figures(view: ForecastView) -> tuple[tuple[str, str], ...]:
+    """Beside the answer: the pension in today's money, when it starts, and what it takes (months or 延缴)."""
+    figures = [(gettext("A month, in today's money"), format_shown(view.pension_today_shown)),
+               (gettext("From"), format_year_month(view.retirement_month))]
+    if view.extension:
+        extension = view.extension
+        figures += [(gettext("延缴: months to pay"), str(extension.extension.months_needed)),
+                    (gettext("延缴: a month now"), format_yuan(extension.monthly_cost))]
+    else:
+        figures.append((gettext("You pay a month now"), format_yuan(view.estimate.monthly_cost_now)))
+    return tuple(figures)
 
 
 def forecast_headline(view: ForecastView) -> str:
-    return gettext("From %(month)s you would get about %(today)s a month in today's money "
-                   "(%(nominal)s in the money of that year).",
-                   month=format_year_month(view.retirement_month), today=format_yuan(view.pension_today),
-                   nominal=format_yuan(view.estimate.monthly_pension))
+    return gettext("In today's money you would get %(today)s a month once you retire.",
+                   today=format_shown(view.pension_today_shown))

@@ -1,0 +1,192 @@
+"""The first screen decides (issue 23): on every result page, at 360×640, the first 640 px of the result hold the
+answer sentence, the figures that matter and the next step as a button (and save/send where a result can be
+saved); with everything below collapsed no result is taller than 1,600 px. zh and en, JavaScript on and off.
+Measured from the top of the page's result region (the part of the page the answer fills)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .site import (
+    CHECK,
+    FORECAST_BUTTON,
+    LANGUAGES,
+    PAGE_STATES,
+    PAST_AGE_CHOICES,
+    axe_violations,
+    submit,
+)
+from .test_pension_at_retirement import answer as answer_pension
+from .test_pension_at_retirement import submit as submit_pension
+from .test_protection import WORDS as PROTECTION
+from .test_protection import answer_checklist
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 640}
+FIRST_SCREEN = 640
+TALLEST = 1600
+
+
+def man_born_1966_03(page: Page, lang: str) -> None:
+    """Born 1966-03-15, 150 months paid, pension drawn in Shenzhen: past the statutory age (2026-07), 30 short."""
+    page.goto(f"/{lang}/check")
+    for name, value in {"birth_date-year": "1966", "birth_date-month": "3", "birth_date-day": "15"}.items():
+        page.locator(f'input[name="{name}"]').fill(value)
+    for name, value in PAST_AGE_CHOICES.items():
+        if name != "pension_place":
+            page.locator(f'input[name="{name}"][value="{value}"]').check()
+    page.locator('input[name="contributed_months"]').fill("150")
+    page.locator('input[name="pension_place"][value="shenzhen"]').check()
+    submit(page, CHECK[lang]["see_result"])
+
+
+def rider_forecast(page: Page, lang: str) -> None:
+    """The typical rider: born 1996, nothing paid yet, the lowest base."""
+    page.goto(f"/{lang}/forecast")
+    for name, value in {"birth_date-year": "1996", "birth_date-month": "3", "birth_date-day": "15",
+                        "paid_years": "0", "paid_months": "0"}.items():
+        page.locator(f'input[name="{name}"]').fill(value)
+    page.locator('input[name="sex"][value="male"]').check()
+    page.locator('input[name="hukou"][value="other_province"]').check()
+    page.locator('input[name="base"][value="floor"]').check()
+    submit(page, FORECAST_BUTTON[lang])
+
+
+def pension_at_retirement(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/pension-at-retirement")
+    answer_pension(page)
+    submit_pension(page, lang)
+
+
+def injury(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/protection/injury")
+    for name, value in (("platform", "meituan"), ("work", "delivery"), ("during_order", "yes")):
+        page.locator(f"input[type=radio][name={name}][value={value}]").check()
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_load_state("load")
+
+
+def after_accident(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/protection/after-accident")
+    answer_checklist(page)
+    page.get_by_role("button", name=PROTECTION[lang]["show"], exact=True).click()
+    page.wait_for_load_state("load")
+
+
+# Each result page: how to reach it, its result region, and whether its result can be saved and sent.
+RESULTS: dict[str, tuple[Callable[[Page, str], None], str, bool]] = {
+    "check": (PAGE_STATES["check-result"], "#check-result", True),
+    "check-extension": (man_born_1966_03, "#check-result", True),
+    "calculate": (PAGE_STATES["calculate-result"], "#cost-result", True),
+    "forecast": (rider_forecast, "#forecast-result", True),
+    "forecast-extension": (PAGE_STATES["forecast-extension"], "#forecast-result", True),
+    "register": (PAGE_STATES["register-result"], "#register-guide", False),
+    "pension-at-retirement": (pension_at_retirement, "#pension-result", True),
+    "injury": (injury, "#injury-result", False),
+    "after-accident": (after_accident, "#checklist-result", False),
+}
+
+BOTTOM = """([region, selector]) => {
+  const top = document.querySelector(region).getBoundingClientRect().top;
+  const element = document.querySelector(region + ' ' + selector);
+  return element ? element.getBoundingClientRect().bottom - top : null;
+}"""
+COLLAPSED_HEIGHT = """region => {
+  document.querySelectorAll(region + ' details[open]').forEach(details => { details.open = false; });
+  return document.querySelector(region).getBoundingClientRect().height;
+}"""
+
+
+def bottom_in_result(page: Page, region: str, selector: str) -> float:
+    bottom = page.evaluate(BOTTOM, [region, selector])
+    assert bottom is not None, f"{selector} is missing from {region}"
+    return bottom
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", RESULTS)
+def test_the_first_screen_holds_the_answer_its_figures_and_the_next_step(any_page: Page, name: str, lang: str):
+    page = any_page
+    page.set_viewport_size(PHONE)
+    reach, region, saved = RESULTS[name]
+    reach(page, lang)
+    expect(page.locator(f"{region} .summary__headline")).to_be_visible()
+    inside = {"the answer sentence": ".summary", "the next step": ".next-step .button"}
+    if page.locator(f"{region} .key-figures").count():
+        inside["the key figures"] = ".key-figures"
+    if saved:
+        inside["save or send"] = ".save-result"
+    for what, selector in inside.items():
+        assert bottom_in_result(page, region, selector) <= FIRST_SCREEN, f"{name}: {what} lies below the first screen"
+    height = page.evaluate(COLLAPSED_HEIGHT, region)
+    assert height <= TALLEST, f"{name}: {height:.0f} px with everything collapsed"
+
+
+EXTENSION = {
+    "zh": "您可以延缴：再缴30个月，每月约¥955.00，缴到2029年4月；从2029年5月起可以按月领养老金。",
+    "en": "You can pay on (延缴) for 30 more months at about ¥955.00 a month, until April 2029; from May 2029 you "
+          "can draw a monthly pension.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_man_born_in_march_1966_reads_that_he_can_pay_on_inside_the_first_screen(any_page: Page, lang: str):
+    """30 months short of 180 at his statutory age (2026-07): 延缴 from 2026-11 to 2029-04 at the lowest base's
+    20% (¥4,775 × 20% = ¥955), the monthly pension from 2029-05 (content/rules/notices.yaml continue_contributing)."""
+    page = any_page
+    page.set_viewport_size(PHONE)
+    man_born_1966_03(page, lang)
+    line = page.locator("#check-result .summary__lines li", has_text=EXTENSION[lang][:12])
+    expect(line).to_have_text(EXTENSION[lang])
+    top = page.locator("#check-result").bounding_box()["y"]
+    box = line.bounding_box()
+    assert box["y"] + box["height"] - top <= FIRST_SCREEN
+    expect(page.locator("#check-result .next-step .button")).to_have_text(
+        {"zh": "下一步：延缴后能领多少？", "en": "Next: my pension after 延缴"}[lang])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", RESULTS)
+def test_no_accessibility_violations_in_the_new_result_layout(phone_page: Page, name: str, lang: str):
+    reach, region, _saved = RESULTS[name]
+    reach(phone_page, lang)
+    assert axe_violations(phone_page) == []
+    phone_page.evaluate(f"document.querySelectorAll('{region} details').forEach(d => {{ d.open = true; }})")
+    assert axe_violations(phone_page) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_forecast_comparison_fits_360_px_without_sliding_sideways(phone_page: Page, lang: str):
+    page = phone_page
+    rider_forecast(page, lang)
+    page.locator("#more-comparison > summary").click()
+    blocks = page.locator(".base-block")
+    expect(blocks.first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    for index in range(blocks.count()):
+        box = blocks.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    caption = page.locator("#forecast-table-caption").bounding_box()
+    assert caption["x"] + caption["width"] <= PHONE["width"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_saved_link_opened_without_javascript_says_why_the_form_is_empty(no_js_context, lang: str):
+    page = no_js_context.new_page()
+    page.goto(f"/{lang}/calculate#a=w=8000&h=shenzhen&i=pension&m=2026-11")
+    expect(page.locator("#saved-link-noscript")).to_have_text(
+        {"zh": "打开的是保存的链接？要让浏览器运行脚本，才能把您的回答填回去。您也可以直接回答下面的问题。",
+         "en": "Opened a saved link? This page needs JavaScript to fill your answers back in. You can answer the "
+               "questions below instead."}[lang])
+    expect(page.locator('input[name="wage"]')).to_have_value("")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_with_javascript_a_saved_link_fills_the_form_and_says_nothing_about_javascript(page: Page, lang: str):
+    page.goto(f"/{lang}/calculate#a=w=8000&h=shenzhen&i=pension&m=2026-11")
+    expect(page.locator("#cost-result .summary__headline")).to_be_visible()
+    expect(page.get_by_text({"zh": "打开的是保存的链接", "en": "Opened a saved link"}[lang])).to_have_count(0)
