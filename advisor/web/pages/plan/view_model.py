@@ -6,7 +6,17 @@ from dataclasses import dataclass, field
 
 from advisor.answers.explain import scheme_name
 from advisor.answers.plan import Plan
-from advisor.i18n import current_language, format_age, format_year_month, format_yuan, gettext, language, localized
+from advisor.i18n import (
+    current_language,
+    format_age,
+    format_shown,
+    format_year_month,
+    format_yuan,
+    gettext,
+    language,
+    localized,
+)
+from advisor.rules.money import as_shown
 from advisor.rules.types import Hukou
 from advisor.web.choices import content
 from advisor.web.prepared import prepared
@@ -80,12 +90,14 @@ def pension_line(plan: Plan) -> PlanLine:
         return PlanLine("pension", heading, "", (gettext("Say how long you have paid to see an estimate."),),
                         "web.forecast", gettext("What will I get?"), True)
     estimate = forecast.forecast.estimate
+    years = forecast.years_to_retirement  # far ahead: to the yuan, "about" (the forecast's own rule)
     lines = (gettext("A month from %(month)s, in today's money; %(nominal)s in the money of %(year)s.",
-                     month=format_year_month(forecast.retirement.month), nominal=format_yuan(estimate.monthly_pension),
+                     month=format_year_month(forecast.retirement.month),
+                     nominal=format_shown(as_shown(estimate.monthly_pension, years)),
                      year=forecast.retirement.month.year),
              gettext("This is an estimate. The official figure is calculated by the social-insurance agency when you "
                      "retire."))
-    return PlanLine("pension", heading, format_yuan(plan.pension_today), lines, "web.forecast",
+    return PlanLine("pension", heading, format_shown(as_shown(plan.pension_today, years)), lines, "web.forecast",
                     gettext("The estimate in full"))
 
 
@@ -135,9 +147,9 @@ def plan_headline(plan: Plan) -> str:
         parts.append(gettext("You can join %(names)s.", names=_names(plan.joinable)))
     if plan.net_monthly is not None:
         parts.append(gettext("You would pay %(amount)s a month.", amount=format_yuan(plan.net_monthly)))
-    if plan.pension_today is not None:
-        parts.append(gettext("Your pension: about %(amount)s a month in today's money.",
-                             amount=format_yuan(plan.pension_today)))
+    if plan.pension_today is not None and plan.forecast is not None:
+        shown = as_shown(plan.pension_today, plan.forecast.years_to_retirement)
+        parts.append(gettext("Your pension: %(amount)s a month in today's money.", amount=format_shown(shown)))
     if not parts:
         return gettext("Your plan, as far as your answers go. The missing parts are below.")
     return ("" if current_language() == "zh" else " ").join(parts)
