@@ -186,17 +186,18 @@ def test_the_rider_goes_from_home_to_the_plan_answering_each_question_once(phone
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 
-# The result pages' first screen (the answer, its figures and the next step at the top) is issue 23's results
-# part, another branch: until it is merged, the next step of the cost sits ~7,200 px (zh) / ~9,700 px (en) below
-# its headline and the budget cannot be met.
-RESULTS_FIRST_SCREEN_UNMERGED = pytest.mark.xfail(
-    strict=True, reason="the results' first screen (issue 23, results branch) is not merged yet: the cost result's "
-                        "next step lies ~7,200 px below its headline")
+# With the results' first screen merged (measured 2026-12-07) Chinese fits: 3,391 px with JavaScript, 4,947
+# without. English does not yet: 4,772 and 7,010 px (the check's questions alone take about 2,400 px, the
+# calculator's quick-choice buttons 934 px, the forecast's next step 1,033 px below the years-paid box); strict,
+# so the mark fails once English fits and must then go.
+ENGLISH_FORMS_TOO_LONG = pytest.mark.xfail(
+    strict=True, reason="the English forms are longer than the Chinese: 4,772 px with JavaScript, 7,010 px without")
+BUDGET_CASES = [pytest.param(lang, javascript, id=f"{lang}-{'js' if javascript else 'no-js'}",
+                             marks=[ENGLISH_FORMS_TOO_LONG] if lang == "en" else [])
+                for lang in LANGUAGES for javascript in (True, False)]
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-@pytest.mark.parametrize("lang", LANGUAGES)
-@RESULTS_FIRST_SCREEN_UNMERGED
+@pytest.mark.parametrize(("lang", "javascript"), BUDGET_CASES)
 def test_the_whole_journey_fits_the_scroll_budget(phone_with, lang: str, javascript: bool):
     """The scrolling a person needs to reach every box and button they use, home to the plan: at most 4,000 px
     with JavaScript, 5,500 without (issue 23)."""
