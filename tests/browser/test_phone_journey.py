@@ -287,8 +287,8 @@ def test_register_links_to_the_official_site_and_dials_12333(phone: Page, javasc
         submit(page, {"zh": "显示适合我的办理方法", "en": "Show the steps for my hukou"}[lang])
     suggestion = page.locator("#register-suggestion .summary__headline")
     expect(suggestion).to_have_text({"zh": "用手机在“深圳社保”微信公众号里办理，不用带别的东西。",
-                                     "en": "Register on your phone, in the “深圳社保” WeChat account: you need "
-                                           "nothing else."}[lang])
+                                     "en": "Register on your phone, in the “深圳社保” (Shenzhen Social Insurance) "
+                                           "WeChat account: you need nothing else."}[lang])
     assert_in_view(page, "#guide-heading")
     expect(page.locator("#channel-wechat .channel__steps")).to_have_attribute("open", "")
     expect(page.locator("#channel-counter .channel__steps")).not_to_have_attribute("open", "")
