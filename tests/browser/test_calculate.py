@@ -139,7 +139,8 @@ def test_a_printed_result_has_the_amounts_and_sources_but_no_menu_or_form(page: 
     expect(page.locator(".key-figures")).to_contain_text("¥2,400.00")
     expect(page.locator(".cost-table")).to_be_visible()  # on paper, what opens and closes is printed open
     expect(page.locator(".figures")).to_be_visible()
-    expect(page.locator(".figures .source").first).to_be_visible()
+    expect(page.locator(".figures .source-line").first).to_be_visible()  # the source component (issue 25)
+    expect(page.locator(".figures .source-line").first).to_contain_text("依据：")
     expect(page.locator(".result .print-only")).to_contain_text("2026年11月22日")
 
     page.emulate_media(media="screen")
