@@ -106,6 +106,10 @@ def _read(path: Path, root: Path) -> bytes:
         raise InstallationError(_shown(path, root), f"cannot be read ({exc.strerror})") from None
 
 
+def _text(context: str | bytes | None) -> str | None:
+    return context.decode() if isinstance(context, bytes) else context
+
+
 def check_catalogues(languages: Iterable[str], translations: Path, root: Path) -> None:
     """Every supported language but the source has a compiled catalogue translating every message."""
     template = translations / "messages.pot"
@@ -124,7 +128,8 @@ def check_catalogues(languages: Iterable[str], translations: Path, root: Path) -
             catalogue = read_mo(io.BytesIO(data))
         except Exception:  # noqa: BLE001 — any failure to parse means a broken file
             raise InstallationError(shown, "not a readable compiled catalogue (run make translations)") from None
-        translated = {(m.id, m.context) for m in catalogue if m.id and (
+        # Babel's read_mo leaves a message's context as bytes (read_po gives str): compare them as text.
+        translated = {(m.id, _text(m.context)) for m in catalogue if m.id and (
             all(m.string) if isinstance(m.string, (tuple, list)) else m.string)}
         missing = wanted - translated
         if missing:

@@ -310,7 +310,7 @@ def test_the_handout_opens_with_the_three_numbers_to_remember_and_plain_conditio
     assert zh.index("¥1,493.16") < zh.index("¥4,775.00") < zh.index("谁可以参保")
     assert "不是全日制学校的在校学生。" in zh and "没有在工作单位参加社保。" in zh
     assert "未在全日制学校就读" not in zh  # the official wording is cited, not quoted
-    assert "依据： 粤人社发〔2025〕32号；粤人社规〔2026〕14号；在深灵活就业人员参保讲解；" in zh
+    assert "依据： 粤人社发〔2025〕32号；粤人社规〔2026〕14号；《在深灵活就业人员参保讲解》；" in zh
     en = text_of(client.get("/en/outreach/handout").text)
     assert ("Three numbers to remember Least a month Unverified ¥1,493.16 Pension ¥955.00 + medical insurance, "
             "tier 1, ¥538.16; without Shenzhen hukou.") in en
@@ -336,7 +336,7 @@ def test_the_handout_in_english(client):
     page = text_of(client.get("/en/outreach/handout").text)
     assert "Figures for November 2026, printed on 22 November 2026." in page
     assert "The lowest base ¥4,775.00 ¥955.00 ¥1,002.75" in page
-    assert "To claim E路守护 cover 956030 24 hours. Free for union members: couriers, delivery riders, " \
+    assert "E-Road Guardian (E路守护) 956030 24 hours. Free for union members: couriers, delivery riders, " \
            "ride-hailing drivers." in page
 
 

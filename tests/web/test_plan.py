@@ -96,7 +96,8 @@ def test_change_posts_every_answer_back_to_the_question(client):
     ("zh", ["您可以参加养老保险、医疗保险和失业保险。每月要交¥1,063.41。",
             "美团是即时配送行业的第一批试点平台", "适合您的方式：“深圳社保”微信公众号。"]),
     ("en", ["You can join pension, medical insurance, and unemployment insurance. You would pay ¥1,063.41 a month.",
-            "Meituan is a first-batch pilot platform", "The way that suits you: “深圳社保” (Shenzhen Social Insurance) WeChat official account."]),
+            "Meituan is a first-batch pilot platform",
+            "The way that suits you: “深圳社保” (Shenzhen Social Insurance) WeChat official account."]),
 ])
 def test_the_plan_gathers_every_page_s_answer(client, lang, expected):
     html = client.post(f"/{lang}/plan", data=PLAN).text

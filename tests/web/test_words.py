@@ -26,14 +26,7 @@ NUMBERED = {  # GET pages with a number in the path: read from 1 until the first
 # here must leave this list.
 OUTREACH = "outreach helper (slides, quiz, handout, membership table): "
 SOURCES = "sources helper (research notes off the pages, one short source line): "
-STILL_TO_FIX: dict[str, str] = {
-    "/zh/outreach/handout": OUTREACH + "the site's address as a raw URL, the sources line's research notes",
-    "/en/outreach/handout": OUTREACH + "the official wording's citation and the sources line in Chinese",
-    "/zh/outreach/present/5": OUTREACH + "the website's address on the slide (mark it as the address to open)",
-    "/zh/outreach/membership": OUTREACH + "the form's note “于单月 5 号前填报” shown outside a quotation",
-    "/zh/outreach/membership POST error": OUTREACH + "the form's note “于单月 5 号前填报” shown outside a quotation",
-    "/zh/outreach/membership POST result 0": OUTREACH + "the form's note “于单月 5 号前填报” shown outside a quotation",
-}
+STILL_TO_FIX: dict[str, str] = {}
 
 
 def _app():

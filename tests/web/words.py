@@ -20,7 +20,7 @@ SKIPPED_CLASSES = frozenset({"sources-trail", "language-switch"})
 # Words quoted as printed (a form's labels): their punctuation is the form's, like a <blockquote>'s.
 AS_PRINTED = "as-printed"
 # Where a web address is the answer (the address of the website to open), not a citation.
-ADDRESS_CLASSES = frozenset({"channel__address"})
+ADDRESS_CLASSES = frozenset({"channel__address", "address-to-open"})  # the handout's and slides' too
 # The sources' own places (templates/macros/sources.html, the /sources page): the one short line naming a
 # document as published ("依据：…" / "Based on: …"), and the sources page's list of every source with its
 # research notes, for staff. Citations are read there as published, in their own language.

@@ -51,9 +51,10 @@ def plain_conditions(rule_ids: tuple[str, ...] = HANDOUT_CONDITIONS) -> list[str
 
 
 def short_citation(source_key: str) -> str:
-    """A document by its number when it has one (粤人社发〔2025〕32号), else by its title: for a sheet's footer."""
+    """A document by its number when it has one (粤人社发〔2025〕32号), else by its title in 《》: for a sheet's
+    footer (on an English sheet a Chinese title stands as a document's name)."""
     source = content().sources[source_key]
-    return str(source.get("number") or source["title"])
+    return str(source.get("number") or f"《{source['title']}》")
 
 
 def work_kinds(short: bool = False) -> list[str]:
