@@ -152,3 +152,10 @@ def test_the_next_step_continues_by_itself_only_after_a_live_result(client):
     assert re.search(r'action="/zh/register[^"]*"\s*data-continue>', html)
     assert "data-continue" not in client.post("/zh/forecast", data=PLAN).text
     assert "data-continue" not in client.post("/zh/forecast", data={**PLAN, "then": "https://example.com/"}).text
+
+
+@pytest.mark.parametrize("day", ["9" * 300, "0", "32"])
+def test_a_birth_date_no_calendar_has_is_no_answer_not_an_error(client, day):
+    # Found by the generated-input test: a day too large for the machine's integers once answered 500.
+    response = client.post("/zh/plan", data={"birth_date-year": "1990", "birth_date-month": "3", "birth_date-day": day})
+    assert response.status_code == 200 and "我的参保方案" in response.text

@@ -59,13 +59,13 @@ class Answers:
     def day(self, stem: str) -> date | None:
         try:
             return date(int(self.text(f"{stem}-year")), int(self.text(f"{stem}-month")), int(self.text(f"{stem}-day")))
-        except ValueError:
+        except (ValueError, OverflowError):  # a day far past any calendar's is no date either
             return None
 
     def month(self, stem: str) -> YearMonth | None:
         try:
             return YearMonth(int(self.text(f"{stem}-year")), int(self.text(f"{stem}-month")))
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
 
     def yes(self, name: str) -> bool:
