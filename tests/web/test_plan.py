@@ -159,3 +159,11 @@ def test_a_birth_date_no_calendar_has_is_no_answer_not_an_error(client, day):
     # Found by the generated-input test: a day too large for the machine's integers once answered 500.
     response = client.post("/zh/plan", data={"birth_date-year": "1990", "birth_date-month": "3", "birth_date-day": day})
     assert response.status_code == 200 and "我的参保方案" in response.text
+
+
+def test_a_base_choice_no_page_offers_is_no_answer_not_an_error(client):
+    # A multiple of the average wage far past any base once reached the fen rounding and answered 500.
+    answers = {"birth_date-year": "1996", "birth_date-month": "3", "birth_date-day": "15", "sex": "male",
+               "paid_years": "0", "hukou": "guangdong", "base": "avg" + "9" * 400}
+    response = client.post("/zh/plan", data=answers)
+    assert response.status_code == 200 and "我的参保方案" in response.text

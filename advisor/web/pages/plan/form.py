@@ -126,7 +126,7 @@ def read_forecast(answers: Answers, as_of: date) -> ForecastQuestion | None:
         return None
     chosen = answers.text("base")
     wage = multiple = None
-    if chosen.startswith("avg") and chosen[3:].isdigit():
+    if chosen.startswith("avg") and chosen[3:].isdigit() and len(chosen) <= 6:  # avg60 … avg300, the choices offered
         multiple = Decimal(chosen[3:]) / HUNDRED
     else:
         wage = read_base(answers, YearMonth.of(as_of))
