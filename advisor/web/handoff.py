@@ -32,7 +32,8 @@ ERROR_CORRECTION = "m"  # as advisor.web.qr draws it
 
 # The result pages whose answers can travel; each page's form fields must have a short key here.
 HANDOFF_PAGES = ("web.check", "web.calculate", "web.forecast", "web.union_accident_aid",
-                 "web.pension_at_retirement_page", "web.plan")
+                 "web.pension_at_retirement_page", "web.plan", "web.register", "web.protection_injury",
+                 "web.protection_after_accident")
 SHORT_KEYS = {
     # Check and forecast: about you, where you live, your work, other insurance
     "birth_date-year": "by", "birth_date-month": "bm", "birth_date-day": "bd",
@@ -53,8 +54,11 @@ SHORT_KEYS = {
     "retirement_month-year": "ry", "retirement_month-month": "rm",
     # Pension at retirement: the record
     "average_index": "ai", "local_years": "ly", "local_months": "lm", "calculation_base": "cb",
-    # Register (the plan's way to register): what the person has with them
+    # Register (and the plan's way to register): what the person has with them
     "have": "hv",
+    # Occupational-injury cover (新职伤) and after an accident; "work" shares the check's key
+    "platform": "pf", "during_order": "do", "happened": "hp", "place": "pl", "union_member": "um",
+    "months_in_work": "mw", "medical_insured": "mi",
     # Union accident aid: one box per accident
     **{f"amounts-{index}": f"a{index}" for index in range(MAX_AMOUNT_FIELDS)},
 }

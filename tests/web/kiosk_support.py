@@ -26,11 +26,20 @@ FORECAST = {
     "wage_growth": "0", "interest": "0",
 }
 ACCIDENT_AID = {"amounts-0": "12000", "amounts-1": "800"}
+REGISTER = {"hukou": "other_province", "have": ["wechat", "id_card"]}
+INJURY = {"platform": "meituan", "work": "delivery", "during_order": "yes"}
+AFTER_ACCIDENT = {
+    "happened": ["injury", "hospital", "traffic"], "during_order": "yes", "platform": "meituan", "work": "delivery",
+    "place": "shenzhen", "union_member": "yes", "months_in_work": "yes", "medical_insured": "yes",
+}
 RESULTS = [
     ("/zh/calculate", CALCULATE), ("/en/calculate", CALCULATE),
     ("/zh/check", CHECK), ("/en/check", CHECK),
     ("/zh/forecast", FORECAST), ("/en/forecast", FORECAST),
     ("/zh/union/accident-aid", ACCIDENT_AID), ("/en/union/accident-aid", ACCIDENT_AID),
+    ("/zh/register", REGISTER), ("/en/register", REGISTER),
+    ("/zh/protection/injury", INJURY), ("/en/protection/injury", INJURY),
+    ("/zh/protection/after-accident", AFTER_ACCIDENT), ("/en/protection/after-accident", AFTER_ACCIDENT),
 ]
 
 

@@ -14,7 +14,18 @@ from werkzeug.datastructures import MultiDict
 from advisor import create_app
 from advisor.web import handoff
 from advisor.web.qr import qr_svg
-from tests.web.kiosk_support import ACCIDENT_AID, CALCULATE, CHECK, FORECAST, KIOSK, RESULTS, handoff_url
+from tests.web.kiosk_support import (
+    ACCIDENT_AID,
+    AFTER_ACCIDENT,
+    CALCULATE,
+    CHECK,
+    FORECAST,
+    INJURY,
+    KIOSK,
+    REGISTER,
+    RESULTS,
+    handoff_url,
+)
 
 BASE = KIOSK["PUBLIC_BASE_URL"]
 
@@ -47,6 +58,16 @@ def test_the_payload_decodes_to_the_answers_given(kiosk_app, url, data):
 def test_the_payload_uses_short_keys(kiosk_app):
     address = handoff_url(kiosk_app, "/zh/calculate", CALCULATE)
     assert address == f"{BASE}/zh/calculate#a=w=8000&h=shenzhen&i=pension&i=medical&m=2026-11"
+
+
+@pytest.mark.parametrize(("url", "data", "fragment"), [
+    ("/zh/register", REGISTER, "a=h=other_province&hv=wechat&hv=id_card"),
+    ("/zh/protection/injury", INJURY, "a=pf=meituan&wk=delivery&do=yes"),
+    ("/en/protection/after-accident", AFTER_ACCIDENT,
+     "a=pf=meituan&wk=delivery&do=yes&hp=injury&hp=hospital&hp=traffic&pl=shenzhen&um=yes&mw=yes&mi=yes"),
+])
+def test_the_register_and_protection_answers_use_short_keys_too(kiosk_app, url, data, fragment):
+    assert handoff_url(kiosk_app, url, data) == f"{BASE}{url}#{fragment}"
 
 
 def test_amounts_travel_as_the_server_read_them(kiosk_app):
@@ -106,6 +127,12 @@ LONGEST = [
         "balance": "163426.28", "local_years": "25", "local_months": "11", "calculation_base": "11293.55"}),
     ("/zh/calculate", {**CALCULATE, "wage": "123456.78", "hukou": "other_province",
                        "insurances": ["pension", "medical", "unemployment"]}),
+    ("/zh/register", {"hukou": "hk_macao_taiwan", "have": ["wechat", "yueshengshi", "id_card", "in_person", "sscard"]}),
+    ("/zh/protection/injury", {"platform": "shunfeng_tongcheng", "work": "ride_hailing", "during_order": "unknown"}),
+    ("/zh/protection/after-accident", {
+        "happened": ["injury", "hospital", "traffic", "vehicle", "illness"], "during_order": "unknown",
+        "platform": "shunfeng_tongcheng", "work": "ride_hailing", "place": "outside_guangdong",
+        "union_member": "unknown", "months_in_work": "unknown", "medical_insured": "unknown"}),
     # Twenty accidents, each with the largest amount the page accepts to the fen.
     ("/zh/union/accident-aid", {f"amounts-{index}": "999999999.99" for index in range(20)}),
 ]
@@ -162,7 +189,8 @@ def script_fields(html: str) -> dict:
     return json.loads(html_module.unescape(tag.group(1)))
 
 
-@pytest.mark.parametrize("url", ["/zh/calculate", "/en/check", "/zh/forecast", "/en/union/accident-aid"])
+@pytest.mark.parametrize("url", ["/zh/calculate", "/en/check", "/zh/forecast", "/en/union/accident-aid",
+                                 "/zh/register", "/en/protection/injury", "/zh/protection/after-accident"])
 def test_the_public_result_pages_load_the_handoff_script_with_the_keys(client, url):
     assert script_fields(client.get(url).text) == handoff.FIELD_NAMES
 
@@ -194,6 +222,60 @@ def test_the_phone_shows_the_same_check_result(kiosk_app, client):
     html = client.post("/en/check", data=MultiDict(pairs)).text
     assert "Which insurances you can join" in html and "Date of birth 31 May 1990" in re.sub(r"\s+", " ", re.sub(
         r"<[^>]+>", " ", html))
+
+
+def summary_text(html: str) -> str:
+    """The result's answer sentence and its lines, as a reader sees them."""
+    found = re.search(r'<div class="summary">.*?</div>', html, re.S).group(0)
+    return re.sub(r"\s+", " ", html_module.unescape(re.sub(r"<[^>]+>", " ", found))).strip()
+
+
+SAVED_PAGES = [("/zh/register", REGISTER), ("/en/register", REGISTER),
+               ("/zh/protection/injury", INJURY), ("/en/protection/injury", INJURY),
+               ("/zh/protection/after-accident", AFTER_ACCIDENT), ("/en/protection/after-accident", AFTER_ACCIDENT)]
+SUMMARIES = {  # the answer each of these results opens with, so the comparison below cannot pass on empty pages
+    "/zh/register": "用手机在“深圳社保”微信公众号里办理，不用带别的东西。",
+    "/en/register": "Register on your phone, in the “深圳社保” (Shenzhen Social Insurance) WeChat account",
+    "/zh/protection/injury": "按您的回答，这次受伤应在新职伤的保障范围内。",
+    "/en/protection/injury": "From your answers this injury should be covered by 新职伤.",
+    "/zh/protection/after-accident": "这次事故可能由这些保障赔付：新职伤（职业伤害保障）、深圳市总工会“E路守护”",
+    "/en/protection/after-accident": "these may pay for this accident: 新职伤 (occupational-injury protection)",
+}
+
+
+@pytest.mark.parametrize(("url", "data"), SAVED_PAGES)
+def test_the_register_and_protection_results_offer_save_or_send_at_the_top(client, url, data):
+    """On the public site the result holds "save or send", right after its next step (inside the first screen),
+    and its link is the page's own address with the answers after "#", as the kiosk's code carries them."""
+    html = client.post(url, data=MultiDict(data)).text
+    result = html[html.index('class="result'):]
+    save = result.index('<details class="save-result no-print">')
+    assert result.index('class="next-step no-print"') < save < result.index('<details class="more"')
+    link = html_module.unescape(re.search(r'class="input save-result__link"[^>]*value="([^"]+)"', html).group(1))
+    assert link.startswith(f"http://localhost{url}#a=")
+    assert sorted(handoff.decode(urlsplit(link).fragment)) == posted_pairs(data)
+
+
+@pytest.mark.parametrize(("url", "data"), SAVED_PAGES)
+def test_the_register_and_protection_answers_posted_back_by_the_phone_give_the_same_answer(kiosk_app, client, url,
+                                                                                            data):
+    pairs = handoff.decode(urlsplit(handoff_url(kiosk_app, url, data)).fragment)
+    on_phone = summary_text(client.post(url, data=MultiDict(pairs)).text)
+    on_kiosk = summary_text(kiosk_app.test_client().post(url, data=MultiDict(data)).text)
+    assert on_phone == on_kiosk and SUMMARIES[url] in on_phone
+
+
+@pytest.mark.parametrize("url", ["/zh/register", "/en/register", "/zh/protection/injury", "/en/protection/injury",
+                                 "/zh/protection/after-accident", "/en/protection/after-accident"])
+def test_without_javascript_a_saved_link_says_why_the_form_is_empty(client, url):
+    """The line stands in <noscript> on the empty page, and goes once a result is shown."""
+    line = {"zh": "打开的是保存的链接？", "en": "Opened a saved link?"}[url[1:3]]
+    empty = client.get(url).text
+    assert re.search(r'<noscript><p class="notice saved-link-noscript" id="saved-link-noscript">' + re.escape(line),
+                     empty)
+    assert empty.index("saved-link-noscript") < empty.index('<form class="form" method="post"')
+    data = dict(SAVED_PAGES)[url]
+    assert "saved-link-noscript" not in client.post(url, data=MultiDict(data)).text
 
 
 def test_the_kiosk_builds_no_url_with_answers_for_the_server(kiosk_app):

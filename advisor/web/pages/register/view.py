@@ -117,7 +117,8 @@ def register():
     form = RegisterForm(request.form if request.method == "POST" else None)
     journey.start(journey.REGISTER, form)
     hukou = Hukou(form.hukou.data) if request.method == "POST" and form.validate() else None
+    guide = guide_view(hukou, form.have_data())
     return render_page_or_fragment(
         "register/page.html", "register/_guide.html",
-        form=form, guide=guide_view(hukou, form.have_data()), submitted=request.method == "POST",
+        form=form, guide=guide, result=guide["summary"], submitted=request.method == "POST",
     )
