@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from .site import (
     CHECK,
@@ -77,6 +77,16 @@ def after_accident(page: Page, lang: str) -> None:
     page.wait_for_load_state("load")
 
 
+def register_with_what_i_have(page: Page, lang: str) -> None:
+    """Hukou outside Guangdong, with WeChat and an ID card at hand: the page names the one way that fits."""
+    page.goto(f"/{lang}/register")
+    page.locator('input[name="hukou"][value="other_province"]').check()
+    for value in ("wechat", "id_card"):
+        page.locator(f'input[name="have"][value="{value}"]').check()
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_load_state("load")
+
+
 # Each result page: how to reach it, its result region, and whether its result can be saved and sent.
 RESULTS: dict[str, tuple[Callable[[Page, str], None], str, bool]] = {
     "check": (PAGE_STATES["check-result"], "#check-result", True),
@@ -84,10 +94,10 @@ RESULTS: dict[str, tuple[Callable[[Page, str], None], str, bool]] = {
     "calculate": (PAGE_STATES["calculate-result"], "#cost-result", True),
     "forecast": (rider_forecast, "#forecast-result", True),
     "forecast-extension": (PAGE_STATES["forecast-extension"], "#forecast-result", True),
-    "register": (PAGE_STATES["register-result"], "#register-guide", False),
+    "register": (PAGE_STATES["register-result"], "#register-guide", True),
     "pension-at-retirement": (pension_at_retirement, "#pension-result", True),
-    "injury": (injury, "#injury-result", False),
-    "after-accident": (after_accident, "#checklist-result", False),
+    "injury": (injury, "#injury-result", True),
+    "after-accident": (after_accident, "#checklist-result", True),
 }
 
 BOTTOM = """([region, selector]) => {
@@ -190,3 +200,78 @@ def test_with_javascript_a_saved_link_fills_the_form_and_says_nothing_about_java
     page.goto(f"/{lang}/calculate#a=w=8000&h=shenzhen&i=pension&m=2026-11")
     expect(page.locator("#cost-result .summary__headline")).to_be_visible()
     expect(page.get_by_text({"zh": "打开的是保存的链接", "en": "Opened a saved link"}[lang])).to_have_count(0)
+
+
+# The results saved since issue 23's last round (register, 新职伤, after an accident): how to reach each, its region,
+# and the radio and checkbox answers its saved link must bring back.
+SAVED_RESULTS: dict[str, tuple[Callable[[Page, str], None], str, dict[str, tuple[str, ...]]]] = {
+    "register": (register_with_what_i_have, "#register-guide",
+                 {"hukou": ("other_province",), "have": ("wechat", "id_card")}),
+    "injury": (injury, "#injury-result", {"platform": ("meituan",), "work": ("delivery",), "during_order": ("yes",)}),
+    "after-accident": (after_accident, "#checklist-result",
+                       {"happened": ("injury", "hospital", "traffic"), "place": ("shenzhen",),
+                        "medical_insured": ("yes",)}),
+}
+NO_SCRIPT_LINE = {
+    "zh": "打开的是保存的链接？要让浏览器运行脚本，才能把您的回答填回去。您也可以直接回答下面的问题。",
+    "en": "Opened a saved link? This page needs JavaScript to fill your answers back in. You can answer the "
+          "questions below instead.",
+}
+
+
+def saved_link(page: Page, region: str) -> str:
+    page.locator(f"{region} .save-result summary").click()
+    link = page.locator(f"{region} .save-result__link").input_value()
+    assert "#a=" in link and "?" not in link  # the answers ride after "#", never in what a server sees
+    return link
+
+
+def checked(page: Page, name: str) -> tuple[str, ...]:
+    return tuple(page.eval_on_selector_all(f'main form.form input[name="{name}"]:checked',
+                                           "boxes => boxes.map(box => box.value)"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", SAVED_RESULTS)
+def test_the_saved_link_reopens_the_same_answer_with_the_answers_filled_in(any_page: Page, browser: Browser,
+                                                                          name: str, lang: str):
+    """Saved on one phone (JavaScript on or off), opened on another with JavaScript: the same answer sentence and
+    lines, the same answers ticked in the form, and nothing left after "#" in the address."""
+    page = any_page
+    page.set_viewport_size(PHONE)
+    reach, region, answers = SAVED_RESULTS[name]
+    reach(page, lang)
+    summary = page.locator(f"{region} .summary").inner_text()
+    assert summary.strip()
+    link = saved_link(page, region)
+
+    fresh = browser.new_context(viewport=PHONE)  # another phone: JavaScript on, nothing shared
+    other = fresh.new_page()
+    other.goto(link)
+    expect(other.locator(f"{region} .summary")).to_have_text(summary)
+    for field, values in answers.items():
+        assert checked(other, field) == values, field
+    assert "#a=" not in other.url
+    fresh.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", SAVED_RESULTS)
+def test_the_saved_link_without_javascript_says_why_and_offers_the_empty_form(no_js_context, name: str, lang: str):
+    reach, region, answers = SAVED_RESULTS[name]
+    page = no_js_context.new_page()
+    page.set_viewport_size(PHONE)
+    reach(page, lang)
+    link = saved_link(page, region)
+    expect(page.locator("#saved-link-noscript")).to_have_count(0)  # not beside a result
+
+    other = no_js_context.new_page()  # the saved link, opened where no script runs
+    other.set_viewport_size(PHONE)
+    other.goto(link)
+    line = other.locator("#saved-link-noscript")
+    expect(line).to_have_text(NO_SCRIPT_LINE[lang])
+    assert line.bounding_box()["y"] + line.bounding_box()["height"] <= FIRST_SCREEN
+    expect(other.locator(f"{region} .summary")).to_have_count(0)
+    for field in answers:
+        assert checked(other, field) == (), field
+    expect(other.locator("main form.form button[type=submit]")).to_be_visible()
