@@ -12,7 +12,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from werkzeug.datastructures import MultiDict
 
-from tests.web.kiosk_support import handoff_url  # tests/web/test_handoff.py: the page draws this address
+from tests.web.kiosk_support import (  # tests/web/test_handoff.py: the page draws this address
+    AFTER_ACCIDENT,
+    INJURY,
+    REGISTER,
+    handoff_url,
+)
 
 from .conftest import OutsideRequests, kiosk_instance, serve
 from .site import (
@@ -27,6 +32,7 @@ from .site import (
     fill_calculator,
     submit,
 )
+from .test_results_first_screen import SAVED_RESULTS
 
 pytestmark = pytest.mark.browser
 
@@ -354,6 +360,26 @@ def test_the_handoff_of_a_check_result(kiosk_app, phone_page: Page, live_server:
     expect(phone_page.locator(".verdict-list")).to_contain_text(CHECK["en"]["can_join"])
     expect(phone_page.locator("body")).to_contain_text("31 May 1990")
     assert urlsplit(phone_page.url).fragment in ("", "check-result-heading") and urlsplit(phone_page.url).query == ""
+
+
+@pytest.mark.parametrize(("lang", "name", "answers", "said"), [
+    ("zh", "register", REGISTER, "用手机在“深圳社保”微信公众号里办理"),
+    ("en", "injury", INJURY, "From your answers this injury should be covered by 新职伤."),
+    ("zh", "after-accident", AFTER_ACCIDENT, "新职伤（职业伤害保障）"),
+])
+def test_the_handoff_of_the_register_and_protection_results(kiosk: Page, kiosk_app, phone_page: Page, lang: str,
+                                                            name: str, answers: dict, said: str):
+    """Answered by touch on the kiosk, these results show the code too, and the phone opens the same answer."""
+    reach, region, _ticked = SAVED_RESULTS[name]
+    reach(kiosk, lang)  # the same answers as `answers`
+    section = kiosk.get_by_role("region", name=WORDS[lang]["handoff"])
+    expect(section.locator("svg[role=img]")).to_be_visible()
+    on_kiosk = kiosk.locator(f"{region} .summary").inner_text()
+    assert said in on_kiosk
+
+    phone_page.goto(handoff_url(kiosk_app, urlsplit(kiosk.url).path, answers))
+    expect(phone_page.locator(f"{region} .summary")).to_have_text(on_kiosk)
+    assert "a=" not in urlsplit(phone_page.url).fragment and urlsplit(phone_page.url).query == ""
 
 
 def test_the_handoff_of_more_accidents_than_the_empty_page_shows(kiosk_app, phone_page: Page):
