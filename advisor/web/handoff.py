@@ -28,6 +28,7 @@ from advisor.web.qr import qr_svg
 
 MARKER = "a="
 MAX_VERSION = 15  # 77×77 modules: still scanned at arm's length from a kiosk screen
+LARGEST_VERSION = 40  # the largest QR code there is
 ERROR_CORRECTION = "m"  # as advisor.web.qr draws it
 
 # The result pages whose answers can travel; each page's form fields must have a short key here.
@@ -71,6 +72,11 @@ def _value(field) -> str:
     return str(amount) if amount is not None else str(field.data or "").strip()
 
 
+def _offered(field: SelectMultipleField) -> set[str]:
+    """The values a page's boxes offer: anything else in the body (a box the page never had) is no answer."""
+    return {str(choice.value if hasattr(choice, "value") else choice[0]) for choice in field.choices or ()}
+
+
 def answer_pairs(form: Form) -> list[tuple[str, str]]:
     """The answers as (field name, value) form pairs; questions that do not apply are left out."""
     asked = getattr(form, "is_asked", None)
@@ -83,7 +89,7 @@ def answer_pairs(form: Form) -> list[tuple[str, str]]:
         elif isinstance(field, FieldList):
             pairs += [(entry.name, _value(entry)) for entry in field.entries if _value(entry)]
         elif isinstance(field, SelectMultipleField):
-            pairs += [(field.name, str(value)) for value in field.data or []]
+            pairs += [(field.name, str(value)) for value in field.data or [] if str(value) in _offered(field)]
         elif isinstance(field.data, str) and _value(field):
             pairs.append((field.name, _value(field)))
     return pairs
@@ -116,7 +122,11 @@ def handoff_url(endpoint: str, pairs: list[tuple[str, str]]) -> str:
 
 
 def qr_version(address: str) -> int:
-    return segno.make(address, error=ERROR_CORRECTION, micro=False).version
+    """The code's version (its size); one more than the largest code there is when the address does not fit."""
+    try:
+        return segno.make(address, error=ERROR_CORRECTION, micro=False).version
+    except segno.DataOverflowError:
+        return LARGEST_VERSION + 1
 
 
 @dataclass(frozen=True)

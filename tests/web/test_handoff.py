@@ -282,3 +282,18 @@ def test_the_kiosk_builds_no_url_with_answers_for_the_server(kiosk_app):
     """Nothing in the kiosk's own page links to an address carrying the answers."""
     html = kiosk_app.test_client().post("/en/calculate", data=MultiDict(CALCULATE)).text
     assert "#a=" not in html and "?wage=" not in html
+
+
+def test_boxes_the_page_never_offered_do_not_travel(kiosk_app, client):
+    """Only the things a page offers to tick reach the link: a body with other values (found by the generated-input
+    test, one 3,000 characters long) leaves them out, and the code is drawn for the real answers."""
+    data = {"hukou": "shenzhen", "have": ["wechat", "x" * 3000]}
+    assert handoff_url(kiosk_app, "/zh/register", data) == f"{BASE}/zh/register#a=h=shenzhen&hv=wechat"
+    html = kiosk_app.test_client().post("/zh/register", data=MultiDict(data)).text
+    assert "xxxx" not in handoff_section(html) and "<svg" in handoff_section(html)
+    saved = client.post("/zh/register", data=MultiDict(data)).text
+    assert "#a=h=shenzhen&amp;hv=wechat\"" in saved
+
+
+def test_an_address_too_long_for_any_code_gets_no_code_instead_of_an_error():
+    assert handoff.qr_version("https://advisor.example.cn/zh/register#a=" + "x" * 8000) > handoff.MAX_VERSION
