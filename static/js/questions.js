@@ -49,14 +49,23 @@
     var limit = limits[sex + "/" + category] || limits[sex];
     return Boolean(limit) && born <= limit;
   }
+  // A question folded for readers without JavaScript (<details> under a line saying whom it is for) simply
+  // shows, open and without that line, once it applies: here only those it applies to see it at all.
+  function show(question, shown) {
+    question.hidden = !shown;
+    if (shown && question.tagName === "DETAILS") {
+      question.open = true;
+      var line = question.querySelector(":scope > summary");
+      if (line) { line.hidden = true; }
+    }
+  }
   function update(form) {
     // In document order, so a question that depends on a hidden one is hidden too.
     Array.prototype.forEach.call(form.querySelectorAll("[data-applies-when]"), function (question) {
-      var show = applies(form, question.getAttribute("data-applies-when"));
-      question.hidden = !show;
+      show(question, applies(form, question.getAttribute("data-applies-when")));
     });
     Array.prototype.forEach.call(form.querySelectorAll("[data-born-by]"), function (group) {
-      group.hidden = !bornBy(form, group.getAttribute("data-born-by"));
+      show(group, bornBy(form, group.getAttribute("data-born-by")));
     });
   }
   function start() {

@@ -144,6 +144,15 @@ def question(page: Page, legend: str):
     return page.get_by_role("group", name=legend, exact=True)
 
 
+def unfold(page: Page, holder: str) -> None:
+    """Without JavaScript an optional question few people need is folded under a line saying whom it is for
+    (check/_questions.html): open it, as the person it is for would. With JavaScript it shows, open, once it
+    applies, and there is nothing to open."""
+    fold = page.locator(holder)
+    if fold.evaluate("e => e.tagName === 'DETAILS' && !e.open"):
+        fold.locator(":scope > summary").click()
+
+
 def answer_check_questions(page: Page, lang: str, born: tuple[str, str, str]) -> None:
     """A Shenzhen-hukou platform rider who takes orders, not a student, not insured by an employer."""
     words = CHECK[lang]
@@ -245,6 +254,7 @@ def fill_check_past_the_age(page: Page, lang: str) -> None:
     for name, value in PAST_AGE_CHOICES.items():
         if name != "pension_place":
             page.locator(f'input[name="{name}"][value="{value}"]').check()
+    unfold(page, "[data-asked-when=near-retirement]")
     page.locator('input[name="contributed_months"]').fill(PAST_AGE_CHECK["contributed_months"])
     page.locator(f'input[name="pension_place"][value="{PAST_AGE_CHOICES["pension_place"]}"]').check()
 

@@ -65,8 +65,15 @@ class Rider:
         self.log: list[tuple[str, str, int]] = []  # (page, what was reached, px scrolled to reach it)
 
     def reach(self, target: Locator) -> Locator:
-        """Scroll just enough to bring the element into the screen, and count it."""
+        """Scroll just enough to bring the element into the screen, and count it. Scrolling the page did by itself
+        (a new result brought into view, smoothly) is waited for and not counted: the person did not do it."""
         target.wait_for(state="visible")
+        if self.javascript:
+            self.page.wait_for_function("""() => new Promise(settled => {
+                let last = scrollY, still = 0;
+                const look = () => { still = scrollY === last ? still + 1 : 0; last = scrollY;
+                                     if (still >= 5) { settled(true); } else { requestAnimationFrame(look); } };
+                requestAnimationFrame(look); })""")
         box = target.evaluate("e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom]; }")
         top, bottom = box
         delta = 0
@@ -186,18 +193,11 @@ def test_the_rider_goes_from_home_to_the_plan_answering_each_question_once(phone
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 
-# With the results' first screen merged (measured 2026-12-07) Chinese fits: 3,404 px with JavaScript, 4,947
-# without. English does not yet: 4,765 and 7,010 px (the check's questions alone take about 2,400 px, the
-# calculator's quick-choice buttons 934 px, the forecast's next step 1,026 px below the years-paid box); strict,
-# so the mark fails once English fits and must then go.
-ENGLISH_FORMS_TOO_LONG = pytest.mark.xfail(
-    strict=True, reason="the English forms are longer than the Chinese: 4,765 px with JavaScript, 7,010 px without")
-BUDGET_CASES = [pytest.param(lang, javascript, id=f"{lang}-{'js' if javascript else 'no-js'}",
-                             marks=[ENGLISH_FORMS_TOO_LONG] if lang == "en" else [])
-                for lang in LANGUAGES for javascript in (True, False)]
-
-
-@pytest.mark.parametrize(("lang", "javascript"), BUDGET_CASES)
+# Measured 2026-12-07: zh 2,238 px with JavaScript, 3,737 without; en 3,098 and 5,213 (the optional questions few
+# people need folded without JavaScript, the calculator's quick choices above the wage box, the shorter English
+# hints). A new result brought into view by the page itself is not counted (Rider.reach).
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_whole_journey_fits_the_scroll_budget(phone_with, lang: str, javascript: bool):
     """The scrolling a person needs to reach every box and button they use, home to the plan: at most 4,000 px
     with JavaScript, 5,500 without (issue 23)."""

@@ -41,13 +41,14 @@ def test_calculate_with_the_keyboard_only(page: Page):
     expect(skip).to_be_in_viewport()
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_be_focused()
-    page.keyboard.press("Tab")
+    # Past the quick-choice buttons (five bases) to the box for any other wage.
+    tab_to(page, "wage", most=6)
     wage = page.get_by_label(words["wage"])
     expect(wage).to_be_focused()
     page.keyboard.type("8,000")
 
-    # Past the quick-choice buttons to the hukou radios; arrows move the choice, Space makes it.
-    tab_to(page, "hukou-0", most=8)
+    # On to the hukou radios (past "what is the base?"); arrows move the choice, Space makes it.
+    tab_to(page, "hukou-0", most=3)
     page.keyboard.press("Space")
     shenzhen = page.get_by_label(words["shenzhen"], exact=True)
     expect(shenzhen).to_be_checked()

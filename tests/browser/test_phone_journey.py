@@ -27,6 +27,7 @@ from .site import (
     question,
     small_touch_targets,
     submit,
+    unfold,
 )
 
 pytestmark = pytest.mark.browser
@@ -118,9 +119,12 @@ def test_a_quick_base_choice_brings_the_cost_into_view(phone: Page, lang: str):
 def test_a_live_update_brings_the_result_into_view_but_typing_never_moves_the_page(phone: Page, lang: str):
     page, words = phone, CALCULATOR[lang]
     page.goto(f"/{lang}/calculate")
-    page.get_by_label(words["wage"]).fill("8000")
+    wage = page.get_by_label(words["wage"])
+    wage.scroll_into_view_if_needed()  # the box is below the quick choices: the person scrolls to it
+    where = page.evaluate("scrollY")
+    wage.fill("8000")
     page.wait_for_timeout(900)  # the live update after typing: the page stays where it is
-    assert page.evaluate("scrollY") == 0
+    assert page.evaluate("scrollY") == where
     page.get_by_label(words["other_province"], exact=True).check()  # a tap: the result comes into view
     assert_in_view(page, HEADLINES["calculate"])
     expect(page.locator(HEADLINES["calculate"])).to_be_focused()
@@ -243,7 +247,13 @@ def test_without_javascript_the_questions_about_paying_on_say_when_they_apply(ph
         pytest.skip("the JavaScript run is the test above")
     page = phone
     page.goto(f"/{lang}/check")
-    expect(page.locator("[data-asked-when=near-retirement]")).to_be_visible()
+    fold = page.locator("[data-asked-when=near-retirement]")
+    expect(fold.locator("summary")).to_have_text(
+        {"zh": "已到或五年内将到法定退休年龄的人才需要回答（选填）",
+         "en": "Only if you have reached retirement age or will within five years (optional)"}[lang])
+    expect(page.locator("#contributed_months-hint")).to_be_hidden()  # folded: one line to scroll past
+    unfold(page, "[data-asked-when=near-retirement]")
+    expect(page.locator("#contributed_months-hint")).to_be_visible()
     expect(page.locator("#contributed_months-hint")).to_contain_text(
         {"zh": "只有已到法定退休年龄或五年内将到的人才需要填",
          "en": "Only if you have reached the statutory retirement age"}[lang])

@@ -18,6 +18,7 @@ from .site import (
     question,
     small_touch_targets,
     submit,
+    unfold,
 )
 
 pytestmark = pytest.mark.browser
@@ -142,6 +143,15 @@ def test_the_check_routes_a_full_time_jd_rider_with_and_without_javascript(any_p
         expect(jd_question).to_be_hidden()  # a follow-up: only once "platform worker" is chosen
     answer_check_questions(page, lang, ("1990", "5", "31"))
     expect(jd_question).to_be_visible()
+    only_for = jd_question.locator("summary")
+    if javascript:  # shown once it applies, open, without the line saying whom it is for
+        expect(only_for).to_be_hidden()
+        expect(question(page, JD[lang]["question"])).to_be_visible()
+    else:  # folded under that line, closed
+        expect(only_for).to_have_text({"zh": "京东全职骑手才需要回答（选填）",
+                                       "en": "Only for JD (京东) full-time riders (optional)"}[lang])
+        expect(question(page, JD[lang]["question"])).to_be_hidden()
+    unfold(page, "#q-jd_full_time")
     question(page, JD[lang]["question"]).get_by_label(words["yes"], exact=True).check()
     route = page.locator("#employee-route")
     if javascript:

@@ -18,6 +18,7 @@ from .site import (
     PAST_AGE_CHOICES,
     axe_violations,
     submit,
+    unfold,
 )
 from .test_pension_at_retirement import answer as answer_pension
 from .test_pension_at_retirement import submit as submit_pension
@@ -39,6 +40,7 @@ def man_born_1966_03(page: Page, lang: str) -> None:
     for name, value in PAST_AGE_CHOICES.items():
         if name != "pension_place":
             page.locator(f'input[name="{name}"][value="{value}"]').check()
+    unfold(page, "[data-asked-when=near-retirement]")
     page.locator('input[name="contributed_months"]').fill("150")
     page.locator('input[name="pension_place"][value="shenzhen"]').check()
     submit(page, CHECK[lang]["see_result"])
@@ -189,9 +191,9 @@ def test_a_saved_link_opened_without_javascript_says_why_the_form_is_empty(no_js
     page = no_js_context.new_page()
     page.goto(f"/{lang}/calculate#a=w=8000&h=shenzhen&i=pension&m=2026-11")
     expect(page.locator("#saved-link-noscript")).to_have_text(
-        {"zh": "打开的是保存的链接？要让浏览器运行脚本，才能把您的回答填回去。您也可以直接回答下面的问题。",
-         "en": "Opened a saved link? This page needs JavaScript to fill your answers back in. You can answer the "
-               "questions below instead."}[lang])
+        {"zh": "打开的是保存的链接？要运行脚本才能填回您的回答，请直接回答下面的问题。",
+         "en": "Opened a saved link? Filling your answers back in needs JavaScript: answer the questions below "
+               "instead."}[lang])
     expect(page.locator('input[name="wage"]')).to_have_value("")
 
 

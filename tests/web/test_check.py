@@ -386,8 +386,9 @@ def test_the_empty_page_asks_every_question_with_nothing_preselected(client, lan
     assert response.status_code == 200 and title in html and legend in html
     assert '" checked' not in html and "error-summary" not in html
     # Six always asked, two at or near retirement age (issue 11); six follow-ups (the full-time JD rider's, issue
-    # 12, among them), each saying when it applies.
-    assert html.count('class="question"') == 8 and html.count('class="question question--follow-up"') == 6
+    # 12, among them), each saying when it applies; two of them optional and folded without JavaScript.
+    assert html.count('class="question"') == 8 and html.count('class="question question--follow-up"') == 4
+    assert html.count('class="question question--follow-up question--folded"') == 2
     assert 'id="q-female_category" data-applies-when="sex=female"' in html
     assert 'id="q-first_insured_month" data-applies-when="insured_before=yes"' in html
     assert f'hx-post="/{lang}/check" hx-trigger="change, input delay:500ms"' in html
@@ -398,10 +399,50 @@ def test_the_empty_page_asks_every_question_with_nothing_preselected(client, lan
 def test_the_hints_say_why_and_whom_follow_up_questions_are_for(client):
     page = text_of(client.get("/en/check").text)
     assert "Women only." in page and "Platform workers only." in page
-    assert "Only needed without Shenzhen hukou" in page and "Only needed with hukou outside Guangdong" in page
+    assert "Only needed without Shenzhen hukou" in page and "Hukou outside Guangdong only" in page
     assert "Full-time students cannot join as flexible workers." in page
     zh = text_of(client.get("/zh/check").text)
     assert "只有女性需要回答。" in zh and "只有平台从业人员需要回答。" in zh and "只有非深圳户籍需要回答" in zh
+
+
+FOLDS = {"q-jd_full_time": "Only for JD (京东) full-time riders (optional)",
+         "q-first_insured_month": "Only if you have been insured in Guangdong (optional)",
+         "near-retirement": "Only if you have reached retirement age or will within five years (optional)"}
+
+
+def folds(html: str) -> dict[str, tuple[bool, str]]:
+    """The folded questions: their id (or data-asked-when) → (open?, the line saying whom they are for)."""
+    found = re.findall(r'<details class="[^"]*question--folded"[^>]*?(?:id="([\w-]+)"|data-asked-when="([\w-]+)")'
+                       r'([^>]*)>\s*<summary class="question__for">(.*?)</summary>', html, re.S)
+    return {name or asked: (" open" in rest, text_of(line)) for name, asked, rest, line in found}
+
+
+def test_without_javascript_the_optional_questions_few_need_are_folded_under_whom_they_are_for(client):
+    """A rider without JavaScript scrolls past one line for each, not the questions (issue 23's scroll budget);
+    the person they are for opens it."""
+    assert folds(client.get("/en/check").text) == {name: (False, line) for name, line in FOLDS.items()}
+    zh = folds(client.get("/zh/check").text)
+    assert zh["q-jd_full_time"] == (False, "京东全职骑手才需要回答（选填）")
+    assert zh["near-retirement"] == (False, "已到或五年内将到法定退休年龄的人才需要回答（选填）")
+
+
+CHANGE = {"edit": "sex"}  # "Change" pressed on the result: the questions again, with the answers given
+
+
+@pytest.mark.parametrize("given, opened", [
+    ({"jd_full_time": "no", **CHANGE}, "q-jd_full_time"),
+    ({"insured_before": "yes", "first_insured_month-year": "2015", "first_insured_month-month": "6", **CHANGE},
+     "q-first_insured_month"),
+    ({"insured_before": "yes", "first_insured_month-year": "20x5", "first_insured_month-month": "6"},
+     "q-first_insured_month"),  # in error
+    ({"birth_date-year": "1966", "contributed_months": "abc"}, "near-retirement"),  # in error
+])
+def test_a_folded_question_holding_an_answer_or_an_error_shows_open(client, given, opened):
+    html = client.post("/en/check", data={**RIDER, **given}).text
+    shown = folds(html)
+    assert shown, "the form is shown again"
+    assert shown[opened][0], f"{opened} folded: {shown}"
+    assert [name for name, (is_open, _) in shown.items() if is_open] == [opened]
 
 
 def test_htmx_gets_only_the_result_fragment(client):

@@ -42,7 +42,7 @@ def test_every_page_describes_itself_in_its_language(client, url):
     ("/zh/stopping", "想停就申请“个缴人员停保”。"),
     ("/en/faq", "Anyone doing flexible work in Shenzhen can join employee pension and medical insurance, whatever "
                 "their hukou."),
-    ("/zh/calculate", "灵活就业人员的社保费全部由自己缴纳。"),
+    ("/zh/calculate", "灵活就业人员的社保费全部自己缴：在上下限之间自选缴费基数，乘以每个险种的费率。"),
     ("/en/union/e-road", "The Shenzhen Federation of Trade Unions pays for accident, critical-illness and other "
                          "cover for gig workers working in Shenzhen."),
 ])

@@ -81,9 +81,9 @@ class CheckForm(PlainForm):
                       description=_l("Men and women have different retirement ages."))
     female_category = FollowUpChoiceField(
         _l("What was your original retirement age?"), choices=CATEGORY_CHOICES,
-        description=_l("Women only. Before the 2025 reform a woman's retirement age was 50 or 55, depending on "
-                       "the job, and the new age is worked out from it. 50 may apply if you were insured before "
-                       "in a worker's post. If you are not sure, choose “I don't know”."))
+        description=_l("Women only. It was 50 or 55, by job, before the 2025 reform; the new age is worked out "
+                       "from it. 50 may apply if you were insured in a worker's post. Not sure? Choose “I don't "
+                       "know”."))
     # Residence
     hukou = ChoiceField(_l("Where is your hukou (household registration)?"), choices=HUKOU_CHOICES,
                         required_message=_l("Choose where your hukou is"),
@@ -110,12 +110,10 @@ class CheckForm(PlainForm):
     employer_insured = ChoiceField(
         _l("Are you already insured through an employer?"), choices=YES_NO,
         required_message=_l("Choose yes if you are already insured through an employer"),
-        description=_l("You cannot be insured twice: people insured through an employer cannot also join "
-                       "as flexible workers."))
+        description=_l("People insured through an employer cannot also join as flexible workers."))
     insured_before = FollowUpChoiceField(
         _l("Have you ever been insured anywhere in Guangdong?"), choices=YES_NO,
-        description=_l("Only needed with hukou outside Guangdong: it decides whether a temporary pension "
-                       "account is opened for you."))
+        description=_l("Hukou outside Guangdong only: it decides whether you get a temporary pension account."))
     first_insured_month = DatePartsField(
         _l("If yes: in which month were you first insured in Guangdong?"), parts=("year", "month"),
         messages=FIRST_INSURED_MESSAGES, required=False,
@@ -141,6 +139,14 @@ class CheckForm(PlainForm):
             return self.near_retirement()
         return all(self[other].data in values and self.is_asked(other)
                    for other, values in APPLIES_WHEN.get(name, {}).items())
+
+    def holds(self, *names: str) -> bool:
+        """Whether any of these questions holds an answer or an error: a question folded without JavaScript
+        (check/_questions.html) is then shown open, so nothing typed is out of sight."""
+        def filled(field) -> bool:
+            values = getattr(field, "values", None)
+            return any(str(value).strip() for value in values.values()) if values is not None else bool(field.data)
+        return any(self[name].errors or filled(self[name]) for name in names)
 
     def applies_when(self, name: str) -> str:
         """The page's data-applies-when attribute: "sex=female", "hukou=guangdong|other_province;…"."""
