@@ -215,9 +215,8 @@ SAVED_RESULTS: dict[str, tuple[Callable[[Page, str], None], str, dict[str, tuple
                         "medical_insured": ("yes",)}),
 }
 NO_SCRIPT_LINE = {
-    "zh": "打开的是保存的链接？要让浏览器运行脚本，才能把您的回答填回去。您也可以直接回答下面的问题。",
-    "en": "Opened a saved link? This page needs JavaScript to fill your answers back in. You can answer the "
-          "questions below instead.",
+    "zh": "打开的是保存的链接？要运行脚本才能填回您的回答，请直接回答下面的问题。",
+    "en": "Opened a saved link? Filling your answers back in needs JavaScript: answer the questions below instead.",
 }
 
 
