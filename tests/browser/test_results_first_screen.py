@@ -58,6 +58,18 @@ def rider_forecast(page: Page, lang: str) -> None:
     submit(page, FORECAST_BUTTON[lang])
 
 
+def rider_cost(page: Page, lang: str) -> None:
+    """The rider's cost: Meituan's subsidy (its condition not answered) and 新职伤 in the summary, three figures."""
+    page.goto(f"/{lang}/calculate")
+    page.locator('input[name="platform_subsidy"][value="meituan"]').check()
+    page.locator('input[name="hukou"][value="guangdong"]').check()
+    for scheme in ("pension", "medical", "unemployment"):
+        page.locator(f'input[name="insurances"][value="{scheme}"]').check()
+    page.locator('button[name="quick"][value="floor"]').click()
+    page.wait_for_load_state("load")
+    expect(page.locator("#cost-result .summary")).to_contain_text("新职伤")
+
+
 def pension_at_retirement(page: Page, lang: str) -> None:
     page.goto(f"/{lang}/pension-at-retirement")
     answer_pension(page)
@@ -84,6 +96,7 @@ RESULTS: dict[str, tuple[Callable[[Page, str], None], str, bool]] = {
     "check": (PAGE_STATES["check-result"], "#check-result", True),
     "check-extension": (man_born_1966_03, "#check-result", True),
     "calculate": (PAGE_STATES["calculate-result"], "#cost-result", True),
+    "calculate-platform": (rider_cost, "#cost-result", True),
     "forecast": (rider_forecast, "#forecast-result", True),
     "forecast-extension": (PAGE_STATES["forecast-extension"], "#forecast-result", True),
     "register": (PAGE_STATES["register-result"], "#register-guide", False),
