@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from .conftest import PHONE, OutsideRequests
-from .site import LANGUAGES, axe_violations
+from .site import LANGUAGES, assert_key_figures_whole, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -119,18 +119,6 @@ class Rider:
         for question in self.answered:
             visible = self.page.locator(f'main form.form [name="{names.get(question, question)}"]:visible')
             assert visible.count() == 0, f"{question} asked again on {self.page.url}"
-
-
-def assert_key_figures_whole(page: Page) -> None:
-    """Every amount beside the answer shows whole on the 360-px screen: none cut by its box or the screen's edge
-    (English "¥18,490.92" was, three boxes to a row)."""
-    cut = page.evaluate("""() => [...document.querySelectorAll('.key-figures__item')].filter(item => {
-        const text = document.createRange();  // the amount's own text, not its block (the text overflows that)
-        text.selectNodeContents(item.querySelector('dd'));
-        const box = item.getBoundingClientRect(), amount = text.getBoundingClientRect();
-        return amount.right > box.right + 0.5 || box.right > innerWidth || amount.left < box.left;
-    }).map(item => item.textContent.trim())""")
-    assert cut == [], f"amounts cut on {page.url}: {cut}"
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from .site import (
     LANGUAGES,
     PAGE_STATES,
     PAST_AGE_CHOICES,
+    assert_key_figures_whole,
     axe_violations,
     submit,
     unfold,
@@ -133,6 +134,7 @@ def test_the_first_screen_holds_the_answer_its_figures_and_the_next_step(any_pag
     inside = {"the answer sentence": ".summary", "the next step": ".next-step .button"}
     if page.locator(f"{region} .key-figures").count():
         inside["the key figures"] = ".key-figures"
+        assert_key_figures_whole(page)
     if saved:
         inside["save or send"] = ".save-result"
     for what, selector in inside.items():
