@@ -47,9 +47,11 @@ def man_born_1966_03(page: Page, lang: str) -> None:
     submit(page, CHECK[lang]["see_result"])
 
 
-def rider_forecast(page: Page, lang: str) -> None:
-    """The typical rider: born 1996, nothing paid yet, the lowest base."""
+def rider_forecast(page: Page, lang: str, platform: str | None = None) -> None:
+    """The typical rider: born 1996, nothing paid yet, the lowest base (and a platform's subsidy)."""
     page.goto(f"/{lang}/forecast")
+    if platform:
+        page.locator(f'input[name="platform_subsidy"][value="{platform}"]').check()
     for name, value in {"birth_date-year": "1996", "birth_date-month": "3", "birth_date-day": "15",
                         "paid_years": "0", "paid_months": "0"}.items():
         page.locator(f'input[name="{name}"]').fill(value)
@@ -99,6 +101,7 @@ RESULTS: dict[str, tuple[Callable[[Page, str], None], str, bool]] = {
     "calculate": (PAGE_STATES["calculate-result"], "#cost-result", True),
     "calculate-platform": (rider_cost, "#cost-result", True),
     "forecast": (rider_forecast, "#forecast-result", True),
+    "forecast-platform": (lambda page, lang: rider_forecast(page, lang, "meituan"), "#forecast-result", True),
     "forecast-extension": (PAGE_STATES["forecast-extension"], "#forecast-result", True),
     "register": (PAGE_STATES["register-result"], "#register-guide", False),
     "pension-at-retirement": (pension_at_retirement, "#pension-result", True),
