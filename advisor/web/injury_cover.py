@@ -27,5 +27,5 @@ def injury_line(answer: InjuryAnswer | None) -> str | None:
     if covered is None:
         return None
     platform, industries = covered
-    return gettext("新职伤: %(platform)s's %(industries)s orders are covered, at no cost to you.",
+    return gettext("Injury cover (新职伤): %(platform)s's %(industries)s orders are covered, free to you.",
                    platform=platform, industries=industries)

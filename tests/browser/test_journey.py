@@ -41,7 +41,7 @@ WORDS = {
            "joinable": "You can join pension, medical insurance, and unemployment insurance.",
            "meituan_injury": "Meituan is a first-batch pilot platform", "way": "The way that suits you: “深圳社保”",
            "your_answers": "Your answers so far",
-           "meituan_orders": "新职伤: Meituan's instant delivery orders are covered, at no cost to you."},
+           "meituan_orders": "Injury cover (新职伤): Meituan's instant delivery orders are covered, free to you."},
 }
 # The rider's answers, each a question name and how to give it: (control name, value) pairs to tick, or text to type.
 CHECK_ANSWERS = [
