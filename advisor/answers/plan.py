@@ -23,7 +23,7 @@ from advisor.answers.forecast import (
     ForecastQuestion,
     forecast_pension,
 )
-from advisor.answers.protections import InjuryAnswer, SubsidyAnswer, cost_subsidy, injury_answer
+from advisor.answers.protections import InjuryAnswer, SubsidyAnswer, cost_subsidy, platform_injury
 from advisor.answers.registration import Suggestion, suggested_channel
 from advisor.policy import Content, NotInForce
 from advisor.policy.inputs import FiguresNotInForce
@@ -33,8 +33,6 @@ from advisor.rules.flexible_retirement import OutsideWindow
 from advisor.rules.types import Hukou, Person, Scheme
 
 # 新职伤 for a platform named in the journey (the subsidy question names it); "unknown" otherwise.
-UNKNOWN_PLATFORM = "unknown"
-UNKNOWN_WORK = "unknown"
 
 
 @dataclass(frozen=True)
@@ -110,17 +108,12 @@ def _forecast(content: Content, question: PlanQuestion, as_of: date) -> Forecast
 
 
 def _injury(content: Content, question: PlanQuestion, as_of: date) -> InjuryAnswer | None:
-    """新职伤 for a platform worker: the platform's part of the self-check (the accident's own questions
-    are for the 新职伤 page)."""
+    """新职伤 for a platform worker: the platform's part of the self-check."""
     if question.person is not None and question.person.work.value != "platform":
         return None
     if question.person is None and question.platform is None:
         return None
-    platform = question.platform if question.platform in ("meituan", "eleme", "jd") else UNKNOWN_PLATFORM
-    try:
-        return injury_answer(content, platform, UNKNOWN_WORK, None, as_of)
-    except (KeyError, NotInForce):
-        return None
+    return platform_injury(content, question.platform, as_of)
 
 
 def make_plan(content: Content, question: PlanQuestion, as_of: date) -> Plan:

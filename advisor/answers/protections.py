@@ -101,6 +101,35 @@ def injury_answer(content: Content, platform_id: str, work: str, during_order: b
     return InjuryAnswer(check, localized(texts["verdicts"][check.verdict.value]), tuple(reasons), asks)
 
 
+UNKNOWN_PLATFORM = "unknown"
+UNKNOWN_WORK = "unknown"
+INJURY_PLATFORMS = ("meituan", "eleme", "jd")  # the platforms a summary can name; any other is "unknown"
+
+
+def platform_injury(content: Content, platform_id: str | None, as_of: date) -> InjuryAnswer | None:
+    """新职伤 for a platform's worker before any accident: the platform's part of the self-check (the work
+    and the accident's own questions are for the 新职伤 page). None when the figures are not in force."""
+    platform_id = platform_id if platform_id in INJURY_PLATFORMS else UNKNOWN_PLATFORM
+    try:
+        return injury_answer(content, platform_id, UNKNOWN_WORK, None, as_of)
+    except (KeyError, NotInForce):
+        return None
+
+
+COVERED_PLATFORM_REASONS = ("platform_first_batch", "platform_added_2025")  # 新职伤's pilot platforms today
+
+
+def covered_orders(content: Content, answer: InjuryAnswer) -> tuple[str, str] | None:
+    """(platform name, the industries its covered orders are in) when 新职伤 covers the platform's orders today:
+    ("美团", "即时配送"); None when it does not or it is not known."""
+    for reason in answer.check.reasons:
+        if reason.code in COVERED_PLATFORM_REASONS:
+            industries = ("、" if current_language() == "zh" else ", ").join(
+                localized(work_kind(content, w)["industry"]) for w in reason.facts.get("industries", ()))
+            return platform_name(content, reason.facts["platform"]), industries
+    return None
+
+
 # Platform subsidy --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -144,6 +144,18 @@ def question(page: Page, legend: str):
     return page.get_by_role("group", name=legend, exact=True)
 
 
+def assert_key_figures_whole(page: Page) -> None:
+    """Every amount beside the answer shows whole on the 360-px screen: none cut by its box or the screen's edge
+    (English "¥18,490.92" was, three boxes to a row)."""
+    cut = page.evaluate("""() => [...document.querySelectorAll('.key-figures__item')].filter(item => {
+        const text = document.createRange();  // the amount's own text, not its block (the text overflows that)
+        text.selectNodeContents(item.querySelector('dd'));
+        const box = item.getBoundingClientRect(), amount = text.getBoundingClientRect();
+        return amount.right > box.right + 0.5 || box.right > innerWidth || amount.left < box.left;
+    }).map(item => item.textContent.trim())""")
+    assert cut == [], f"amounts cut on {page.url}: {cut}"
+
+
 def unfold(page: Page, holder: str) -> None:
     """Without JavaScript an optional question few people need is folded under a line saying whom it is for
     (check/_questions.html): open it, as the person it is for would. With JavaScript it shows, open, once it

@@ -106,7 +106,8 @@ def test_typing_a_new_wage_updates_the_result_without_loading_a_page(page: Page,
     wage.clear()
     wage.press_sequentially("10000")
 
-    expect(totals).to_contain_text(f"{words['per_month']} ¥3,000.00")
+    # The live update waits for typing to pause (500 ms) and for the server: generous under a loaded test run.
+    expect(totals).to_contain_text(f"{words['per_month']} ¥3,000.00", timeout=15_000)
     expect(totals).to_contain_text(f"{words['per_year']} ¥36,000.00")
     assert same_document(page), "the page was reloaded instead of updating the result region"
     assert page.url == url

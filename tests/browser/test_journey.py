@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from .conftest import PHONE, OutsideRequests
-from .site import LANGUAGES, axe_violations
+from .site import LANGUAGES, assert_key_figures_whole, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,8 @@ WORDS = {
            "show_steps": "显示适合我的办理方法", "next_plan": "下一步：看我的参保方案", "plan": "我的参保方案",
            "joinable": "您可以参加养老保险、医疗保险和失业保险。",
            "meituan_injury": "美团是即时配送行业的第一批试点平台",
-           "way": "适合您的方式：“深圳社保”微信公众号。", "your_answers": "您已经回答的问题"},
+           "way": "适合您的方式：“深圳社保”微信公众号。", "your_answers": "您已经回答的问题",
+           "meituan_orders": "新职伤：美团的即时配送订单有保障，由平台缴费，您不用交钱。"},
     "en": {"start": "First, see whether you can enroll", "see_result": "See my result",
            "next_cost": "Next: what will I pay?",
            "lowest": "The lowest base", "meituan": "Meituan (美团)",
@@ -39,7 +40,8 @@ WORDS = {
            "plan": "My insurance plan",
            "joinable": "You can join pension, medical insurance, and unemployment insurance.",
            "meituan_injury": "Meituan is a first-batch pilot platform", "way": "The way that suits you: “深圳社保”",
-           "your_answers": "Your answers so far"},
+           "your_answers": "Your answers so far",
+           "meituan_orders": "Injury cover (新职伤): Meituan's instant delivery orders are covered, free to you."},
 }
 # The rider's answers, each a question name and how to give it: (control name, value) pairs to tick, or text to type.
 CHECK_ANSWERS = [
@@ -145,6 +147,8 @@ def walk_to_the_plan(rider: Rider) -> None:
     rider.answered.append("base")  # a quick choice: one tap gives the base and shows the cost
     rider.press(page.locator('button[name="quick"][value="floor"]'))
     expect(page.locator("#result-heading")).to_be_visible()
+    expect(page.locator("#cost-result .summary")).to_contain_text(words["meituan_orders"])  # 新职伤, in the answer
+    assert_key_figures_whole(page)
     rider.next_step("forecast")
 
     page.wait_for_url(re.compile(r"/forecast(#[\w-]+)?$"))
@@ -155,6 +159,7 @@ def walk_to_the_plan(rider: Rider) -> None:
         expect(page.locator("#forecast-result-heading")).to_be_visible()
     else:
         rider.press(words["estimate"])
+    assert_key_figures_whole(page)
     rider.next_step("register")
 
     page.wait_for_url(re.compile(r"/register(#[\w-]+)?$"))

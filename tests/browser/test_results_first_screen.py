@@ -16,6 +16,7 @@ from .site import (
     LANGUAGES,
     PAGE_STATES,
     PAST_AGE_CHOICES,
+    assert_key_figures_whole,
     axe_violations,
     submit,
     unfold,
@@ -46,9 +47,11 @@ def man_born_1966_03(page: Page, lang: str) -> None:
     submit(page, CHECK[lang]["see_result"])
 
 
-def rider_forecast(page: Page, lang: str) -> None:
-    """The typical rider: born 1996, nothing paid yet, the lowest base."""
+def rider_forecast(page: Page, lang: str, platform: str | None = None) -> None:
+    """The typical rider: born 1996, nothing paid yet, the lowest base (and a platform's subsidy)."""
     page.goto(f"/{lang}/forecast")
+    if platform:
+        page.locator(f'input[name="platform_subsidy"][value="{platform}"]').check()
     for name, value in {"birth_date-year": "1996", "birth_date-month": "3", "birth_date-day": "15",
                         "paid_years": "0", "paid_months": "0"}.items():
         page.locator(f'input[name="{name}"]').fill(value)
@@ -56,6 +59,18 @@ def rider_forecast(page: Page, lang: str) -> None:
     page.locator('input[name="hukou"][value="other_province"]').check()
     page.locator('input[name="base"][value="floor"]').check()
     submit(page, FORECAST_BUTTON[lang])
+
+
+def rider_cost(page: Page, lang: str) -> None:
+    """The rider's cost: Meituan's subsidy (its condition not answered) and 新职伤 in the summary, three figures."""
+    page.goto(f"/{lang}/calculate")
+    page.locator('input[name="platform_subsidy"][value="meituan"]').check()
+    page.locator('input[name="hukou"][value="guangdong"]').check()
+    for scheme in ("pension", "medical", "unemployment"):
+        page.locator(f'input[name="insurances"][value="{scheme}"]').check()
+    page.locator('button[name="quick"][value="floor"]').click()
+    page.wait_for_load_state("load")
+    expect(page.locator("#cost-result .summary")).to_contain_text("新职伤")
 
 
 def pension_at_retirement(page: Page, lang: str) -> None:
@@ -94,7 +109,9 @@ RESULTS: dict[str, tuple[Callable[[Page, str], None], str, bool]] = {
     "check": (PAGE_STATES["check-result"], "#check-result", True),
     "check-extension": (man_born_1966_03, "#check-result", True),
     "calculate": (PAGE_STATES["calculate-result"], "#cost-result", True),
+    "calculate-platform": (rider_cost, "#cost-result", True),
     "forecast": (rider_forecast, "#forecast-result", True),
+    "forecast-platform": (lambda page, lang: rider_forecast(page, lang, "meituan"), "#forecast-result", True),
     "forecast-extension": (PAGE_STATES["forecast-extension"], "#forecast-result", True),
     "register": (PAGE_STATES["register-result"], "#register-guide", True),
     "pension-at-retirement": (pension_at_retirement, "#pension-result", True),
@@ -130,6 +147,7 @@ def test_the_first_screen_holds_the_answer_its_figures_and_the_next_step(any_pag
     inside = {"the answer sentence": ".summary", "the next step": ".next-step .button"}
     if page.locator(f"{region} .key-figures").count():
         inside["the key figures"] = ".key-figures"
+        assert_key_figures_whole(page)
     if saved:
         inside["save or send"] = ".save-result"
     for what, selector in inside.items():

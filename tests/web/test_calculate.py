@@ -23,7 +23,7 @@ def test_the_empty_page_in_both_languages(client):
 
 def test_a_shenzhen_hukou_worker_declaring_8000_sees_every_line_and_the_totals(client):
     assert_shows(text_of(client.post("/en/calculate", data=FULL).text),
-                 "Your contributions for November 2026",
+                 "Cost for November 2026",
                  "Pooled fund ¥8,000.00 12% ¥960.00",
                  "Personal account ¥8,000.00 8% ¥640.00",
                  "Local supplementary pension (Shenzhen hukou) ¥8,000.00 1% ¥80.00",
@@ -155,5 +155,5 @@ def test_a_cost_from_carried_forward_figures_says_a_top_up_may_follow(client):
 
 def test_a_cost_from_figures_of_their_own_period_says_nothing_of_a_top_up(client):
     html = client.post("/en/calculate", data={**FULL, "month": "2026-06"}).text
-    assert "Your contributions for June 2026" in text_of(html)
+    assert "Cost for June 2026" in text_of(html)
     assert "notice--back-dated" not in html and "top-up" not in html

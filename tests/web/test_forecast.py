@@ -449,8 +449,8 @@ RIDER = {"birth_date-year": "1996", "birth_date-month": "3", "birth_date-day": "
 
 
 @pytest.mark.parametrize("lang, needed, wrong", [
-    ("en", "Minimum contribution period: 240 more months to pay (240 needed in all).", "Reached."),
-    ("zh", "最低缴费年限：再缴240个月可达到（共需240个月）。", "已达到"),
+    ("en", "Minimum contribution period: 240 months to pay.", "Reached."),
+    ("zh", "最低缴费年限：再缴240个月可达到。", "已达到"),
 ])
 def test_nothing_paid_yet_is_never_told_the_minimum_is_reached(client, lang, needed, wrong):
     """A rider born 1996 with 0 months paid: all 240 months are still to pay, so never a green "reached"."""

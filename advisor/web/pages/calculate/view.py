@@ -11,6 +11,7 @@ from wtforms.validators import ValidationError
 from advisor.answers.contribution import CostAdvice, calculate_cost, pension_base_presets
 from advisor.answers.explain import not_in_force_message, scheme_name
 from advisor.answers.pathways import unemployment_benefit
+from advisor.answers.protections import platform_injury
 from advisor.clock import today
 from advisor.i18n import format_year_month, format_yuan
 from advisor.i18n import gettext as _
@@ -24,9 +25,10 @@ from advisor.web.blueprint import bp
 from advisor.web.choices import HUKOU_CHOICES, ChoiceField, content
 from advisor.web.fields import AmountField, CheckboxesField, PlainForm, YuanAmount
 from advisor.web.figures import FigureView, figure_view
+from advisor.web.injury_cover import injury_line
 from advisor.web.prepared import prepared
 from advisor.web.rendering import render_page_or_fragment
-from advisor.web.subsidy import calculator_subsidy, condition_field, subsidy_field
+from advisor.web.subsidy import calculator_subsidy, chosen_platform, condition_field, subsidy_field
 from advisor.web.summary import join_names, summary
 
 FIRST_MONTH = YearMonth(2022, 7)  # the first contribution period with figures in content/
@@ -165,17 +167,19 @@ def result_view(advice: CostAdvice) -> dict:
 
 
 def add_first_screen(view: dict) -> None:
-    """The figures that matter beside the answer, and a platform's subsidy (it changes what the person pays)
-    as a line of the summary (issue 23: the first screen decides)."""
+    """The figures that matter beside the answer, and a platform's subsidy (it changes what the person pays) and
+    its 新职伤 cover (the rider need not insure the orders' accidents) as lines of the summary (issue 23: the first
+    screen decides)."""
     figures = [(_("Per month"), format_yuan(view["monthly_total"])), (_("Per year"), format_yuan(view["yearly_total"]))]
     subsidy = view.get("subsidy")
     lines = []
     if subsidy and subsidy.get("employer"):
         lines.append(subsidy["rule"])
     elif subsidy:
-        if subsidy["subsidy"].amount is not None:
-            figures.append((_("You pay after the subsidy"), format_yuan(subsidy["subsidy"].net_monthly_total)))
+        if subsidy["subsidy"].amount is not None:  # what the person pays each month replaces the year's total
+            figures[1:] = [(_("After the subsidy"), format_yuan(subsidy["subsidy"].net_monthly_total))]
         lines.append(subsidy["answer"].applies_text)
+    lines.append(injury_line(view.get("injury")))  # the platform already insures the rider's orders: say so here
     view["key_figures"] = figures
     view["summary"] = summary("calculate", cost_headline(view), view, lines=lines)
 
@@ -252,6 +256,8 @@ def calculate():
                                         getattr(form.unemployment_wage, "amount", None))
                 result = result_view(advice)
                 result["subsidy"] = calculator_subsidy(form, advice)
+                platform = chosen_platform(form)
+                result["injury"] = platform_injury(content(), platform, advice.month.first_day) if platform else None
                 declared = result["schemes"][0]["base"].declared
                 steps.extra = [("base", base_choice(declared, base_presets(form.month.month))),
                                ("wage", str(declared))]

@@ -30,7 +30,7 @@ from advisor.web.choices import content
 from advisor.web.figures import FigureView, figure_view
 from advisor.web.numbers import ratio_as_percent
 from advisor.web.pages.forecast.form import ForecastForm, base_choices
-from advisor.web.pages.forecast.view_model import forecast_view
+from advisor.web.pages.forecast.view_model import forecast_view, with_subsidy
 from advisor.web.rendering import render_page_or_fragment
 from advisor.web.subsidy import forecast_subsidy
 
@@ -81,6 +81,8 @@ def forecast():
         try:
             result = forecast_view(forecast_pension(content(), form.question(), as_of), form.birth_date.data)
             subsidy = forecast_subsidy(form, YearMonth.of(as_of), result.rows)
+            if subsidy and not subsidy.get("employer"):
+                result = with_subsidy(result, subsidy)
             if form.hukou.data in OTHER_HUKOUS:  # the Shenzhen supplementary pension does not concern them
                 result = replace(result, notices=tuple(
                     n for n in result.notices if n.code != "shenzhen_hukou_supplementary"))

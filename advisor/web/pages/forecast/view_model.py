@@ -236,6 +236,8 @@ def minimum_line(view: ForecastView) -> str:
     if not minimum.met:
         return gettext("By the statutory retirement age you would still be %(missing)s months short of the "
                        "minimum contribution period: see below.", missing=minimum.missing_months)
+    if view.months_to_minimum and not view.past_months:  # nothing paid yet: all of them, said once
+        return gettext("Minimum contribution period: %(months)s months to pay.", months=view.months_to_minimum)
     if view.months_to_minimum:
         return gettext("Minimum contribution period: %(months)s more months to pay (%(required)s needed in all).",
                        months=view.months_to_minimum, required=minimum.required_months)
@@ -247,17 +249,32 @@ def minimum_lines(view: ForecastView) -> list[str]:
     return [] if view.extension else [minimum_line(view)]
 
 
-def key_figures(view: ForecastView) -> tuple[tuple[str, str], ...]:
-    """Beside the answer: the pension in today's money, when it starts, and what it takes (months or 延缴)."""
+def key_figures(view: ForecastView, net_cost: Decimal | None = None) -> tuple[tuple[str, str], ...]:
+    """Beside the answer: the pension in today's money, when it starts, and what it takes (months or 延缴); with a
+    platform's subsidy, what the person pays after it."""
     figures = [(gettext("A month, in today's money"), format_shown(view.pension_today_shown)),
                (gettext("From"), format_year_month(view.retirement_month))]
     if view.extension:
         extension = view.extension
         figures += [(gettext("延缴: months to pay"), str(extension.extension.months_needed)),
                     (gettext("延缴: a month now"), format_yuan(extension.monthly_cost))]
+    elif net_cost is not None:
+        figures.append((gettext("After the subsidy"), format_yuan(net_cost)))
     else:
         figures.append((gettext("You pay a month now"), format_yuan(view.estimate.monthly_cost_now)))
     return tuple(figures)
+
+
+def with_subsidy(view: ForecastView, subsidy: dict) -> ForecastView:
+    """A platform's subsidy changes what the person pays now (issue 23: part of the answer, not a notice below):
+    the cost beside the answer is the net one, and the subsidy's line joins the summary."""
+    chosen = next((row for row in view.rows if row.chosen), None)
+    net = subsidy["net"].get(chosen.base) if chosen is not None else None
+    if net is None or view.extension:
+        return view
+    return replace(view, key_figures=key_figures(view, net),
+                   summary=summary("forecast", forecast_headline(view), view,
+                                   lines=[*minimum_lines(view), subsidy["answer"].applies_text]))
 
 
 def forecast_headline(view: ForecastView) -> str:

@@ -13,17 +13,16 @@ from advisor.i18n import (
     format_year_month,
     format_yuan,
     gettext,
-    language,
     localized,
 )
 from advisor.rules.money import as_shown
 from advisor.rules.types import Hukou
 from advisor.web.choices import content
+from advisor.web.injury_cover import injury_lines
 from advisor.web.prepared import prepared
 from advisor.web.summary import join_names, summary
 
 FIRST_STEPS = 3  # how many steps of the way to register the plan shows (the register page has them all)
-COVERED_PLATFORMS = ("platform_first_batch", "platform_added_2025")  # 新职伤's pilot platforms today
 
 
 @dataclass(frozen=True)
@@ -104,12 +103,7 @@ def pension_line(plan: Plan) -> PlanLine:
 def protections_line(plan: Plan) -> PlanLine | None:
     if plan.injury is None:
         return None
-    texts = content().protections["injury_protection"]
-    platform = [reason for reason in plan.injury.reasons if reason.code.startswith("platform_")]
-    lines = [f"{localized(texts['name'])}{language().colon}{' '.join(reason.message for reason in platform)}"]
-    if any(reason.code in COVERED_PLATFORMS for reason in platform):
-        lines.append(gettext("You pay nothing for it: the platform pays per order. Hurt on an order? Report it in the "
-                             "platform app."))
+    lines = list(injury_lines(plan.injury))
     lines.append(gettext("Trade-union members also have %(scheme)s.",
                          scheme=localized(content().schemes["e_road"]["name"])))
     return PlanLine("protections", gettext("Protections for platform workers"), "", tuple(lines),
