@@ -198,7 +198,7 @@ def test_the_rider_goes_from_home_to_the_plan_answering_each_question_once(phone
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 
-# Measured 2026-12-07: zh 2,238 px with JavaScript, 3,737 without; en 3,098 and 5,213 (the optional questions few
+# Measured 2026-12-07: zh 2,238 px with JavaScript, 3,737 without; en 3,139 and 5,254 (the optional questions few
 # people need folded without JavaScript, the calculator's quick choices above the wage box, the shorter English
 # hints). A new result brought into view by the page itself is not counted (Rider.reach).
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
