@@ -23,8 +23,8 @@ from .site import (
 )
 from .test_pension_at_retirement import answer as answer_pension
 from .test_pension_at_retirement import submit as submit_pension
-from .test_protection import WORDS as PROTECTION
-from .test_protection import answer_checklist
+from .test_protection import show_checklist as after_accident
+from .test_protection import show_injury_result as injury
 
 pytestmark = pytest.mark.browser
 
@@ -77,21 +77,6 @@ def pension_at_retirement(page: Page, lang: str) -> None:
     page.goto(f"/{lang}/pension-at-retirement")
     answer_pension(page)
     submit_pension(page, lang)
-
-
-def injury(page: Page, lang: str) -> None:
-    page.goto(f"/{lang}/protection/injury")
-    for name, value in (("platform", "meituan"), ("work", "delivery"), ("during_order", "yes")):
-        page.locator(f"input[type=radio][name={name}][value={value}]").check()
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_load_state("load")
-
-
-def after_accident(page: Page, lang: str) -> None:
-    page.goto(f"/{lang}/protection/after-accident")
-    answer_checklist(page)
-    page.get_by_role("button", name=PROTECTION[lang]["show"], exact=True).click()
-    page.wait_for_load_state("load")
 
 
 def register_with_what_i_have(page: Page, lang: str) -> None:
